@@ -1,0 +1,135 @@
+# PDU evaluation study: one command to reproduce every table, figure and report.
+# `make help` lists the targets. Everything runs in .venv, built from requirements.lock on first use;
+# conda users: activate the environment.yml env and add ENV=conda to any target.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-builtin-rules --no-print-directory
+
+# ---- parameters (override on the command line) -------------------------------------------------
+RAW_DIR ?= data/raw
+INTERIM_CUTOFF ?= 2018-06-30
+JOBS ?= 2
+PYTHON_BOOT ?= python3.11
+KERNEL := pdu-analysis
+
+ifeq ($(ENV),conda)
+PY := python
+ENV_STAMP := .env-ready-conda
+else
+VENV := .venv
+PY := $(VENV)/bin/python
+ENV_STAMP := $(VENV)/.installed
+endif
+
+NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
+EXECUTED := $(patsubst notebooks/%,reports/executed/%,$(NOTEBOOKS))
+HTML := $(patsubst notebooks/%.ipynb,reports/html/%.html,$(NOTEBOOKS))
+SRC := $(shell find src/pdu_analysis -name '*.py' -not -path '*/synthetic/*' 2>/dev/null) \
+       $(shell find src/pdu_analysis/report/templates -type f 2>/dev/null)
+REFERENCE := $(wildcard data/reference/*.csv)
+RAW_FILES := $(wildcard $(RAW_DIR)/*)
+PARAMS := reports/.params
+export PDU_RAW_DIR := $(abspath $(RAW_DIR))
+
+.PHONY: help env reports test test-fast lab clean synthetic verify bench lint lock FORCE
+
+help: ## List the targets, one line each
+	@awk 'BEGIN {FS = ":.*## "}; /^[a-zA-Z_-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@echo "  Parameters: RAW_DIR=$(RAW_DIR) INTERIM_CUTOFF=$(INTERIM_CUTOFF) JOBS=$(JOBS) ENV=conda (optional)"
+
+# ---- environment -------------------------------------------------------------------------------
+env: $(ENV_STAMP) ## Create or update the environment from requirements.lock and register the kernel
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	@echo ">> setting up $(VENV) from requirements.lock (first run takes about a minute)"
+	@test -x $(PY) || $(PYTHON_BOOT) -m venv $(VENV)
+	@$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	@$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "PDU analysis (Python 3.11)" >/dev/null
+	@touch $@
+	@echo ">> environment ready: $(VENV), kernel '$(KERNEL)'"
+
+.env-ready-conda: pyproject.toml
+	@$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	@$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "PDU analysis (conda)" >/dev/null
+	@touch $@
+
+# ---- the pipeline ------------------------------------------------------------------------------
+reports: $(ENV_STAMP) ## Run every notebook (papermill) and render the HTML reports (nbconvert)
+	@$(MAKE) -j$(JOBS) pipeline
+
+.PHONY: pipeline
+pipeline: reports/html/index.html
+
+# Parameters are a file whose content changes only when a parameter does, so a new RAW_DIR or
+# INTERIM_CUTOFF re-runs the notebooks and an unchanged one runs nothing.
+$(PARAMS): FORCE
+	@mkdir -p reports
+	@printf 'raw_dir=%s\ninterim_cutoff=%s\n' "$(PDU_RAW_DIR)" "$(INTERIM_CUTOFF)" > $@.new
+	@if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
+
+RUN_NOTEBOOK = $(PY) -m pdu_analysis.report.execute $< $@ -p raw_dir "$(PDU_RAW_DIR)" -p interim_cutoff "$(INTERIM_CUTOFF)"
+COMMON := $(ENV_STAMP) $(PARAMS) $(SRC) $(REFERENCE)
+
+reports/executed/01_%.ipynb: notebooks/01_%.ipynb $(COMMON) $(RAW_FILES)
+	@$(RUN_NOTEBOOK)
+reports/executed/02_%.ipynb: notebooks/02_%.ipynb $(COMMON) $(RAW_FILES)
+	@$(RUN_NOTEBOOK)
+reports/executed/03_%.ipynb: notebooks/03_%.ipynb $(COMMON) $(filter reports/executed/01_%,$(EXECUTED))
+	@$(RUN_NOTEBOOK)
+reports/executed/04_%.ipynb: notebooks/04_%.ipynb $(COMMON) $(filter reports/executed/02_%,$(EXECUTED))
+	@$(RUN_NOTEBOOK)
+reports/executed/05_%.ipynb: notebooks/05_%.ipynb $(COMMON) $(filter reports/executed/01_% reports/executed/02_%,$(EXECUTED))
+	@$(RUN_NOTEBOOK)
+reports/executed/06_%.ipynb: notebooks/06_%.ipynb $(COMMON) $(filter reports/executed/01_% reports/executed/02_%,$(EXECUTED))
+	@$(RUN_NOTEBOOK)
+reports/executed/07_%.ipynb: notebooks/07_%.ipynb $(COMMON) $(filter-out reports/executed/07_%,$(EXECUTED))
+	@$(RUN_NOTEBOOK)
+
+# All changed notebooks are rendered by one process (one exporter, one import of nbconvert).
+reports/html/.rendered: $(EXECUTED)
+	@$(PY) -m pdu_analysis.report.render $? --out reports/html
+	@touch $@
+
+reports/html/index.html: reports/html/.rendered
+	@$(PY) -m pdu_analysis.report.index --out $@
+
+# ---- checks ------------------------------------------------------------------------------------
+test: $(ENV_STAMP) ## Run the whole test suite (sets up the environment when missing)
+	@$(PY) -m pytest
+
+test-fast: $(ENV_STAMP) ## Run the tests that take seconds (skip pipeline and browser tests)
+	@$(PY) -m pytest -m "not slow and not browser"
+
+lint: $(ENV_STAMP) ## Ruff over the package and tests
+	@$(PY) -m ruff check src tests
+
+verify: $(ENV_STAMP) ## Rebuild from data/raw in a scratch folder and compare with reports/MANIFEST.sha256
+	@$(PY) -m pdu_analysis.verify
+
+bench: $(ENV_STAMP) ## Measure cold, no-op and incremental builds and the 10x-1000x scale steps
+	@$(PY) -m pdu_analysis.bench
+
+# ---- working with the notebooks and the data ---------------------------------------------------
+lab: $(ENV_STAMP) ## Open JupyterLab on the project's kernel
+	@$(PY) -m jupyter lab --notebook-dir=notebooks
+
+synthetic: $(ENV_STAMP) ## Regenerate the synthetic reconstruction in data/raw (not part of reports)
+	@$(PY) -m pdu_analysis.synthetic --out data/raw
+
+lock: ## Re-resolve requirements.lock from pyproject.toml (needs the package registry)
+	@rm -rf .lock-venv && $(PYTHON_BOOT) -m venv .lock-venv
+	@.lock-venv/bin/pip install --quiet --upgrade setuptools wheel
+	@.lock-venv/bin/pip install --quiet ".[dev]"
+	@.lock-venv/bin/pip freeze --all --exclude-editable | grep -v -E '^(pip|pdu-analysis)==' > requirements.lock
+	@rm -rf .lock-venv
+	@echo ">> requirements.lock updated; update environment.yml to the same versions"
+
+clean: ## Remove generated outputs (never touches data/raw)
+	@rm -rf reports/executed reports/html reports/figures reports/tables reports/.params reports/screenshots reports/bench.json reports/reproduction.csv
+	@find data/processed -mindepth 1 -not -name .gitkeep -delete
+	@echo ">> removed generated outputs; data/raw untouched"
+
+FORCE:

@@ -1,0 +1,212 @@
+"""Register, events list and hub registrations -> tidy attendances, people, events and hub users.
+
+Names and e-mail addresses are used only to match sign-ins to people and never leave this module:
+the tidy tables carry salted person ids.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .. import io, schemas
+from ..errors import PDUInputError
+from ..paths import REFERENCE_DIR
+from .dates import parse_series
+from .labels import canonical_focus, load_sector_map, map_sectors
+from .log import CleaningLog
+from .people import person_keys, pseudonymise, resolve_salt
+from .waves import assign_periods, load_waves
+
+
+@dataclass
+class CleanResult:
+    """Tidy tables by name, plus the log that explains how they were made."""
+
+    tables: dict[str, pd.DataFrame]
+    log: CleaningLog
+
+
+def _blank_rows(frame: pd.DataFrame, columns: list[str]) -> pd.Series:
+    return frame[columns].apply(lambda c: c.isna() | c.astype(str).str.strip().eq("")).all(axis=1)
+
+
+def _iso(days: pd.Series) -> pd.Series:
+    return days.map(lambda d: d.isoformat()).astype(str)
+
+
+def clean_events(raw: Path, waves: pd.DataFrame, log: CleaningLog) -> pd.DataFrame:
+    """The events list, validated, with each event's period."""
+    path = raw / "events.csv"
+    frame = io.read_events(path)
+    frame = schemas.validate(frame, schemas.RAW_EVENTS, file=str(path))
+    days = parse_series(frame["date"], dayfirst=True)
+    events = pd.DataFrame({
+        "event_id": frame["event_id"].astype(str),
+        "date": _iso(days),
+        "title": frame["title"].astype(str).str.strip(),
+        "work_stream": frame["work_stream"].astype("string").str.strip(),
+        "kind": frame["kind"].astype(str),
+        "status": frame["status"].astype(str),
+        "headcount": pd.to_numeric(frame["headcount"]).astype("Int64"),
+        "period": assign_periods(days, waves),
+    })
+    duplicated = events["title"].str.casefold().duplicated()
+    if duplicated.any():
+        raise PDUInputError(f"column 'title': titles must be unique; repeated: "
+                            f"{events.loc[duplicated, 'title'].tolist()}", file=str(path))
+    log.add("events", "read events list", len(frame), len(events),
+            f"{(events['kind'] == 'learning_event').sum()} learning events, "
+            f"{(events['kind'] == 'community_of_practice').sum()} Community of Practice sessions")
+    return schemas.validate(events, schemas.EVENTS, file=str(path))
+
+
+def _match_events(frame: pd.DataFrame, days: pd.Series, events: pd.DataFrame, file: str) -> pd.Series:
+    learning = events[events["kind"] == "learning_event"]
+    by_title = dict(zip(learning["title"].str.casefold().str.split().str.join(" "),
+                        learning["event_id"], strict=True))
+    titles = frame["event"].astype(str).str.split().str.join(" ").str.casefold()
+    event_id = titles.map(by_title)
+    unknown = event_id.isna()
+    if unknown.any():
+        examples = frame.loc[unknown, ["event", "source_row"]].head(5)
+        listing = "; ".join(f"'{e}' (row {r})" for e, r in examples.itertuples(index=False))
+        raise PDUInputError(f"column 'Event': {unknown.sum()} row(s) name an event not in "
+                            f"events.csv as a learning event: {listing}", file=file)
+    event_dates = event_id.map(dict(zip(learning["event_id"], learning["date"], strict=True)))
+    mismatch = _iso(days) != event_dates
+    if mismatch.any():
+        rows = frame.loc[mismatch, "source_row"].head(5).tolist()
+        raise PDUInputError(f"column 'Date': {mismatch.sum()} row(s) give a date that is not the "
+                            f"date of their event in events.csv (rows {rows})", file=file)
+    return event_id.astype(str)
+
+
+def _check_dates(frame: pd.DataFrame, days: pd.Series, events: pd.DataFrame, file: str) -> None:
+    unparsed = days.isna()
+    if unparsed.any():
+        rows = frame.loc[unparsed, ["date", "source_row"]].head(5)
+        listing = "; ".join(f"'{d}' (row {r})" for d, r in rows.itertuples(index=False))
+        raise PDUInputError(f"column 'Date': {unparsed.sum()} value(s) are not dates; expected an "
+                            f"Excel date, YYYY-MM-DD or DD/MM/YYYY: {listing}", file=file)
+    first, last = min(events["date"]), max(events["date"])
+    outside = (_iso(days) < first) | (_iso(days) > last)
+    if outside.any():
+        rows = frame.loc[outside, ["date", "source_row"]].head(5)
+        listing = "; ".join(f"'{d}' (row {r})" for d, r in rows.itertuples(index=False))
+        raise PDUInputError(f"column 'Date': {outside.sum()} date(s) fall outside the study window "
+                            f"{first} to {last} (the events list): {listing}", file=file)
+
+
+def clean_register(raw: Path, events: pd.DataFrame, waves: pd.DataFrame, salt: str,
+                   sector_map: dict[str, str], log: CleaningLog) -> pd.DataFrame:
+    """Register rows -> one row per person per learning event attended."""
+    path = io.find_one(raw, "attendance_register")
+    file = str(path)
+    frame = io.read_register(path)
+    rows_read = len(frame)
+    if rows_read == 0:
+        raise PDUInputError("the register has a header but no rows", file=file)
+    blank = _blank_rows(frame, list(io.REGISTER_COLUMNS.values()))
+    frame = frame[~blank].reset_index(drop=True)
+    log.add("attendance", "drop wholly blank rows", rows_read, len(frame),
+            f"{int(blank.sum())} blank row(s)")
+    frame = schemas.validate(frame, schemas.RAW_REGISTER, file=file)
+
+    days = parse_series(frame["date"], dayfirst=True)
+    _check_dates(frame, days, events, file)
+    event_id = _match_events(frame, days, events, file)
+    sector = map_sectors(frame["sector_label"], frame["source_row"], sector_map, file=file,
+                         map_path=REFERENCE_DIR / "sector_map.csv")
+    keys = person_keys(frame["email"], frame["name"], frame["organisation"])
+    tidy = pd.DataFrame({
+        "event_id": event_id,
+        "event_date": _iso(days),
+        "person_id": pseudonymise(keys, salt),
+        "sector": sector,
+        "focus": canonical_focus(frame["focus"]).astype(str),
+        "period": assign_periods(days, waves),
+    })
+    by_mail = keys.str.startswith("e:").sum()
+    log.add("attendance", "match sign-ins to people", len(tidy), len(tidy),
+            f"{tidy['person_id'].nunique()} people: {int(by_mail)} sign-ins matched by e-mail, "
+            f"{int(len(keys) - by_mail)} by name and organisation")
+
+    duplicated = tidy.duplicated(["event_id", "person_id"], keep="first")
+    tidy = tidy[~duplicated]
+    log.add("attendance", "merge duplicate sign-ins", len(duplicated), len(tidy),
+            f"{int(duplicated.sum())} repeat sign-in(s) of one person at one event")
+    tidy = _one_value_per_person(tidy, log)
+    tidy = tidy.sort_values(["event_date", "event_id", "person_id"], kind="stable")
+    return schemas.validate(tidy.reset_index(drop=True), schemas.ATTENDANCES, file=file)
+
+
+def _one_value_per_person(tidy: pd.DataFrame, log: CleaningLog) -> pd.DataFrame:
+    """A person's sector and focus are their most frequent answer (ties: the first given)."""
+    changed = 0
+    tidy = tidy.copy()
+    for column in ("sector", "focus"):
+        modal = (tidy.groupby(["person_id", column], sort=False).size().rename("n").reset_index()
+                 .sort_values("n", ascending=False, kind="stable")
+                 .drop_duplicates("person_id").set_index("person_id")[column])
+        resolved = tidy["person_id"].map(modal)
+        changed += int((resolved != tidy[column]).sum())
+        tidy[column] = resolved.astype(str)
+    log.add("attendance", "one sector and focus per person", len(tidy), len(tidy),
+            f"{changed} value(s) harmonised to the person's most frequent answer")
+    return tidy
+
+
+def summarise_people(attendances: pd.DataFrame) -> pd.DataFrame:
+    """One row per person: sector, focus and how often they attended."""
+    people = (attendances.groupby("person_id", sort=True)
+              .agg(sector=("sector", "first"), focus=("focus", "first"),
+                   attendances=("event_id", "size"), first_attended=("event_date", "min"),
+                   last_attended=("event_date", "max"))
+              .reset_index())
+    people["attendances"] = people["attendances"].astype("int64")
+    return schemas.validate(people, schemas.PEOPLE, file="people")
+
+
+def clean_hub(raw: Path, salt: str, sector_map: dict[str, str], log: CleaningLog) -> pd.DataFrame:
+    """Hub registrations -> one row per user with sector (no names, no e-mails)."""
+    path = io.find_one(raw, "hub_registrations")
+    frame = io.read_hub(path)
+    rows_read = len(frame)
+    blank = _blank_rows(frame, list(io.HUB_COLUMNS.values()))
+    frame = frame[~blank].reset_index(drop=True)
+    log.add("hub", "drop wholly blank rows", rows_read, len(frame), f"{int(blank.sum())} blank")
+    frame = schemas.validate(frame, schemas.RAW_HUB, file=str(path))
+    registered = parse_series(frame["registered"], dayfirst=True)
+    hub = pd.DataFrame({
+        "user_ref": pseudonymise("hub:" + frame["user_id"].astype(str).str.strip(), salt),
+        "registered": registered.map(lambda d: d.isoformat() if d else None).astype("string"),
+        "sector": map_sectors(frame["sector_label"], frame["source_row"], sector_map,
+                              file=str(path), map_path=REFERENCE_DIR / "sector_map.csv"),
+    })
+    log.add("hub", "map sectors, drop names and e-mails", len(frame), len(hub),
+            f"{len(hub)} registered users")
+    return schemas.validate(hub.sort_values("user_ref").reset_index(drop=True),
+                            schemas.HUB_USERS, file=str(path))
+
+
+def build(raw: Path, *, reference: Path = REFERENCE_DIR,
+          interim_cutoff: str | None = None) -> CleanResult:
+    """All attendance-side tidy tables and their cleaning log."""
+    log = CleaningLog()
+    if not raw.is_dir():
+        raise PDUInputError("raw data folder not found", file=str(raw))
+    waves = load_waves(reference / "waves.csv", interim_cutoff=interim_cutoff)
+    sector_map = load_sector_map(reference / "sector_map.csv")
+    salt = resolve_salt(raw)
+    events = clean_events(raw, waves, log)
+    attendances = clean_register(raw, events, waves, salt, sector_map, log)
+    people = summarise_people(attendances)
+    hub = clean_hub(raw, salt, sector_map, log)
+    return CleanResult(
+        tables={"attendances": attendances, "people": people, "events": events,
+                "hub_users": hub},
+        log=log,
+    )

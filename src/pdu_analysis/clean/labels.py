@@ -1,0 +1,61 @@
+"""Labels as typed -> controlled values, through reviewable tables in ``data/reference``.
+
+Nothing is lumped into "other" silently: a label missing from the mapping stops the run with the
+list of unmapped labels and where to add them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import PDUInputError
+from ..schemas import FOCUS_OF_WORK, SECTORS
+
+
+def normalise(values: pd.Series) -> pd.Series:
+    """Trim, collapse inner whitespace and case-fold, so 'Voluntary  Sector ' == 'voluntary sector'."""
+    text = values.astype("string").fillna("")
+    return text.str.replace(r"\s+", " ", regex=True).str.strip().str.casefold()
+
+
+def load_sector_map(path: Path) -> dict[str, str]:
+    """The sector mapping table (label as typed, normalised -> statutory/voluntary/private)."""
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    if list(table.columns) != ["label", "sector"]:
+        raise PDUInputError("expected columns label,sector", file=str(path))
+    bad = table.loc[~table["sector"].isin(SECTORS), "sector"].unique().tolist()
+    if bad:
+        raise PDUInputError(f"sector must be one of {', '.join(SECTORS)}; found {bad}",
+                            file=str(path))
+    keys = normalise(table["label"])
+    duplicated = keys[keys.duplicated()].unique().tolist()
+    if duplicated:
+        raise PDUInputError(f"label(s) listed twice: {duplicated}", file=str(path))
+    return dict(zip(keys, table["sector"], strict=True))
+
+
+def map_sectors(labels: pd.Series, rows: pd.Series, sector_map: dict[str, str], *,
+                file: str, map_path: Path) -> pd.Series:
+    """Map typed sector labels; unmapped labels stop the run, listed with the rows they are on."""
+    keys = normalise(labels)
+    mapped = keys.map(sector_map)
+    unmapped = keys[mapped.isna()]
+    if len(unmapped):
+        listing = []
+        for label, group in rows[mapped.isna()].groupby(unmapped.to_numpy(), sort=True):
+            shown = ", ".join(str(r) for r in group.head(5))
+            extra = f" and {len(group) - 5} more" if len(group) > 5 else ""
+            listing.append(f"'{label}' (row {shown}{extra})")
+        raise PDUInputError(
+            f"column 'Sector': {len(listing)} label(s) not in the sector mapping: "
+            f"{'; '.join(listing)}. Add each to {map_path} with its sector "
+            f"({', '.join(SECTORS)}), then run again.", file=file)
+    return mapped.astype(str)
+
+
+def canonical_focus(values: pd.Series) -> pd.Series:
+    """Main focus of work to its canonical spelling (case and spaces ignored)."""
+    lookup = {f.casefold(): f for f in FOCUS_OF_WORK}
+    return normalise(values).map(lookup)

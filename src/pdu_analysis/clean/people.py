@@ -1,0 +1,67 @@
+"""Match sign-ins to people and give each person a salted pseudonym.
+
+Matching: the normalised e-mail first; a row with no e-mail joins the person who signed in with the
+same name and organisation elsewhere (when that points to exactly one e-mail), else it is keyed by
+name and organisation. Keys are grouped with hash joins, never compared pair by pair, so matching
+grows linearly with the register.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import PDUInputError
+from ..paths import PROJECT_ROOT, is_synthetic
+from .labels import normalise
+
+SYNTHETIC_SALT = "pdu-synthetic-reconstruction"
+"""Public salt, used only for the synthetic reconstruction so its outputs are reproducible."""
+
+SALT_FILE = PROJECT_ROOT / ".pdu_salt"
+
+
+def resolve_salt(raw: Path) -> str:
+    """The pseudonymisation salt: ``PDU_SALT``, else ``.pdu_salt``, else the synthetic one.
+
+    Real exports need a secret salt (never committed): without one the run stops rather than
+    produce ids that anyone could recompute from an e-mail address.
+    """
+    if os.environ.get("PDU_SALT"):
+        return os.environ["PDU_SALT"]
+    if SALT_FILE.exists() and SALT_FILE.read_text().strip():
+        return SALT_FILE.read_text().strip()
+    if is_synthetic(raw):
+        return SYNTHETIC_SALT
+    raise PDUInputError(
+        "these are real exports (no SYNTHETIC marker) and no pseudonymisation salt is set: "
+        "put a long random secret in the environment variable PDU_SALT or in the file "
+        f"{SALT_FILE} (git ignores it). See README, 'Running on the real exports'.",
+        file=str(raw))
+
+
+def normalise_email(values: pd.Series) -> pd.Series:
+    return values.astype("string").fillna("").str.strip().str.casefold()
+
+
+def person_keys(email: pd.Series, name: pd.Series, organisation: pd.Series) -> pd.Series:
+    """A matching key per row: 'e:<email>' or 'n:<name>|<organisation>'."""
+    mail = normalise_email(email)
+    name_org = normalise(name) + "|" + normalise(organisation)
+    with_mail = pd.DataFrame({"name_org": name_org, "mail": mail})[mail != ""].drop_duplicates()
+    mails_per_name = with_mail.groupby("name_org")["mail"].agg(["first", "nunique"])
+    unique_mail = mails_per_name.loc[mails_per_name["nunique"] == 1, "first"]
+    borrowed = name_org.map(unique_mail)
+    keys = ("e:" + mail).where(mail != "", ("e:" + borrowed).where(borrowed.notna(),
+                                                                    "n:" + name_org))
+    return keys.astype(str)
+
+
+def pseudonymise(keys: pd.Series, salt: str) -> pd.Series:
+    """Salted SHA-256 of each key, 12 hex characters: stable across runs, not reversible."""
+    distinct = {k: hashlib.sha256(f"{salt}\x1f{k}".encode()).hexdigest()[:12]
+                for k in pd.unique(keys)}
+    return keys.map(distinct).astype(str)

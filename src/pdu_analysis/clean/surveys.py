@@ -1,0 +1,244 @@
+"""SurveyMonkey exports -> one row per response and one row per response, question and item.
+
+The codebook (``data/reference/questions.csv``) says which question each header is, its kind and its
+allowed answers. A multi-select question becomes one row per option ticked; a matrix question one
+row per matrix row answered; free-text answers are counted and left behind, because free text can
+identify people. Respondent metadata (e-mail, names, IP address) never leaves this module.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .. import io, schemas
+from ..errors import PDUInputError
+from ..paths import REFERENCE_DIR
+from .attendance import CleanResult
+from .dates import parse_series
+from .log import CleaningLog
+from .people import pseudonymise, resolve_salt
+from .waves import assign_periods, assign_waves, load_waves
+
+SELECTED = "selected"
+"""The answer recorded for a ticked multi-select option."""
+
+OTHER = "Other (please specify)"
+
+
+def _key(text: object) -> str:
+    """Header text for matching: straight quotes, one space, case-folded."""
+    value = str(text).replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
+    return " ".join(value.replace("\u201d", '"').split()).casefold()
+
+
+@dataclass(frozen=True)
+class Question:
+    survey: str
+    question_id: str
+    kind: str
+    text: str
+    options: tuple[str, ...]
+    rows: tuple[str, ...]
+
+
+def load_codebook(path: Path) -> dict[str, dict[str, Question]]:
+    """Questions by survey, keyed by their normalised text."""
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    book: dict[str, dict[str, Question]] = {}
+    for row in table.itertuples(index=False):
+        question = Question(row.survey, row.question_id, row.kind, row.question_text,
+                            tuple(o for o in row.options.split("|") if o),
+                            tuple(r for r in row.matrix_rows.split("|") if r))
+        book.setdefault(row.survey, {})[_key(row.question_text)] = question
+    return book
+
+
+def _option_lookup(options: tuple[str, ...]) -> dict[str, str]:
+    return {_key(o): o for o in options}
+
+
+def _fail_values(export: io.SurveyExport, column: int, bad: pd.Series, what: str) -> PDUInputError:
+    question, option = export.columns[column]
+    rows = export.body.loc[bad.index, "source_row"]
+    examples = "; ".join(f"'{v}' (row {r})" for v, r in zip(bad.head(3), rows.head(3), strict=True))
+    label = f"'{question}'" + (f" / '{option}'" if option not in ("", "Response") else "")
+    return PDUInputError(f"column {column + 1} ({label}): {len(bad)} answer(s) not among the "
+                         f"question's options ({what}): {examples}", file=export.name)
+
+
+def _long_answers(export: io.SurveyExport, survey: str, questions: dict[str, Question],
+                  events: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series, int]:
+    """Answers in long form (row position, question_id, item, answer), event per row, free texts."""
+    body = export.body
+    pieces = []
+    event = pd.Series(None, index=body.index, dtype="string")
+    open_texts = 0
+    titles = {_key(t): i for t, i in zip(events["title"], events["event_id"], strict=True)}
+    unknown = sorted({q for q, _ in export.columns
+                      if q not in io.SURVEYMONKEY_METADATA and _key(q) not in questions})
+    if unknown:
+        raise PDUInputError(f"question(s) not in the codebook for the {survey} survey: "
+                            f"{'; '.join(repr(u) for u in unknown)}. Add them to "
+                            f"{REFERENCE_DIR / 'questions.csv'} or remove them from the export.",
+                            file=export.name)
+    for column, (text, option) in enumerate(export.columns):
+        if text in io.SURVEYMONKEY_METADATA:
+            continue
+        question = questions[_key(text)]
+        cells = body[column].dropna().astype(str).str.strip()
+        cells = cells[cells != ""]
+        if question.kind == "open":
+            open_texts += len(cells)
+            continue
+        if question.question_id == "event":
+            mapped = cells.map(lambda v: titles.get(_key(v)))
+            if mapped.isna().any():
+                raise _fail_values(export, column, cells[mapped.isna()], "an event title in "
+                                   "events.csv")
+            event.loc[mapped.index] = mapped.astype(str)
+            continue
+        if question.kind == "multi":
+            item = _option_lookup(question.options).get(_key(option))
+            if item is None:
+                raise PDUInputError(f"column {column + 1}: option '{option}' of '{text}' is not in "
+                                    f"the codebook (expected one of "
+                                    f"{', '.join(question.options)})", file=export.name)
+            if item != OTHER:
+                wrong = cells[cells.map(_key) != _key(item)]
+                if len(wrong):
+                    raise _fail_values(export, column, wrong, f"a ticked box holds '{item}'")
+            answers = pd.Series(SELECTED, index=cells.index, dtype=object)
+        else:
+            if question.kind == "matrix":
+                item = {_key(r): r for r in question.rows}.get(_key(option))
+                if item is None:
+                    raise PDUInputError(f"column {column + 1}: row '{option}' of '{text}' is not "
+                                        f"in the codebook (expected one of "
+                                        f"{', '.join(question.rows)})", file=export.name)
+            else:
+                item = ""
+            answers = cells.map(_option_lookup(question.options))
+            if answers.isna().any():
+                raise _fail_values(export, column, cells[answers.isna()],
+                                   "expected one of " + ", ".join(question.options))
+        pieces.append(pd.DataFrame({"position": cells.index, "question_id": question.question_id,
+                                    "item": item, "answer": answers.to_numpy()}))
+    long = (pd.concat(pieces, ignore_index=True) if pieces else
+            pd.DataFrame(columns=["position", "question_id", "item", "answer"]))
+    return long, event, open_texts
+
+
+def _metadata(export: io.SurveyExport, name: str) -> pd.Series:
+    position = [i for i, (q, _) in enumerate(export.columns) if q == name][0]
+    return export.body[position]
+
+
+def clean_export(path: Path, survey: str, questions: dict[str, Question], events: pd.DataFrame,
+                 waves: pd.DataFrame, salt: str, log: CleaningLog) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """One export -> (responses, answers)."""
+    export = io.read_surveymonkey(path)
+    body = export.body
+    source = f"{survey}: {path.name}"
+    if body.empty:
+        raise PDUInputError("the export has its two header rows but no responses", file=export.name)
+    long, event, open_texts = _long_answers(export, survey, questions, events)
+    answered = long.groupby("position").size().reindex(body.index, fill_value=0)
+    if survey == "post_event":
+        answered = answered + event.notna().astype(int)
+    keep = answered > 0
+    log.add(source, "drop responses with no answer", len(body), int(keep.sum()),
+            f"{int((~keep).sum())} response(s) opened but not answered")
+
+    respondent = _metadata(export, "Respondent ID").astype("string").str.strip()
+    missing_id = keep & (respondent.isna() | (respondent == ""))
+    if missing_id.any():
+        raise PDUInputError(f"column 'Respondent ID': blank on rows "
+                            f"{body.loc[missing_id, 'source_row'].head(5).tolist()}",
+                            file=export.name)
+    repeated = keep & respondent.duplicated(keep=False)
+    if repeated.any():
+        rows = body.loc[repeated, "source_row"].tolist()[:6]
+        raise PDUInputError(f"column 'Respondent ID': {int(repeated.sum())} rows share a "
+                            f"respondent id (rows {rows}); each response must appear once",
+                            file=export.name)
+    started = parse_series(_metadata(export, "Start Date"), dayfirst=False)
+    bad_date = keep & started.isna()
+    if bad_date.any():
+        rows = body.loc[bad_date, "source_row"].head(5).tolist()
+        raise PDUInputError(f"column 'Start Date': not a date on rows {rows}; expected "
+                            f"MM/DD/YYYY HH:MM:SS AM or an Excel date-time", file=export.name)
+    collector = _metadata(export, "Collector ID").astype("string").str.strip()
+    if survey == "follow_up":
+        wave = assign_waves(collector[keep], started[keep], waves)
+    else:
+        wave = assign_periods(started[keep], waves)
+    response_id = pseudonymise(survey + ":" + respondent[keep].astype(str), salt)
+    responses = pd.DataFrame({
+        "response_id": response_id,
+        "survey": survey,
+        "wave": wave,
+        "responded_on": started[keep].map(lambda d: d.isoformat()).astype(str),
+        "event_id": event[keep].astype("string"),
+        "questions_answered": long.loc[long["position"].isin(body.index[keep])]
+        .groupby("position")["question_id"].nunique().reindex(body.index[keep], fill_value=0)
+        .astype("int64"),
+    })
+    responses["questions_answered"] += responses["event_id"].notna().astype("int64")
+    long = long[long["position"].isin(body.index[keep])]
+    answers = pd.DataFrame({
+        "response_id": long["position"].map(response_id).astype(str),
+        "survey": survey,
+        "wave": long["position"].map(wave).astype(str),
+        "question_id": long["question_id"].astype(str),
+        "item": long["item"].astype(str),
+        "answer": long["answer"].astype(str),
+    })
+    log.add(source, "answers to long form", len(responses), len(answers),
+            f"{len(answers)} answer rows from {len(responses)} responses; {open_texts} free-text "
+            f"answer(s) not carried forward (they can identify people); respondent e-mail, names "
+            f"and IP addresses dropped")
+    return responses, answers
+
+
+def survey_files(raw: Path) -> list[tuple[Path, str]]:
+    """The survey exports present: one post-event export and any number of follow-up rounds."""
+    files = [(io.find_one(raw, "post_event_survey"), "post_event")]
+    follow = sorted(p for p in raw.glob("follow_up_*") if p.suffix.lower() in (".csv", ".xlsx"))
+    if not follow:
+        raise PDUInputError("no follow-up survey export found: expected follow_up_*.csv or "
+                            "follow_up_*.xlsx", file=str(raw))
+    return files + [(p, "follow_up") for p in follow]
+
+
+def build(raw: Path, events: pd.DataFrame, *, reference: Path = REFERENCE_DIR,
+          interim_cutoff: str | None = None) -> CleanResult:
+    """Tidy survey responses and answers from every export in the raw folder."""
+    log = CleaningLog()
+    waves = load_waves(reference / "waves.csv", interim_cutoff=interim_cutoff)
+    codebook = load_codebook(reference / "questions.csv")
+    salt = resolve_salt(raw)
+    all_responses, all_answers = [], []
+    for path, survey in survey_files(raw):
+        responses, answers = clean_export(path, survey, codebook[survey], events, waves, salt, log)
+        all_responses.append(responses)
+        all_answers.append(answers)
+    responses = pd.concat(all_responses, ignore_index=True)
+    repeated = responses["response_id"].duplicated(keep=False)
+    if repeated.any():
+        raise PDUInputError("the same respondent id appears in more than one follow-up export: "
+                            "each response must be exported once", file=str(raw))
+    answers = pd.concat(all_answers, ignore_index=True)
+    responses = responses.sort_values(["survey", "responded_on", "response_id"], kind="stable")
+    answers = answers.sort_values(["survey", "response_id", "question_id", "item"], kind="stable")
+    return CleanResult(
+        tables={
+            "survey_responses": schemas.validate(responses.reset_index(drop=True),
+                                                 schemas.RESPONSES, file="survey responses"),
+            "survey_answers": schemas.validate(answers.reset_index(drop=True), schemas.ANSWERS,
+                                               file="survey answers"),
+        },
+        log=log,
+    )

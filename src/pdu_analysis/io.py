@@ -1,0 +1,287 @@
+"""Read each raw source faithfully, as the PDU holds it.
+
+Readers return plain DataFrames of text (plus a ``source_row`` column giving the row number a person
+would see in Excel), and raise ``PDUInputError`` naming the file and what was expected whenever a file
+is missing, empty, unreadable or of the wrong shape. Interpretation (labels, people, waves) is left to
+``clean``; writing outputs safely lives here too, so nothing half-written is ever left behind.
+"""
+
+from __future__ import annotations
+
+import csv
+import io as _io
+import os
+import tempfile
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import PDUInputError
+
+ENCODINGS = ("utf-8-sig", "cp1252")
+"""Encodings tried in order: SurveyMonkey writes UTF-8 (often with BOM); Excel re-saves as cp1252."""
+
+SURVEYMONKEY_METADATA = (
+    "Respondent ID",
+    "Collector ID",
+    "Start Date",
+    "End Date",
+    "IP Address",
+    "Email Address",
+    "First Name",
+    "Last Name",
+    "Custom Data 1",
+)
+
+REGISTER_COLUMNS = {
+    "Event": "event",
+    "Date": "date",
+    "Name": "name",
+    "Email": "email",
+    "Organisation": "organisation",
+    "Sector": "sector_label",
+    "Main focus of work": "focus",
+}
+EVENTS_COLUMNS = ("event_id", "date", "title", "work_stream", "kind", "status", "headcount")
+HUB_COLUMNS = {
+    "User ID": "user_id",
+    "Registered": "registered",
+    "Name": "name",
+    "Email": "email",
+    "Organisation": "organisation",
+    "Sector": "sector_label",
+}
+
+
+def _display(path: Path) -> str:
+    """Path as a person would recognise it (relative to the working folder when possible)."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _require_file(path: Path) -> None:
+    if not path.exists():
+        raise PDUInputError("file not found (see data/raw/README.md for the inputs expected)",
+                            file=_display(path))
+    if path.is_dir():
+        raise PDUInputError("expected a file but found a folder", file=_display(path))
+    if path.stat().st_size == 0:
+        raise PDUInputError("the file is empty (0 bytes)", file=_display(path))
+
+
+def _decode(path: Path) -> str:
+    raw = path.read_bytes()
+    if b"\x00" in raw[:4096]:
+        raise PDUInputError("this is not a text (CSV) file: it holds binary data", file=_display(path))
+    for encoding in ENCODINGS:
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise PDUInputError(f"cannot decode the text as any of {', '.join(ENCODINGS)}",
+                        file=_display(path))
+
+
+def read_csv_rows(path: Path) -> list[list[str]]:
+    """All rows of a CSV as lists of strings, after trying the known encodings."""
+    _require_file(path)
+    text = _decode(path)
+    try:
+        rows = list(csv.reader(_io.StringIO(text, newline="")))
+    except csv.Error as exc:
+        raise PDUInputError(f"not a readable CSV file ({exc})", file=_display(path)) from None
+    return rows
+
+
+def _excel_cell(value: object) -> object:
+    """Excel cells to plain values: dates stay datetimes, numbers that are whole become ints."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def read_xlsx_rows(path: Path, sheet: str | None = None) -> list[list[object]]:
+    """All rows of one worksheet (the named one, else the first) as lists of cell values."""
+    from openpyxl import load_workbook
+
+    _require_file(path)
+    if not zipfile.is_zipfile(path):
+        raise PDUInputError("this is not an Excel workbook (.xlsx): the file is not a valid "
+                            "workbook archive", file=_display(path))
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a damaged workbook
+        raise PDUInputError(f"this Excel workbook cannot be opened ({type(exc).__name__}: {exc})",
+                            file=_display(path)) from None
+    try:
+        if sheet is not None and sheet in workbook.sheetnames:
+            worksheet = workbook[sheet]
+        elif sheet is not None and len(workbook.sheetnames) > 1:
+            raise PDUInputError(f"no worksheet named '{sheet}' (found: "
+                                f"{', '.join(workbook.sheetnames)})", file=_display(path))
+        else:
+            worksheet = workbook[workbook.sheetnames[0]]
+        rows = [[_excel_cell(v) for v in row] for row in worksheet.iter_rows(values_only=True)]
+    finally:
+        workbook.close()
+    return rows
+
+
+def read_rows(path: Path, sheet: str | None = None) -> list[list[object]]:
+    """Rows of a spreadsheet-like file, by its extension (.csv or .xlsx)."""
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return read_csv_rows(path)
+    if suffix in (".xlsx", ".xlsm"):
+        return read_xlsx_rows(path, sheet)
+    raise PDUInputError(f"unsupported file type '{suffix}': expected .csv or .xlsx",
+                        file=_display(path))
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip()) or (
+        isinstance(value, float) and pd.isna(value))
+
+
+def _as_text(value: object) -> object:
+    """Cell to text, keeping dates as dates (they are parsed later) and blanks as None."""
+    if _blank(value):
+        return None
+    if isinstance(value, (datetime, date)):
+        return value
+    return str(value)
+
+
+def rows_to_frame(rows: list[list[object]], path: Path, columns: Mapping[str, str]) -> pd.DataFrame:
+    """A header-row table to a DataFrame with renamed columns and a 1-based ``source_row``.
+
+    Missing or unknown columns are errors that list what was expected.
+    """
+    if not rows or all(_blank(v) for v in rows[0]):
+        raise PDUInputError("no header row: the first row is empty", file=_display(path))
+    header = [str(v).strip() if not _blank(v) else "" for v in rows[0]]
+    while header and header[-1] == "":
+        header.pop()
+    expected = list(columns)
+    missing = [c for c in expected if c not in header]
+    unknown = [c for c in header if c not in columns]
+    if missing or unknown:
+        parts = []
+        if missing:
+            parts.append(f"missing column(s) {', '.join(repr(c) for c in missing)}")
+        if unknown:
+            parts.append(f"unknown column(s) {', '.join(repr(c) or '(blank)' for c in unknown)}")
+        raise PDUInputError(f"{'; '.join(parts)}. Expected exactly these columns: "
+                            f"{', '.join(expected)}", file=_display(path))
+    positions = [header.index(c) for c in expected]
+    records = []
+    for number, row in enumerate(rows[1:], start=2):
+        cells = [row[i] if i < len(row) else None for i in positions]
+        records.append([_as_text(v) for v in cells] + [number])
+    frame = pd.DataFrame(records, columns=[columns[c] for c in expected] + ["source_row"],
+                         dtype=object)
+    frame["source_row"] = frame["source_row"].astype("int64")
+    return frame
+
+
+def find_one(raw: Path, stem: str) -> Path:
+    """The single raw file called ``stem`` with a .xlsx or .csv extension."""
+    found = sorted(p for p in raw.glob(f"{stem}.*") if p.suffix.lower() in (".csv", ".xlsx"))
+    if not found:
+        raise PDUInputError(f"file not found: expected {stem}.xlsx or {stem}.csv "
+                            f"(see data/raw/README.md)", file=_display(raw))
+    if len(found) > 1:
+        raise PDUInputError(f"found both {', '.join(p.name for p in found)}: keep one",
+                            file=_display(raw))
+    return found[0]
+
+
+def read_register(path: Path) -> pd.DataFrame:
+    """The attendance register, one row per sign-in, as typed."""
+    return rows_to_frame(read_rows(path, sheet="Register"), path, REGISTER_COLUMNS)
+
+
+def read_events(path: Path) -> pd.DataFrame:
+    """The events list (learning events and Community of Practice sessions)."""
+    return rows_to_frame(read_rows(path), path, {c: c for c in EVENTS_COLUMNS})
+
+
+def read_hub(path: Path) -> pd.DataFrame:
+    """Hub (online platform) registrations."""
+    return rows_to_frame(read_rows(path), path, HUB_COLUMNS)
+
+
+@dataclass(frozen=True)
+class SurveyExport:
+    """A SurveyMonkey export split into its two header rows and its body.
+
+    ``columns`` holds one ``(question, option)`` pair per column, the question text carried across
+    the option columns of a multi-select or matrix question. ``body`` keeps the cells as read, with
+    the metadata columns under their own names and a ``source_row`` (the row a person sees in Excel).
+    """
+
+    path: Path
+    columns: list[tuple[str, str]]
+    body: pd.DataFrame
+
+    @property
+    def name(self) -> str:
+        return _display(self.path)
+
+
+def read_surveymonkey(path: Path) -> SurveyExport:
+    """Read a SurveyMonkey export (CSV or XLSX) with its two header rows."""
+    rows = read_rows(path)
+    while rows and all(_blank(v) for v in rows[-1]):
+        rows.pop()
+    if len(rows) < 2:
+        raise PDUInputError("not a SurveyMonkey export: expected two header rows (question text, "
+                            "answer option)", file=_display(path))
+    width = max(len(r) for r in rows[:2])
+    questions = [_as_text(v) for v in rows[0]] + [None] * (width - len(rows[0]))
+    options = [_as_text(v) for v in rows[1]] + [None] * (width - len(rows[1]))
+    missing = [m for m in SURVEYMONKEY_METADATA if m not in questions]
+    if missing:
+        raise PDUInputError(f"not a SurveyMonkey export: missing metadata column(s) "
+                            f"{', '.join(missing)} in the first header row", file=_display(path))
+    columns: list[tuple[str, str]] = []
+    current = None
+    for question, option in zip(questions, options, strict=True):
+        if question is not None:
+            current = str(question).strip()
+        if current is None:
+            raise PDUInputError("the first header row starts with a blank cell",
+                                file=_display(path))
+        columns.append((current, "" if option is None else str(option).strip()))
+    records = []
+    for row in rows[2:]:
+        cells = list(row) + [None] * (width - len(row))
+        records.append([_as_text(v) for v in cells[:width]])
+    body = pd.DataFrame(records, columns=range(width), dtype=object)
+    body["source_row"] = range(3, 3 + len(records))  # header rows are rows 1 and 2
+    return SurveyExport(path=path, columns=columns, body=body)
+
+
+def write_tables(tables: Mapping[str, pd.DataFrame], folder: Path) -> list[Path]:
+    """Write CSV tables all-or-nothing: into a temporary folder first, then moved into place.
+
+    A failure while writing leaves the previous tables exactly as they were.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    with tempfile.TemporaryDirectory(dir=folder, prefix=".tmp-") as tmp:
+        staged = []
+        for name, table in tables.items():
+            target = Path(tmp) / f"{name}.csv"
+            table.to_csv(target, index=False, lineterminator="\n")
+            staged.append((target, folder / f"{name}.csv"))
+        for source, destination in staged:
+            os.replace(source, destination)
+            written.append(destination)
+    return written
