@@ -285,3 +285,21 @@ def write_tables(tables: Mapping[str, pd.DataFrame], folder: Path) -> list[Path]
             os.replace(source, destination)
             written.append(destination)
     return written
+
+
+def read_processed(name: str, folder: Path | None = None) -> pd.DataFrame:
+    """A tidy table from data/processed, with blanks kept as blanks (not turned into NaN text)."""
+    from .paths import processed_dir
+
+    path = (folder or processed_dir()) / f"{name}.csv"
+    if not path.exists():
+        raise PDUInputError("tidy table not found: run the cleaning notebooks first "
+                            "(make reports)", file=_display(path))
+    table = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+    for column in INTEGER_COLUMNS.intersection(table.columns):
+        table[column] = pd.to_numeric(table[column]).astype("Int64")
+    return table
+
+
+INTEGER_COLUMNS = {"attendances", "headcount", "questions_answered", "rows_in", "rows_out",
+                   "change"}

@@ -102,6 +102,7 @@ def save_figure(fig: matplotlib.figure.Figure, name: str) -> Path:
         with os.fdopen(fd, "wb") as handle:
             fig.savefig(handle, format="png", dpi=SAVE_DPI, metadata={"Software": None},
                         bbox_inches="tight", facecolor="white")
+        os.chmod(tmp, 0o644)
         os.replace(tmp, out)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -129,10 +129,13 @@ def clean_register(raw: Path, events: pd.DataFrame, waves: pd.DataFrame, salt: s
         "focus": canonical_focus(frame["focus"]).astype(str),
         "period": assign_periods(days, waves),
     })
-    by_mail = keys.str.startswith("e:").sum()
+    own_mail = frame["email"].astype("string").fillna("").str.strip().ne("")
+    by_mail = int(own_mail.sum())
+    borrowed = int((~own_mail & keys.str.startswith("e:")).sum())
     log.add("attendance", "match sign-ins to people", len(tidy), len(tidy),
-            f"{tidy['person_id'].nunique()} people: {int(by_mail)} sign-ins matched by e-mail, "
-            f"{int(len(keys) - by_mail)} by name and organisation")
+            f"{tidy['person_id'].nunique()} people: {by_mail} sign-ins keyed by e-mail, "
+            f"{borrowed} without e-mail matched by name and organisation, "
+            f"{len(keys) - by_mail - borrowed} keyed by name and organisation alone")
 
     duplicated = tidy.duplicated(["event_id", "person_id"], keep="first")
     tidy = tidy[~duplicated]

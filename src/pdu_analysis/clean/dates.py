@@ -43,7 +43,15 @@ def parse_one(value: object, *, dayfirst: bool) -> date | None:
 
 def parse_series(values: pd.Series, *, dayfirst: bool) -> pd.Series:
     """Dates for a column (None where unparseable), parsing each distinct value once."""
-    keys = values.map(lambda v: v if isinstance(v, (date, datetime)) else (
-        None if v is None else str(v).strip()))
-    distinct = {k: parse_one(k, dayfirst=dayfirst) for k in pd.unique(keys.dropna())}
-    return keys.map(lambda k: None if k is None else distinct.get(k))
+    def key(value: object) -> str | None:
+        if isinstance(value, datetime):
+            return value.strftime("%Y-%m-%d")
+        if isinstance(value, date):
+            return value.isoformat()
+        if value is None or (isinstance(value, float) and value != value):
+            return None
+        return str(value).strip()
+
+    keys = values.map(key).astype(object)
+    distinct = {k: parse_one(k, dayfirst=dayfirst) for k in set(keys.dropna())}
+    return keys.map(lambda k: None if k is None else distinct.get(k)).astype(object)

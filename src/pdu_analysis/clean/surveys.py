@@ -16,7 +16,7 @@ import pandas as pd
 from .. import io, schemas
 from ..errors import PDUInputError
 from ..paths import REFERENCE_DIR
-from .attendance import CleanResult
+from .attendance import CleanResult, clean_events
 from .dates import parse_series
 from .log import CleaningLog
 from .people import pseudonymise, resolve_salt
@@ -120,7 +120,7 @@ def _long_answers(export: io.SurveyExport, survey: str, questions: dict[str, Que
                                         f"{', '.join(question.rows)})", file=export.name)
             else:
                 item = ""
-            answers = cells.map(_option_lookup(question.options))
+            answers = cells.map(_key).map(_option_lookup(question.options))
             if answers.isna().any():
                 raise _fail_values(export, column, cells[answers.isna()],
                                    "expected one of " + ", ".join(question.options))
@@ -213,11 +213,17 @@ def survey_files(raw: Path) -> list[tuple[Path, str]]:
     return files + [(p, "follow_up") for p in follow]
 
 
-def build(raw: Path, events: pd.DataFrame, *, reference: Path = REFERENCE_DIR,
+def build(raw: Path, events: pd.DataFrame | None = None, *, reference: Path = REFERENCE_DIR,
           interim_cutoff: str | None = None) -> CleanResult:
-    """Tidy survey responses and answers from every export in the raw folder."""
+    """Tidy survey responses and answers from every export in the raw folder.
+
+    ``events`` (the tidy events table) maps the post-event survey's event titles to ids; when not
+    given, the events list is cleaned here, so survey cleaning needs no earlier step.
+    """
     log = CleaningLog()
     waves = load_waves(reference / "waves.csv", interim_cutoff=interim_cutoff)
+    if events is None:
+        events = clean_events(raw, waves, CleaningLog())
     codebook = load_codebook(reference / "questions.csv")
     salt = resolve_salt(raw)
     all_responses, all_answers = [], []

@@ -1,0 +1,291 @@
+"""Run one numbered notebook with papermill and keep the result only if every cell succeeded.
+
+    python -m pdu_analysis.report.execute notebooks/03_who_attends.ipynb \
+        reports/executed/03_who_attends.ipynb [-p raw_dir path/to/exports ...]
+
+Why it wraps papermill rather than calling it from the Makefile:
+
+- The kernel is always ``pdu-analysis`` whatever kernelspec a notebook was last saved with, so a
+  notebook saved on a laptop with kernel "python3" or "conda-env-x" never fails with NoSuchKernel.
+- The notebook runs in its own folder, as it does when opened in JupyterLab.
+- Run-specific metadata (start/end times, durations, nbclient timestamps, papermill's random id for
+  the injected cell, temp-file paths) is removed, so the same inputs give the same bytes.
+- The output is written to a temporary file and moved into place only on success. On failure the
+  previous output is left as it was, the failed run is kept beside it as ``NAME.failed.ipynb`` and
+  one message names the notebook, the cell and the error. A ``PDUInputError`` (bad raw data) is
+  printed as its message alone: it names the file, row and column, and a traceback would only hide
+  it from the person who has to fix the spreadsheet.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import nbformat
+
+from .. import paths
+from . import KERNEL_DISPLAY_NAME, KERNEL_NAME, write_atomic
+
+ENGINE_NAME = "pdu-progress"
+INJECTED_TAG = "injected-parameters"
+ERROR_MARKER_TAG = "papermill-error-cell-tag"
+USER_ERROR = "PDUInputError"
+TIMING_KEYS = ("start_time", "end_time", "duration")
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
+"""Quietens ipykernel's start-up warning about unencrypted TCP (the kernel is local)."""
+
+
+class NotebookFailed(Exception):
+    """Execution stopped; ``str()`` is the message for the person running ``make``."""
+
+    def __init__(self, message: str, failed_copy: Path | None = None, *,
+                 input_error: bool = False) -> None:
+        super().__init__(message)
+        self.failed_copy = failed_copy
+        self.input_error = input_error  # a PDUInputError: the message is all a person needs
+
+
+def _register_engine() -> None:
+    """A papermill engine that reports each code cell as it starts (papermill's bar is a tqdm)."""
+    from papermill.engines import NBClientEngine, papermill_engines
+
+    class ProgressEngine(NBClientEngine):
+        @classmethod
+        def execute_managed_notebook(cls, nb_man, kernel_name, **kwargs):
+            on_cell = kwargs.pop("on_cell", None)
+            if on_cell is not None:
+                started = nb_man.cell_start
+
+                def cell_start(cell, cell_index=None, **kw):
+                    started(cell, cell_index, **kw)
+                    on_cell(nb_man.nb, cell_index)
+
+                nb_man.cell_start = cell_start
+            return super().execute_managed_notebook(nb_man, kernel_name, **kwargs)
+
+    papermill_engines.register(ENGINE_NAME, ProgressEngine)
+
+
+def source_number(nb, index: int) -> tuple[int, int]:
+    """(position, total) of cell ``index`` counted as in the source notebook (1-based).
+
+    Papermill inserts an ``injected-parameters`` cell; it is not counted, so "cell 5" is the fifth
+    cell a person sees when opening the notebook in JupyterLab.
+    """
+    injected = [INJECTED_TAG in c.metadata.get("tags", []) for c in nb.cells]
+    return index + 1 - sum(injected[:index]), len(nb.cells) - sum(injected)
+
+
+def first_line(source: str, width: int = 60) -> str:
+    """First non-blank line of a cell, shortened: enough to find the cell by eye."""
+    line = next((s.strip() for s in source.splitlines() if s.strip()), "")
+    return line if len(line) <= width else line[: width - 1] + "…"
+
+
+def scrub(nb, *, output_path: str):
+    """Remove what differs between two runs of the same notebook on the same inputs."""
+    meta = nb.metadata.setdefault("papermill", {})
+    for key in TIMING_KEYS:
+        meta.pop(key, None)
+    meta["output_path"] = output_path
+    nb.metadata["kernelspec"] = {"name": KERNEL_NAME, "display_name": KERNEL_DISPLAY_NAME,
+                                 "language": "python"}
+    if (nb.nbformat, nb.get("nbformat_minor", 0)) < (4, 5):
+        nb.nbformat, nb.nbformat_minor = 4, 5
+    for i, cell in enumerate(nb.cells):
+        cell.metadata.pop("execution", None)  # nbclient's iopub/shell timestamps
+        for key in TIMING_KEYS:
+            cell.metadata.get("papermill", {}).pop(key, None)
+        tags = cell.metadata.get("tags", [])
+        if INJECTED_TAG in tags:
+            cell["id"] = INJECTED_TAG  # papermill gives it a random id
+        elif ERROR_MARKER_TAG in tags:
+            cell["id"] = f"papermill-error-{i}"
+        elif not cell.get("id"):
+            cell["id"] = f"cell-{i}"
+        for output in cell.get("outputs", []):
+            text = output.get("data", {}).get("text/plain")
+            if isinstance(text, str) and _ADDRESS.search(text):
+                output["data"]["text/plain"] = _ADDRESS.sub(" at 0x…", text)
+    return nb
+
+
+def parse_value(text: str):
+    """Command-line parameter text to a Python value, as papermill's ``-p`` does."""
+    lowered = text.lower()
+    if lowered in ("true", "false"):
+        return lowered == "true"
+    if lowered in ("none", "null"):
+        return None
+    for cast in (int, float):
+        try:
+            return cast(text)
+        except ValueError:
+            pass
+    return text
+
+
+def _absolute_locations(parameters: dict) -> dict:
+    """Relative folders are meant from where ``make`` runs, but the kernel runs in notebooks/."""
+    for var in ("PDU_RAW_DIR", "PDU_OUTPUT_ROOT"):
+        if os.environ.get(var):
+            os.environ[var] = str(Path(os.environ[var]).expanduser().resolve())
+    if isinstance(parameters.get("raw_dir"), str) and parameters["raw_dir"]:
+        parameters["raw_dir"] = str(Path(parameters["raw_dir"]).expanduser().resolve())
+    return parameters
+
+
+def _progress_printer(name: str, stream) -> Callable:
+    def report(nb, index: int) -> None:
+        if nb.cells[index].cell_type == "code":
+            position, total = source_number(nb, index)
+            label = "parameters" if INJECTED_TAG in nb.cells[index].metadata.get("tags", []) \
+                else f"cell {position}/{total}"
+            print(f"running {name}: {label}", file=stream, flush=True)
+    return report
+
+
+def _keep_failed(tmp: Path, failed: Path, output_path: str) -> Path | None:
+    """Move the partly executed notebook to ``failed`` (scrubbed); None if nothing was written."""
+    try:
+        nb = nbformat.read(tmp, as_version=4)
+    except Exception:  # noqa: BLE001 - nothing readable was saved before the failure
+        return None
+    write_atomic(failed, nbformat.writes(scrub(nb, output_path=output_path)).encode("utf-8"))
+    return failed
+
+
+def _describe(notebook: Path, nb, index: int | None, ename: str, evalue: str) -> str:
+    """One line: which notebook, which cell (as numbered in JupyterLab), which error."""
+    evalue = _ANSI.sub("", evalue or "").strip()
+    if ename == USER_ERROR:
+        return evalue
+    where = ""
+    if nb is not None and index is not None:
+        # papermill has already inserted its error-marker cells; count without them
+        cells = [c for c in nb.cells if ERROR_MARKER_TAG not in c.metadata.get("tags", [])]
+        if 0 <= index < len(cells):
+            view = nbformat.from_dict({"cells": cells})
+            position, _ = source_number(view, index)
+            cell = cells[index]
+            label = ("the injected parameters cell"
+                     if INJECTED_TAG in cell.metadata.get("tags", []) else f"cell {position}")
+            where = f" at {label} ({first_line(cell.source)})"
+    detail = evalue.splitlines()[0] if evalue else ""
+    if len(evalue.splitlines()) > 1:
+        detail += " […]"
+    return f"notebook {notebook.name} failed{where}: {ename}" + (f": {detail}" if detail else "")
+
+
+def _run(notebook, tmp, failed, output, parameters, kernel_name, cell_timeout, on_cell, state):
+    """papermill on the pdu-analysis kernel; every way it can fail becomes one ``NotebookFailed``."""
+    import papermill
+    from jupyter_client.kernelspec import NoSuchKernel
+
+    try:
+        return papermill.execute_notebook(
+            str(notebook), str(tmp), parameters=parameters or None, engine_name=ENGINE_NAME,
+            kernel_name=kernel_name, language="python", progress_bar=False,
+            cwd=str(notebook.resolve().parent), execution_timeout=cell_timeout, on_cell=on_cell,
+            extra_arguments=KERNEL_ARGUMENTS)
+    except papermill.PapermillExecutionError as err:
+        kept = _keep_failed(tmp, failed, str(output))
+        raise NotebookFailed(_describe(notebook, state["nb"], err.cell_index, err.ename,
+                                       err.evalue), kept,
+                             input_error=err.ename == USER_ERROR) from None
+    except NoSuchKernel:
+        raise NotebookFailed(
+            f"notebook {notebook.name}: the Jupyter kernel '{kernel_name}' is not registered; "
+            f"run: .venv/bin/python -m ipykernel install --sys-prefix --name {kernel_name} "
+            f'--display-name "{KERNEL_DISPLAY_NAME}"') from None
+    except Exception as err:  # dead kernel, cell timeout, unreadable notebook
+        kept = _keep_failed(tmp, failed, str(output)) if tmp.stat().st_size else None
+        raise NotebookFailed(_describe(notebook, state["nb"], state["index"],
+                                       type(err).__name__, str(err)), kept) from None
+
+
+def execute_notebook(notebook: str | os.PathLike, output: str | os.PathLike,
+                     parameters: Mapping[str, object] | None = None, *,
+                     kernel_name: str = KERNEL_NAME, progress: bool = True,
+                     cell_timeout: int | None = 600, stream=None) -> Path:
+    """Execute ``notebook`` into ``output``; raise ``NotebookFailed`` (output untouched) on error.
+
+    ``parameters`` go to the cell tagged ``parameters``. Progress lines
+    ("running 03_who_attends: cell 5/23") go to ``stream`` (stderr by default).
+    """
+    stream = stream or sys.stderr
+    notebook, output = Path(notebook), Path(output)
+    failed = output.with_name(output.name.removesuffix(".ipynb") + ".failed.ipynb")
+    if not notebook.is_file():
+        raise NotebookFailed(f"notebook {notebook} not found")
+    parameters = _absolute_locations(dict(parameters or {}))
+    raw = paths.raw_dir(parameters.get("raw_dir") or None)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(dir=output.parent, prefix=f".{output.stem}.",
+                                    suffix=".running.ipynb")
+    os.close(fd)
+    tmp = Path(tmp_name)
+    _register_engine()
+    state = {"nb": None, "index": None}
+    printer = _progress_printer(notebook.stem, stream) if progress else None
+
+    def on_cell(nb, index):
+        state["nb"], state["index"] = nb, index
+        if printer:
+            printer(nb, index)
+
+    started = time.monotonic()
+    try:
+        nb = _run(notebook, tmp, failed, output, parameters, kernel_name, cell_timeout, on_cell,
+                  state)
+    except BaseException:  # failure or Ctrl-C: leave no temporary file behind
+        tmp.unlink(missing_ok=True)
+        raise
+
+    nb.metadata["pdu_analysis"] = {"synthetic_data": paths.is_synthetic(raw)}
+    tmp.write_text(nbformat.writes(scrub(nb, output_path=str(output))), encoding="utf-8")
+    os.chmod(tmp, 0o644)
+    os.replace(tmp, output)
+    failed.unlink(missing_ok=True)
+    if progress:
+        print(f"executed {notebook.stem} in {time.monotonic() - started:.1f} s -> {output}",
+              file=stream, flush=True)
+    return output
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m pdu_analysis.report.execute",
+        description="Execute one notebook with papermill on the pdu-analysis kernel.")
+    parser.add_argument("notebook", type=Path)
+    parser.add_argument("output", type=Path)
+    parser.add_argument("-p", "--parameter", nargs=2, action="append", default=[],
+                        metavar=("NAME", "VALUE"), help="set a parameter (repeatable)")
+    parser.add_argument("--cell-timeout", type=int, default=600,
+                        help="seconds one cell may run (default 600; 0 = no limit)")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
+    args = parser.parse_args(argv)
+    parameters = {name: parse_value(value) for name, value in args.parameter}
+    try:
+        execute_notebook(args.notebook, args.output, parameters, progress=not args.quiet,
+                         cell_timeout=args.cell_timeout or None)
+    except NotebookFailed as failure:
+        print(failure, file=sys.stderr)
+        if failure.failed_copy is not None and not failure.input_error:
+            print(f"  (executed copy with the full error: {failure.failed_copy})",
+                  file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
