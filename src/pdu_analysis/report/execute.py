@@ -187,7 +187,7 @@ def _describe(notebook: Path, nb, index: int | None, ename: str, evalue: str) ->
 
 
 def _run(notebook, tmp, failed, output, parameters, kernel_name, cell_timeout, on_cell, state):
-    """papermill on the pdu-analysis kernel; every way it can fail becomes one ``NotebookFailed``."""
+    """papermill on the pdu-analysis kernel; each way it can fail becomes one ``NotebookFailed``."""
     import papermill
     from jupyter_client.kernelspec import NoSuchKernel
 

@@ -66,20 +66,25 @@ def whole(value: float | Fraction) -> int:
 def format_p(p: float) -> str:
     """Write a p-value for a sentence: ``"p = 0.68"``, ``"p = 0.004"``, ``"p < 0.001"``.
 
-    Two decimals are used unless they would blur the 0.05 line (0.046 must not read as
-    "0.05") or the value is below 0.01, where three are used.
+    Two decimals are used, three below 0.01, and just below 0.05 as many as it takes for the
+    shown value to stay below 0.05 (0.046 must not read as "0.05", nor 0.0499 as "0.050").
 
     Examples
     --------
-    >>> format_p(0.6812), format_p(0.0462), format_p(0.0041), format_p(0.00001)
-    ('p = 0.68', 'p = 0.046', 'p = 0.004', 'p < 0.001')
+    >>> format_p(0.6812), format_p(0.0462), format_p(0.0499), format_p(0.00001)
+    ('p = 0.68', 'p = 0.046', 'p = 0.0499', 'p < 0.001')
     """
     if math.isnan(p):
         return "p not available"
     if p < 0.001:
         return "p < 0.001"
-    if p < 0.01 or (ALPHA - 0.005 <= p < ALPHA):
+    if p < 0.01:
         return f"p = {round_half_up(p, 3):.3f}"
+    if ALPHA - 0.005 <= p < ALPHA:
+        digits = 3
+        while round_half_up(p, digits) >= ALPHA:  # 0.0499 is "0.0499", not "0.050"
+            digits += 1
+        return f"p = {round_half_up(p, digits):.{digits}f}"
     return f"p = {round_half_up(p, 2):.2f}"
 
 

@@ -100,9 +100,10 @@ HUB_PRIVATE_ORGANISATIONS = [
 """Private-sector hub users only: no private-sector attendance appears in the register."""
 
 HUB_EXTRA_SECTOR_SPELLINGS = {
-    "voluntary": ("Voluntary", "voluntary sector", "Charity", "VCS", "third sector", "VCSE"),
-    "statutory": ("Statutory", "Public sector", "Local authority", "NHS", "Council", "Probation"),
+    "voluntary": ("Voluntary and community", "third sector"),
+    "statutory": ("Public sector", "Public Sector "),
 }
+"""Spellings seen only on the hub's free-text sector field."""
 
 
 def ip_address(index: int) -> str:

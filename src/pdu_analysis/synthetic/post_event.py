@@ -14,6 +14,7 @@ from datetime import timedelta
 import numpy as np
 
 from . import targets, texts
+from .assign import by_rank, ticks
 from .events import LEARNING_EVENTS
 from .people import Person
 from .respondents import day_between, response, start_time
@@ -44,7 +45,6 @@ def build(rng: np.random.Generator, people: list[Person]) -> list[Response]:
     sharers = sorted(int(i) for i in rng.choice(later, size=targets.SHARE_PLAN_ANSWERED,
                                                replace=False))
     other_text = iter(texts.SHARE_PLAN_OTHER)
-    from .assign import ticks
     for i, chosen in zip(sharers, ticks(rng, len(sharers), targets.SHARE_PLAN), strict=True):
         answers[i]["share_plan"] = {o: (next(other_text) if o == OTHER else o) for o in chosen}
     for i, v in enumerate(_ranked(rng, latent, range(n), targets.INTEND_CHANGE)):
@@ -74,7 +74,6 @@ def build(rng: np.random.Generator, people: list[Person]) -> list[Response]:
 
 def _ranked(rng, latent, idx, counts):
     idx = list(idx)
-    from .assign import by_rank
     return by_rank(rng, latent[idx], counts)
 
 
@@ -91,14 +90,14 @@ def _change_detail(rng, events, answers) -> None:
     unsure = [i for i, a in enumerate(answers) if a["intend_change"] == "Not sure"
               and i not in pledge]
     extra = [unsure[int(k)] for k in rng.choice(len(unsure), size=need - len(yes), replace=False)]
-    pool = [t for t in texts.CHANGE_DETAIL if not t.startswith("Not sure")]
+    not_sure = next(t for t in texts.CHANGE_DETAIL if t.startswith("Not sure"))
+    pool = [t for t in texts.CHANGE_DETAIL if t != not_sure]
     pool = [pool[int(k)] for k in rng.permutation(len(pool))]
-    not_sure_text = next(t for t in texts.CHANGE_DETAIL if t.startswith("Not sure"))
-    for n_done, i in enumerate(sorted(yes + extra)):
-        first_unsure = answers[i]["intend_change"] == "Not sure" and not_sure_text not in pool
-        answers[i]["change_detail"] = not_sure_text if first_unsure else pool[n_done % len(pool)]
-        if first_unsure:
-            pool.append(not_sure_text)
+    for i in sorted(yes + extra):
+        if not_sure and answers[i]["intend_change"] == "Not sure":
+            answers[i]["change_detail"], not_sure = not_sure, ""
+        else:
+            answers[i]["change_detail"] = pool.pop()
 
 
 def _attendee(rng, people: list[Person], event_id: str, used: set[int]) -> Person:

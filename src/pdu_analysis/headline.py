@@ -1,0 +1,98 @@
+"""The headline figures table: every key measure with its count, base and 95% Wilson interval.
+
+``reports/tables/headline_figures.csv`` (columns measure,wave,count,base,percent,ci_low,ci_high;
+percent and interval on 0-100) is what the index page and the reproduction check read. Waves come from
+the data, so a third follow-up round adds its rows without code changes.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import measures
+from .measures import ALL
+from .stats import proportion
+
+COLUMNS = ["measure", "wave", "count", "base", "percent", "ci_low", "ci_high"]
+
+FOLLOW_UP_MEASURES = {
+    # measure: (question_id, answer)
+    "took_action": ("took_action", "Yes"),
+    "made_contact": ("made_contact", "Yes"),
+    "outcomes_improved": ("outcomes_improved", "Yes"),
+    "effective_very": ("effectiveness", "Very effective"),
+    "hub_aware": ("hub_aware", "Yes"),
+}
+POST_EVENT_MEASURES = {
+    "understanding_much_greater": ("understanding", "Much greater understanding"),
+    "awareness_much_greater": ("awareness", "Much greater awareness"),
+    "intend_change": ("intend_change", "Yes"),
+}
+
+
+def _row(measure: str, wave: str, count: int, base: int | None = None) -> dict:
+    if base is None:
+        return {"measure": measure, "wave": wave, "count": count, "base": pd.NA,
+                "percent": pd.NA, "ci_low": pd.NA, "ci_high": pd.NA}
+    return {"measure": measure, "wave": wave, **proportion(count, base).to_record()}
+
+
+def _sector_rows(attendances: pd.DataFrame) -> list[dict]:
+    periods = measures.periods_in_order(attendances)
+    rows = []
+    for period in periods:
+        counted = measures.cumulative_periods(periods, period)
+        rows.append(_row("statutory_share", period,
+                         *measures.sector_count(attendances, "statutory", counted)))
+    rows.append(_row("statutory_share", "after_cutoff",
+                     *measures.sector_count(attendances, "statutory", periods[1:])))
+    rows.append(_row("voluntary_share", periods[-1],
+                     *measures.sector_count(attendances, "voluntary", periods)))
+    return rows
+
+
+def _survey_rows(answers: pd.DataFrame, responses: pd.DataFrame, survey: str,
+                 catalogue: dict[str, tuple[str, str]], pooled_only: bool) -> list[dict]:
+    rows = []
+    waves = measures.waves_in_order(responses, survey)
+    for measure, (question, answer) in catalogue.items():
+        per_wave = measures.by_wave(answers, survey, question, answer, waves)
+        if per_wave.empty:
+            continue
+        if not pooled_only:
+            rows += [_row(measure, r.wave, r.count, r.base) for r in per_wave.itertuples()]
+        if pooled_only or len(per_wave) > 1:
+            rows.append(_row(measure, ALL, *measures.answer_count(answers, survey, question,
+                                                                   answer, ALL)))
+    return rows
+
+
+def build(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """All headline rows from the tidy tables."""
+    attendances, people, events = tables["attendances"], tables["people"], tables["events"]
+    answers, responses = tables["survey_answers"], tables["survey_responses"]
+    last_period = measures.periods_in_order(attendances)[-1]
+    rows = [
+        _row("attendances", last_period, len(attendances)),
+        _row("individuals", last_period, len(people)),
+        _row("learning_events", last_period, int((events["kind"] == "learning_event").sum())),
+        *_sector_rows(attendances),
+        *_survey_rows(answers, responses, "follow_up", FOLLOW_UP_MEASURES, pooled_only=False),
+        *_survey_rows(answers, responses, "post_event", POST_EVENT_MEASURES, pooled_only=True),
+    ]
+    hub = tables["hub_users"]
+    rows.append(_row("hub_users", ALL, len(hub)))
+    rows.append(_row("hub_voluntary_share", ALL, int((hub["sector"] == "voluntary").sum()),
+                     len(hub)))
+    table = pd.DataFrame(rows, columns=COLUMNS)
+    for column in ("count", "base"):
+        table[column] = table[column].astype("Int64")
+    return table
+
+
+def save(table: pd.DataFrame, path) -> None:
+    """Write with fixed float precision so reruns are byte-identical."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".csv.tmp")
+    table.to_csv(tmp, index=False, float_format="%.4f", lineterminator="\n")
+    tmp.replace(path)
