@@ -77,6 +77,9 @@ def _require_file(path: Path) -> None:
 
 def _decode(path: Path) -> str:
     raw = path.read_bytes()
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise PDUInputError("the file is UTF-16 encoded; expected UTF-8 or cp1252 text: save it "
+                            "again as 'CSV UTF-8'", file=_display(path))
     if b"\x00" in raw[:4096]:
         raise PDUInputError("this is not a text (CSV) file: it holds binary data", file=_display(path))
     for encoding in ENCODINGS:

@@ -27,6 +27,7 @@ import matplotlib.pyplot as plt
 import seaborn as sns
 
 from .paths import figures_dir
+from .report.snippets import banner_html, caveat_html
 
 OKABE_ITO = {
     "black": "#000000",
@@ -78,9 +79,8 @@ THEME_RC = {
 }
 
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_\-]*$")
-_BOX = "margin:1em 0;padding:0.75em 1em;border-radius:4px;"
-CAVEAT_STYLE = _BOX + "border-left:6px solid #D55E00;background:#fdf0e6;color:#1a1a1a;"
-BANNER_STYLE = _BOX + "border:2px solid #8a5a00;background:#fff4cc;color:#1a1a1a;"
+__all__ = ["OKABE_ITO", "PALETTE", "SECTOR_COLOURS", "WAVE_COLOURS", "apply_theme", "banner_html",
+           "caveat_html", "save_figure", "show_caveat", "show_figure", "show_table", "table_html"]
 
 
 def apply_theme() -> None:
@@ -145,14 +145,6 @@ def show_figure(fig: matplotlib.figure.Figure, name: str, *, caption: str, alt: 
     display({"text/html": block, "text/plain": f"[Figure {name}] {caption}"}, raw=True)
 
 
-def caveat_html(text: str) -> str:
-    """A set-apart warning box (class ``caveat``); blank lines in ``text`` start paragraphs."""
-    paras = [p.strip() for p in text.strip().split("\n\n") if p.strip()]
-    body = "".join(f'<p style="margin:0.3em 0;">{html.escape(p)}</p>' for p in paras)
-    return (f'<aside class="caveat" role="note" style="{CAVEAT_STYLE}">'
-            f"<strong>Caveat</strong>{body}</aside>")
-
-
 def show_caveat(text: str) -> None:
     """Display a caveat box, e.g. for a base under 50 or a suppressed small count."""
     from IPython.display import display
@@ -174,19 +166,6 @@ def show_table(df, caption: str, *, index: bool = False, float_format=None) -> N
 
     display({"text/html": table_html(df, caption, index=index, float_format=float_format),
              "text/plain": f"{caption}\n{df.to_string(index=index)}"}, raw=True)
-
-
-def banner_html(synthetic: bool) -> str:
-    """The banner every page carries while the data are the synthetic reconstruction; else ''."""
-    if not synthetic:
-        return ""
-    return (
-        f'<div class="synthetic-banner" role="note" style="{BANNER_STYLE}">'
-        "<strong>Synthetic data.</strong> These figures come from a synthetic reconstruction "
-        "of the PDU's records, built so that its totals match those published in the final "
-        "evaluation report (February 2019). They are not the PDU's real responses; see "
-        "data/raw/PROVENANCE.md for how they were made and which details are assumptions.</div>"
-    )
 
 
 apply_theme()

@@ -176,12 +176,18 @@ def _examples(cases: pd.DataFrame, frame: pd.DataFrame, limit: int = 3) -> str:
     return ", ".join(shown) + more
 
 
-def describe_failures(errors: SchemaErrors, frame: pd.DataFrame) -> str:
-    """One line per failing column and check, with counts and example values."""
+def describe_failures(errors: SchemaErrors, frame: pd.DataFrame,
+                      headers: dict[str, str] | None = None) -> str:
+    """One line per failing column and check, with counts and example values.
+
+    ``headers`` maps internal column names back to the headers a person sees in the file.
+    """
     cases = errors.failure_cases
+    headers = headers or {}
     lines = []
     for (column, check), group in cases.groupby(["column", "check"], sort=False, dropna=False):
-        column_text = "the table" if pd.isna(column) else f"column '{column}'"
+        column_text = ("the table" if pd.isna(column)
+                       else f"column '{headers.get(column, column)}'")
         check_text = str(check)
         if check_text == "column_in_dataframe":
             lines.append(f"missing {column_text.replace('the table', 'a column')}: "
@@ -195,10 +201,11 @@ def describe_failures(errors: SchemaErrors, frame: pd.DataFrame) -> str:
     return "; ".join(lines)
 
 
-def validate(frame: pd.DataFrame, schema: pa.DataFrameSchema, *, file: str) -> pd.DataFrame:
+def validate(frame: pd.DataFrame, schema: pa.DataFrameSchema, *, file: str,
+             headers: dict[str, str] | None = None) -> pd.DataFrame:
     """Validate lazily; on failure raise one readable ``PDUInputError`` for ``file``."""
     try:
         return schema.validate(frame, lazy=True)
     except SchemaErrors as errors:
         raise PDUInputError(f"{schema.name} does not meet the contract: "
-                            f"{describe_failures(errors, frame)}", file=file) from None
+                            f"{describe_failures(errors, frame, headers)}", file=file) from None

@@ -113,7 +113,8 @@ def clean_register(raw: Path, events: pd.DataFrame, waves: pd.DataFrame, salt: s
     frame = frame[~blank].reset_index(drop=True)
     log.add("attendance", "drop wholly blank rows", rows_read, len(frame),
             f"{int(blank.sum())} blank row(s)")
-    frame = schemas.validate(frame, schemas.RAW_REGISTER, file=file)
+    frame = schemas.validate(frame, schemas.RAW_REGISTER, file=file,
+                             headers={v: k for k, v in io.REGISTER_COLUMNS.items()})
 
     days = parse_series(frame["date"], dayfirst=True)
     _check_dates(frame, days, events, file)
@@ -181,7 +182,8 @@ def clean_hub(raw: Path, salt: str, sector_map: dict[str, str], log: CleaningLog
     blank = _blank_rows(frame, list(io.HUB_COLUMNS.values()))
     frame = frame[~blank].reset_index(drop=True)
     log.add("hub", "drop wholly blank rows", rows_read, len(frame), f"{int(blank.sum())} blank")
-    frame = schemas.validate(frame, schemas.RAW_HUB, file=str(path))
+    frame = schemas.validate(frame, schemas.RAW_HUB, file=str(path),
+                             headers={v: k for k, v in io.HUB_COLUMNS.items()})
     registered = parse_series(frame["registered"], dayfirst=True)
     hub = pd.DataFrame({
         "user_ref": pseudonymise("hub:" + frame["user_id"].astype(str).str.strip(), salt),

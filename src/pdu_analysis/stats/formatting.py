@@ -78,14 +78,10 @@ def format_p(p: float) -> str:
         return "p not available"
     if p < 0.001:
         return "p < 0.001"
-    if p < 0.01:
-        return f"p = {round_half_up(p, 3):.3f}"
-    if ALPHA - 0.005 <= p < ALPHA:
-        digits = 3
-        while round_half_up(p, digits) >= ALPHA:  # 0.0499 is "0.0499", not "0.050"
-            digits += 1
-        return f"p = {round_half_up(p, digits):.{digits}f}"
-    return f"p = {round_half_up(p, 2):.2f}"
+    digits = 3 if p < 0.01 else 2
+    while p < ALPHA and round_half_up(p, digits) >= ALPHA:  # 0.0499 is "0.0499", not "0.050"
+        digits += 1
+    return f"p = {round_half_up(p, digits):.{digits}f}"
 
 
 def check_count_base(count: object, base: object, *, what: str = "count") -> tuple[int, int]:

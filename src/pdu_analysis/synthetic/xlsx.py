@@ -8,6 +8,7 @@ We pin the document properties, then rewrite the archive with a fixed entry orde
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from datetime import datetime
 from pathlib import Path
@@ -29,6 +30,11 @@ def save(wb: Workbook, path: Path) -> None:
     wb.save(buf)
     with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as src:
         entries = {name: src.read(name) for name in src.namelist()}
+    # openpyxl re-stamps <dcterms:modified> with the save time whatever the properties say
+    stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    entries["docProps/core.xml"] = re.sub(
+        rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)", rb"\g<1>" + stamp + rb"\g<2>",
+        entries["docProps/core.xml"])
     order = sorted(entries, key=lambda n: (n != "[Content_Types].xml", n))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_STORED) as dst:

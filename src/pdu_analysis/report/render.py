@@ -1,0 +1,252 @@
+"""Executed notebooks to self-contained HTML pages for the steering group.
+
+    python -m pdu_analysis.report.render reports/executed/*.ipynb --out reports/html
+
+Why these choices:
+
+- One exporter for all notebooks: nbconvert's template loading is the slow part of a conversion.
+- No code, no prompts: readers want the findings. Title from the notebook's first H1, a short
+  contents list from its H2 headings.
+- Nothing from the network: the page is opened offline or as an e-mail attachment, so the
+  template writes its own ``<head>`` (inline CSS, no require.js, MathJax or web fonts) and every
+  image is a data URI. ``offline_problems`` checks the result and refuses to write a page that
+  would fetch anything.
+- A banner on every page while the data are the synthetic reconstruction, decided from what the
+  notebook actually ran on (recorded at execution), so ``RAW_DIR=...`` runs are labelled right.
+- Every figure needs alt text: a bare matplotlib image (``plt.show()``) stops the render with the
+  cell to fix, instead of shipping nbconvert's "No description has been provided for this image".
+- Same input, same bytes; pages are written to a temporary file and renamed into place.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import re
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+
+from .. import __version__, paths
+from . import write_atomic
+from .snippets import banner_html
+
+TEMPLATES = Path(__file__).with_name("templates")
+TEMPLATE_NAME = "pdu_report"
+NO_ALT = "No description has been provided"
+REMOVE_CELL_TAGS = {"remove-cell", "remove_cell"}
+REMOVE_OUTPUT_TAGS = {"remove-output", "remove_output"}
+
+_NOT_EMBEDDED = r"""(?:"(?!data:|#)|'(?!data:|#)|(?!["'\s]|data:|#))"""
+"""An opening quote (or none) followed by anything but a data URI or a same-page fragment."""
+_OFFLINE_CHECKS = {
+    "a <script src=...> loads code from elsewhere": r"<script\b[^>]*\bsrc\s*=",
+    "a <link> tag loads a stylesheet, font or icon": r"<link\b",
+    "a CSS @import loads a stylesheet": r"@import\b",
+    "a CSS url(...) is not a data URI": r"url\(\s*" + _NOT_EMBEDDED,
+    "an element loads a resource that is not embedded": (
+        r"<(?:img|iframe|embed|object|source|video|audio|track|input|frame)\b[^>]*?"
+        r"\s(?:src|srcset|poster|data)\s*=\s*" + _NOT_EMBEDDED),
+    "an <iframe> or <frame> embeds another page": r"<i?frame\b",
+}
+
+
+class RenderError(Exception):
+    """A page could not be made fit for the steering group; the message says what to fix."""
+
+
+def offline_problems(page: str) -> list[str]:
+    """Reasons ``page`` would fetch something over the network (empty list when self-contained)."""
+    return [reason for reason, pattern in _OFFLINE_CHECKS.items()
+            if re.search(pattern, page, flags=re.IGNORECASE)]
+
+
+def make_exporter():
+    """The one HTMLExporter used for every page (code hidden, images embedded, our template)."""
+    from nbconvert import HTMLExporter
+    from traitlets.config import Config
+
+    config = Config()
+    config.HTMLExporter.template_name = TEMPLATE_NAME
+    config.HTMLExporter.extra_template_basedirs = [str(TEMPLATES)]
+    config.HTMLExporter.exclude_input = True
+    config.HTMLExporter.exclude_input_prompt = True
+    config.HTMLExporter.exclude_output_prompt = True
+    config.HTMLExporter.embed_images = True  # markdown ![...](file.png) becomes a data URI
+    config.TagRemovePreprocessor.remove_cell_tags = REMOVE_CELL_TAGS
+    config.TagRemovePreprocessor.remove_all_outputs_tags = REMOVE_OUTPUT_TAGS
+    config.TagRemovePreprocessor.enabled = True
+    return HTMLExporter(config=config)
+
+
+def data_is_synthetic(nb) -> bool:
+    """Whether the notebook ran on the synthetic reconstruction.
+
+    Preference: the flag ``execute`` recorded when the notebook ran; else the ``raw_dir``
+    parameter papermill stored, if that folder still exists; else the raw folder configured now.
+    """
+    recorded = nb.metadata.get("pdu_analysis", {}).get("synthetic_data")
+    if isinstance(recorded, bool):
+        return recorded
+    raw = nb.metadata.get("papermill", {}).get("parameters", {}).get("raw_dir")
+    if raw and paths.raw_dir(raw).is_dir():
+        return paths.is_synthetic(paths.raw_dir(raw))
+    return paths.is_synthetic(paths.raw_dir())
+
+
+def data_statement(synthetic: bool) -> str:
+    """The footer's one sentence on where the numbers came from."""
+    if synthetic:
+        return ("Data: a synthetic reconstruction of the PDU's records, not its real responses "
+                "(see data/raw/PROVENANCE.md).")
+    return "Data: the PDU's own exports (attendance register, surveys and hub list)."
+
+
+def unlabelled_figures(nb) -> list[str]:
+    """Cells showing an image with no HTML around it, hence no alt text or caption."""
+    found = []
+    for number, cell in enumerate(nb.cells, start=1):
+        if cell.cell_type != "code" or REMOVE_CELL_TAGS & set(cell.metadata.get("tags", [])):
+            continue
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if ({"image/png", "image/jpeg", "image/svg+xml"} & set(data)
+                    and "text/html" not in data):
+                line = next((s.strip() for s in cell.source.splitlines() if s.strip()), "")
+                found.append(f"cell {number} ({line[:60]})")
+                break
+    return found
+
+
+def _source_notebook(nb, executed: Path) -> tuple[str, Path]:
+    """Name of the notebook the page came from, and the folder its relative links start from."""
+    given = nb.metadata.get("papermill", {}).get("input_path")
+    if given:
+        source = Path(given)
+        folder = source.parent if source.parent.is_dir() else executed.parent
+        return source.name, folder
+    return executed.name, executed.parent
+
+
+def _heading_text(tag) -> str:
+    tag = copy.copy(tag)
+    for link in tag.select("a.anchor-link"):
+        link.decompose()
+    return " ".join(tag.get_text(" ", strip=True).split())
+
+
+def finish_page(page: str, fallback_title: str) -> tuple[str, str]:
+    """Title from the first H1 and a contents list of the H2s; returns (page, title)."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(page, "html.parser")
+    main = soup.find("main")
+    h1 = main.find("h1") if main else None
+    title = _heading_text(h1) if h1 else fallback_title
+    soup.title.string = title
+    seen: set[str] = set()
+    entries = []
+    for h2 in main.find_all("h2") if main else []:
+        anchor = h2.get("id") or "section"
+        base, n = anchor, 2
+        while anchor in seen:  # two sections with the same heading still get their own link
+            anchor, n = f"{base}-{n}", n + 1
+        seen.add(anchor)
+        h2["id"] = anchor
+        for link in h2.select("a.anchor-link"):
+            link["href"] = f"#{anchor}"
+        entries.append((anchor, _heading_text(h2)))
+    if entries:
+        nav = soup.new_tag("nav", attrs={"class": "contents", "aria-label": "Contents"})
+        label = soup.new_tag("p")
+        label.string = "Contents"
+        listing = soup.new_tag("ol")
+        for anchor, text in entries:
+            item, link = soup.new_tag("li"), soup.new_tag("a", href=f"#{anchor}")
+            link.string = text
+            item.append(link)
+            listing.append(item)
+        nav.extend([label, listing])
+        if h1:
+            h1.insert_after(nav)
+        else:
+            main.insert(0, nav)
+    return str(soup), title
+
+
+def render_notebook(exporter, executed: Path, out_dir: Path) -> Path:
+    """Render one executed notebook to ``out_dir/{stem}.html``; raise ``RenderError`` if unfit."""
+    executed = Path(executed)
+    nb = nbformat.read(executed, as_version=4)
+    bare = unlabelled_figures(nb)
+    if bare:
+        raise RenderError(
+            f"{executed.name}: figure(s) without alt text or caption in {', '.join(bare)}; "
+            "show them with pdu_analysis.plots.show_figure(fig, name, caption=..., alt=...)")
+    synthetic = data_is_synthetic(nb)
+    source_name, folder = _source_notebook(nb, executed)
+    fallback = executed.stem.lstrip("0123456789_").replace("_", " ").capitalize() or executed.stem
+    resources = {
+        "metadata": {"name": executed.stem, "path": str(folder)},
+        "pdu": {"title": fallback, "banner": banner_html(synthetic), "source_name": source_name,
+                "data_statement": f"{data_statement(synthetic)} pdu-analysis {__version__}."},
+    }
+    body, _ = exporter.from_notebook_node(nb, resources=resources)
+    page, _title = finish_page(body, fallback)
+    if NO_ALT in page:
+        raise RenderError(f"{executed.name}: an image has no alt text")
+    problems = offline_problems(page)
+    if problems:
+        raise RenderError(f"{executed.name}: the page would not work offline: "
+                          + "; ".join(problems))
+    out = Path(out_dir) / f"{executed.stem}.html"
+    write_atomic(out, page.rstrip("\n").encode("utf-8") + b"\n")
+    return out
+
+
+def render_all(notebooks, out_dir: Path, *, stream=None) -> list[Path]:
+    """Render many notebooks in one process with one exporter; stop at the first unfit page."""
+    stream = stream or sys.stderr
+    exporter = make_exporter()
+    written = []
+    for path in map(Path, notebooks):
+        if path.name.endswith(".failed.ipynb"):
+            print(f"skipping {path} (a failed run)", file=stream)
+            continue
+        hidden = _count_stderr(path)
+        written.append(render_notebook(exporter, path, out_dir))
+        note = f" ({hidden} warning output(s) left out; see {path})" if hidden else ""
+        print(f"rendered {written[-1]}{note}", file=stream, flush=True)
+    return written
+
+
+def _count_stderr(path: Path) -> int:
+    nb = nbformat.read(path, as_version=4)
+    return sum(o.get("output_type") == "stream" and o.get("name") == "stderr"
+               for c in nb.cells for o in c.get("outputs", []))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m pdu_analysis.report.render",
+        description="Render executed notebooks to self-contained HTML (no code, works offline).")
+    parser.add_argument("notebooks", nargs="+", type=Path, help="executed .ipynb files")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="output folder (default: reports/html)")
+    args = parser.parse_args(argv)
+    out_dir = args.out or paths.reports_dir() / "html"
+    started = time.monotonic()
+    try:
+        written = render_all(args.notebooks, out_dir)
+    except (RenderError, FileNotFoundError) as err:
+        print(f"render failed: {err}", file=sys.stderr)
+        return 1
+    print(f"rendered {len(written)} page(s) in {time.monotonic() - started:.1f} s",
+          file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,189 @@
+"""Two-wave comparisons: Newcombe interval, Fisher's exact p, detectable difference, sentence."""
+
+import math
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+from scipy.stats import norm
+
+from pdu_analysis.stats import compare_two, minimum_detectable_difference
+from pdu_analysis.stats.formatting import whole
+
+# Newcombe RG (1998) Interval estimation for the difference between independent proportions:
+# comparison of eleven methods. Stat Med 17:873-890, Table II, method 10 (score-based hybrid).
+# Each row: (ka, na, kb, nb, lower, upper) for p_a - p_b.
+NEWCOMBE_1998_METHOD_10 = [
+    (56, 70, 48, 80, 0.0524, 0.3339),  # (a)
+    (9, 10, 3, 10, 0.1705, 0.8090),  # (b)
+    (5, 56, 0, 29, -0.0381, 0.1926),  # (d)
+    (0, 10, 0, 20, -0.1611, 0.2775),  # (e)
+    (0, 10, 0, 10, -0.2775, 0.2775),  # (f)
+    (10, 10, 0, 20, 0.6791, 1.0000),  # (g)
+    (10, 10, 0, 10, 0.6075, 1.0000),  # (h)
+]
+
+
+@pytest.mark.parametrize(("ka", "na", "kb", "nb", "low", "high"), NEWCOMBE_1998_METHOD_10)
+def test_newcombe_1998_table_ii(ka, na, kb, nb, low, high):
+    # compare_two reports second minus first, so a - b is compare_two(b, a).
+    c = compare_two(kb, nb, ka, na)
+    assert c.diff == pytest.approx(100 * (ka / na - kb / nb))
+    assert c.ci_low == pytest.approx(100 * low, abs=0.006)
+    assert c.ci_high == pytest.approx(100 * high, abs=0.006)
+
+
+def test_sign_convention_second_minus_first():
+    rise = compare_two(48, 80, 56, 70)
+    fall = compare_two(56, 70, 48, 80)
+    assert rise.diff == pytest.approx(20.0)
+    assert fall.diff == pytest.approx(-20.0)
+    assert (fall.ci_low, fall.ci_high) == pytest.approx((-rise.ci_high, -rise.ci_low))
+
+
+def test_fisher_lady_tasting_tea():
+    # Fisher (1935): 3 of 4 cups right in each arm of the 2 x 2 table, two-sided p = 34/70.
+    c = compare_two(1, 4, 3, 4)
+    assert c.p_value == pytest.approx(34 / 70)
+
+
+def test_fisher_is_two_sided_and_symmetric():
+    assert compare_two(2, 7, 20, 29).p_value == pytest.approx(compare_two(20, 29, 2, 7).p_value)
+
+
+def mdd_closed_form(n1: int, n2: int, p: float, up: bool = True) -> float:
+    """Arcsine-scale MDD without the negligible opposite tail (Cohen 1988, ch. 6)."""
+    h = (norm.ppf(0.975) + norm.ppf(0.80)) * math.sqrt(1 / n1 + 1 / n2)
+    phi = math.asin(math.sqrt(p))
+    target = phi + h / 2 if up else phi - h / 2
+    if not 0 <= target <= math.pi / 2:
+        return math.nan
+    return 100 * abs(math.sin(target) ** 2 - p)
+
+
+@pytest.mark.parametrize(("n1", "n2", "p"), [(7, 29, 0.2), (50, 50, 0.5), (100, 300, 0.3)])
+def test_mdd_matches_cohen_arcsine_formula(n1, n2, p):
+    got = minimum_detectable_difference(n1, n2, p, direction="rise")
+    assert got == pytest.approx(mdd_closed_form(n1, n2, p), abs=0.3)
+    got = minimum_detectable_difference(n1, n2, p, direction="fall")
+    expected = mdd_closed_form(n1, n2, p, up=False)
+    if math.isnan(expected):
+        assert math.isnan(got) or got == pytest.approx(100 * p, abs=0.5)
+    else:
+        assert got == pytest.approx(expected, abs=0.3)
+
+
+def test_mdd_textbook_two_groups_of_100_from_50_percent():
+    # Two groups of 100 from 50%: about 19-20 points (the familiar rule-of-thumb value).
+    assert 18.5 < minimum_detectable_difference(100, 100, 0.5) < 20.5
+
+
+def test_mdd_uses_pooled_baseline_in_observed_direction():
+    c = compare_two(1, 7, 7, 29)
+    assert c.mdd_baseline == pytest.approx(100 * 8 / 36)
+    assert c.mdd_direction == "rise"
+    assert c.mdd == pytest.approx(mdd_closed_form(7, 29, 8 / 36), abs=0.3)
+    assert compare_two(7, 29, 1, 7).mdd_direction == "fall"
+
+
+def test_mdd_nan_when_no_rise_could_reach_power():
+    c = compare_two(5, 7, 21, 29)  # pooled 72%: even 100% is not detectable with 80% power
+    assert math.isnan(c.mdd)
+    assert "even a rise to 100% could not be reliably detected" in c.sentence()
+
+
+def test_sentence_not_significant():
+    c = compare_two(1, 7, 7, 29)
+    s = c.sentence()
+    assert s.startswith("With 7 (interim) and 29 (final) responses only a rise of about ")
+    assert f"about {whole(c.mdd)} points could be detected;" in s
+    assert "the observed rise of 10 points is not evidence of change" in s
+    assert s.endswith("(Fisher's exact p = 1.00).")
+
+
+def test_sentence_significant_is_phrased_as_evidence():
+    c = compare_two(48, 80, 56, 70, labels=("June 2018", "January 2019"))
+    assert c.significant
+    s = c.sentence()
+    assert "not evidence" not in s and " only " not in s
+    assert "the observed rise of 20 points is evidence of change" in s
+    assert "95% CI 5 to 33 points" in s
+    assert "With 80 (June 2018) and 70 (January 2019) responses" in s
+    assert "Fisher's exact p = 0.01" in s
+
+
+def test_sentence_fall_and_zero_and_singular():
+    assert "the observed fall of 20 points is evidence" in compare_two(56, 70, 48, 80).sentence()
+    assert "the observed difference of 0 points is not evidence" in compare_two(
+        3, 10, 3, 10
+    ).sentence()
+    assert "the observed rise of 1 point is not" in compare_two(50, 100, 51, 100).sentence()
+
+
+def test_sentence_follows_p_value_not_interval_alone():
+    for args in [(48, 80, 56, 70), (1, 7, 7, 29), (10, 100, 30, 100), (3, 7, 19, 29)]:
+        c = compare_two(*args)
+        assert ("is evidence of change" in c.sentence()) == (c.p_value < 0.05)
+
+
+@pytest.mark.parametrize(("k1", "n1", "k2", "n2"), [(0, 7, 0, 29), (7, 7, 29, 29)])
+def test_all_or_nothing_in_both_waves(k1, n1, k2, n2):
+    c = compare_two(k1, n1, k2, n2)
+    assert c.diff == 0
+    assert c.p_value == pytest.approx(1.0)
+    assert c.ci_low < 0 < c.ci_high
+    assert all(math.isfinite(x) for x in (c.ci_low, c.ci_high, c.mdd))
+    assert "difference of 0 points is not evidence of change" in c.sentence()
+
+
+def test_bases_of_one():
+    c = compare_two(1, 1, 0, 1)
+    assert c.diff == -100
+    assert c.p_value == pytest.approx(1.0)
+    assert -100 <= c.ci_low <= c.ci_high <= 100
+    assert math.isnan(c.mdd)
+    assert "could not be reliably detected" in c.sentence()
+
+
+def test_zero_base_raises():
+    with pytest.raises(ValueError, match="base is 0"):
+        compare_two(0, 0, 3, 29)
+    with pytest.raises(ValueError):
+        minimum_detectable_difference(0, 10, 0.5)
+
+
+def test_to_record_round_trip():
+    c = compare_two(1, 7, 7, 29)
+    rec = c.to_record()
+    assert (rec["k1"], rec["n1"], rec["k2"], rec["n2"]) == (1, 7, 7, 29)
+    assert rec["diff"] == pytest.approx(100 * (7 / 29 - 1 / 7))
+
+
+waves = st.tuples(
+    st.integers(1, 200), st.integers(1, 200), st.floats(0, 1), st.floats(0, 1)
+).map(lambda t: (round(t[2] * t[0]), t[0], round(t[3] * t[1]), t[1]))
+
+
+@settings(max_examples=150, deadline=None)
+@given(waves)
+def test_interval_contains_difference_and_stays_in_range(w):
+    c = compare_two(*w)
+    assert -100 <= c.ci_low <= c.diff <= c.ci_high <= 100
+    assert 0 <= c.p_value <= 1
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.integers(2, 300),
+    st.integers(2, 300),
+    st.floats(0.02, 0.98),
+    st.sampled_from(["rise", "fall"]),
+    st.integers(2, 5),
+)
+def test_mdd_shrinks_as_bases_grow(n1, n2, p, direction, m):
+    small = minimum_detectable_difference(n1, n2, p, direction=direction)
+    assume(not math.isnan(small))
+    larger_first = minimum_detectable_difference(n1 * m, n2, p, direction=direction)
+    larger_both = minimum_detectable_difference(n1 * m, n2 * m, p, direction=direction)
+    assert larger_first < small
+    assert larger_both < larger_first
