@@ -196,6 +196,10 @@ def describe_failures(errors: SchemaErrors, frame: pd.DataFrame,
         if check_text == "column_in_schema":
             lines.append(f"unexpected column(s): {', '.join(map(str, group['failure_case']))}")
             continue
+        if check_text == "not_nullable":
+            rows = _examples(group.assign(failure_case="blank"), frame, limit=5)
+            lines.append(f"{column_text}: {len(group)} value(s) blank but must not be blank: {rows}")
+            continue
         lines.append(f"{column_text}: {len(group)} value(s) fail '{check_text}', e.g. "
                      f"{_examples(group, frame)}")
     return "; ".join(lines)
