@@ -1,9 +1,9 @@
 """The shipped raw files reproduce every figure the final report publishes.
 
 Deliberately independent of the project's readers and cleaning code: the files are read with csv and
-openpyxl, the register is de-duplicated with the simple matching rule written out below, and each
-figure is compared with ``data/reference/published_figures.csv`` after the report's rounding (half up
-to a whole percent). If the generator or a raw file drifts, these fail.
+openpyxl, the register is de-duplicated with the simple matching rule written out below, and
+each figure is compared with ``data/reference/published_figures.csv`` after the report's rounding
+(half up to a whole percent). If the generator or a raw file drifts, these fail.
 """
 
 from __future__ import annotations
@@ -62,8 +62,8 @@ def cell(v) -> str:
 def parse_export(rows, survey: str) -> list[dict]:
     """SurveyMonkey two-header layout -> responses with at least one answer.
 
-    Each response: ``meta`` (metadata by column name) and ``answers`` (question_id -> text for single
-    and open questions, option/row -> text for multi and matrix questions).
+    Each response: ``meta`` (metadata by column name) and ``answers`` (question_id -> text for
+    single and open questions, option/row -> text for multi and matrix questions).
     """
     questions = {q["question_text"]: q for q in read_dicts(REFERENCE_DIR / "questions.csv")
                  if q["survey"] == survey}
@@ -288,7 +288,7 @@ COMPUTED = {
 }
 
 NOT_FROM_RAW = {
-    "post_event_surveys_reviewed": "58 disagrees with n=75; the files carry the 75 (see PROVENANCE)",
+    "post_event_surveys_reviewed": "58 disagrees with n=75; the files carry 75 (PROVENANCE)",
     "telephone_interviews": "interviews",
     "steering_group_interviews": "interviews",
     "steering_group_beneficiary_ambassadors": "interviews",
@@ -364,7 +364,8 @@ def test_register_mess_is_there_and_cleans_away(raw):
 def test_events_timeline(raw):
     learning = [date.fromisoformat(e["date"]) for e in raw.events if e["kind"] == "learning_event"]
     assert min(learning) >= date(2017, 10, 1) and max(learning) <= date(2019, 1, 31)
-    assert (sum(d <= raw.cutoff for d in learning), sum(d > raw.cutoff for d in learning)) == (12, 7)
+    before = sum(d <= raw.cutoff for d in learning)
+    assert (before, len(learning) - before) == (12, 7)
     titles = {norm(e["title"]) for e in raw.events}
     assert {norm(r["Event"]) for r in raw.register_rows} <= titles
     assert {r["answers"]["event"] for r in raw.post} <= {e["title"] for e in raw.events}
@@ -390,7 +391,8 @@ def test_follow_up_rounds(raw):
     assert not any("hub_aware" in r["answers"] for r in raw.interim)
     assert all("hub_used" not in r["answers"] for r in raw.final
                if r["answers"].get("hub_aware") != "Yes")
-    hub_heard = [r for r in raw.final if "Online platform (hub)" in r["answers"].get("heard_via", {})]
+    hub_heard = [r for r in raw.final
+                 if "Online platform (hub)" in r["answers"].get("heard_via", {})]
     assert all(r["answers"]["hub_aware"] == "Yes" for r in hub_heard)
     body = read_csv_rows("follow_up_2019-01.csv")[2:]
     assert len(body) == len(raw.final) + 1  # one response opened and left blank

@@ -16,9 +16,14 @@ def long_table(table: dict[tuple[str, str], int]) -> pd.DataFrame:
 
 
 def test_matches_scipy_and_cramers_v_formula_on_3x2():
-    counts = {("voluntary", "to_interim"): 150, ("statutory", "to_interim"): 45,
-              ("other", "to_interim"): 30, ("voluntary", "after"): 120,
-              ("statutory", "after"): 75, ("other", "after"): 48}
+    counts = {
+        ("voluntary", "to_interim"): 150,
+        ("statutory", "to_interim"): 45,
+        ("other", "to_interim"): 30,
+        ("voluntary", "after"): 120,
+        ("statutory", "after"): 75,
+        ("other", "after"): 48,
+    }
     df = long_table(counts)
     r = sector_by_period_test(df, "sector", "period")
     ref = chi2_contingency(pd.crosstab(df["sector"], df["period"]).to_numpy())
@@ -32,8 +37,14 @@ def test_matches_scipy_and_cramers_v_formula_on_3x2():
 
 
 def test_2x2_uses_yates_by_default_and_gives_fisher():
-    df = long_table({("statutory", "a"): 20, ("voluntary", "a"): 80,
-                     ("statutory", "b"): 40, ("voluntary", "b"): 60})
+    df = long_table(
+        {
+            ("statutory", "a"): 20,
+            ("voluntary", "a"): 80,
+            ("statutory", "b"): 40,
+            ("voluntary", "b"): 60,
+        }
+    )
     obs = pd.crosstab(df["sector"], df["period"]).to_numpy()
     r = sector_by_period_test(df, "sector", "period")
     assert r.chi2 == pytest.approx(chi2_contingency(obs, correction=True).statistic)
@@ -44,8 +55,14 @@ def test_2x2_uses_yates_by_default_and_gives_fisher():
 
 
 def test_expected_count_warning():
-    df = long_table({("statutory", "a"): 2, ("voluntary", "a"): 10,
-                     ("statutory", "b"): 6, ("voluntary", "b"): 9})
+    df = long_table(
+        {
+            ("statutory", "a"): 2,
+            ("voluntary", "a"): 10,
+            ("statutory", "b"): 6,
+            ("voluntary", "b"): 9,
+        }
+    )
     r = sector_by_period_test(df, "sector", "period")
     expected = np.outer([8, 19], [12, 15]) / 27
     assert r.min_expected == pytest.approx(expected.min())
@@ -56,8 +73,14 @@ def test_expected_count_warning():
 
 
 def test_unused_categories_and_missing_rows_dropped():
-    df = long_table({("statutory", "a"): 30, ("voluntary", "a"): 50,
-                     ("statutory", "b"): 35, ("voluntary", "b"): 45})
+    df = long_table(
+        {
+            ("statutory", "a"): 30,
+            ("voluntary", "a"): 50,
+            ("statutory", "b"): 35,
+            ("voluntary", "b"): 45,
+        }
+    )
     df["sector"] = pd.Categorical(df["sector"], categories=["statutory", "voluntary", "unused"])
     df.loc[len(df)] = [None, "a"]
     r = sector_by_period_test(df, "sector", "period")

@@ -40,7 +40,9 @@ def sandwich_interval(df: pd.DataFrame, y: np.ndarray) -> tuple[float, float, fl
 
 def test_columns_and_naive_interval_is_wilson():
     df = simulate_register(1)
-    out = sector_share_clustered(df, outcome_col="sector", success="statutory", cluster_col="person")
+    out = sector_share_clustered(
+        df, outcome_col="sector", success="statutory", cluster_col="person"
+    )
     assert list(out.columns) == COLUMNS
     row = out.iloc[0]
     k = int((df["sector"] == "statutory").sum())

@@ -68,7 +68,9 @@ def test_text_indicative():
 def test_text_full_uses_rounded_wilson_limits():
     p = proportion(122, 468)
     low, high = wilson_closed_form(122, 468)
-    expected = f"26% (122/468; 95% CI {math.floor(100 * low + 0.5)}\u2013{math.floor(100 * high + 0.5)}%)"
+    expected = (
+        f"26% (122/468; 95% CI {math.floor(100 * low + 0.5)}\u2013{math.floor(100 * high + 0.5)}%)"
+    )
     assert p.text() == expected
 
 
@@ -114,8 +116,14 @@ def test_base_zero_is_a_clear_error():
 
 @pytest.mark.parametrize(
     ("k", "n", "match"),
-    [(5, 4, "larger than its base"), (-1, 4, "negative"), (1.5, 4, "whole number"),
-     (True, 4, "whole number"), ("3", 4, "whole number"), (float("nan"), 4, "whole number")],
+    [
+        (5, 4, "larger than its base"),
+        (-1, 4, "negative"),
+        (1.5, 4, "whole number"),
+        (True, 4, "whole number"),
+        ("3", 4, "whole number"),
+        (float("nan"), 4, "whole number"),
+    ],
 )
 def test_invalid_inputs(k, n, match):
     with pytest.raises(ValueError, match=match):

@@ -91,13 +91,15 @@ def _check_dates(frame: pd.DataFrame, days: pd.Series, events: pd.DataFrame, fil
         listing = "; ".join(f"'{d}' (row {r})" for d, r in rows.itertuples(index=False))
         raise PDUInputError(f"column 'Date': {unparsed.sum()} value(s) are not dates; expected an "
                             f"Excel date, YYYY-MM-DD or DD/MM/YYYY: {listing}", file=file)
-    first, last = min(events["date"]), max(events["date"])
+    held = events[(events["kind"] == "learning_event") & (events["status"] == "held")]
+    first, last = min(held["date"]), max(held["date"])
     outside = (_iso(days) < first) | (_iso(days) > last)
     if outside.any():
         rows = frame.loc[outside, ["date", "source_row"]].head(5)
         listing = "; ".join(f"'{d}' (row {r})" for d, r in rows.itertuples(index=False))
         raise PDUInputError(f"column 'Date': {outside.sum()} date(s) fall outside the study window "
-                            f"{first} to {last} (the events list): {listing}", file=file)
+                            f"{first} to {last} (the learning events in events.csv): "
+                            f"{listing}", file=file)
 
 
 def clean_register(raw: Path, events: pd.DataFrame, waves: pd.DataFrame, salt: str,

@@ -1,8 +1,9 @@
 """Synthetic reconstruction of the PDU's raw exports, calibrated to the final report (Feb 2019).
 
-The real register and survey exports are not public. ``generate`` writes files in the real formats
-whose aggregates reproduce every figure the report publishes, so the pipeline can run end to end;
-``PROVENANCE.md`` (written alongside) says what is calibrated, what is assumed and what mess is in them.
+The real register and survey exports are not public. ``generate`` writes files in the real
+formats whose aggregates reproduce every figure the report publishes, so the pipeline can run end
+to end; ``PROVENANCE.md`` (written alongside) says what is calibrated, what is assumed and what
+mess is in them.
 Run ``python -m pdu_analysis.synthetic [--out DIR]``.
 """
 
@@ -30,7 +31,7 @@ FILES = (
     "SYNTHETIC",
     "PROVENANCE.md",
 )
-"""Everything ``generate`` writes (``README.md`` in the raw folder is hand-written and left alone)."""
+"""Everything ``generate`` writes (the raw folder's hand-written ``README.md`` is left alone)."""
 
 _STREAMS = ("people", "register", "post_event", "interim", "final", "hub")
 

@@ -27,7 +27,7 @@ def by_rank(rng: np.random.Generator, latent: np.ndarray, counts: dict[str, int]
 def ticks(rng: np.random.Generator, n: int, counts: dict[str, int],
           eligible: dict[str, list[int]] | None = None,
           exclusive: str | None = None) -> list[set[str]]:
-    """Per respondent, the set of options ticked; each option ticked exactly ``counts[option]`` times.
+    """Per respondent, the set of options ticked; each option ``o`` ticked ``counts[o]`` times.
 
     ``eligible`` restricts an option to some respondents; ``exclusive`` names an option ticked alone
     (e.g. "I have not shared information").

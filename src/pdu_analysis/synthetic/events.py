@@ -1,9 +1,9 @@
 """The PDU's learning events and Community of Practice sessions (``events.csv``).
 
-Titles are invented from the topics the report names; dates are plausible (19 learning events between
-Oct 2017 and Jan 2019, 12 of them on or before the interim cut-off). Community of Practice headcounts
-are the report's: Service User Involvement 4 sessions of 6-9, Housing First 18 (and 10 booked for
-February 2019), Care Act 2 sessions of 12.
+Titles are invented from the topics the report names; dates are plausible (19 learning events
+between Oct 2017 and Jan 2019, 12 of them on or before the interim cut-off). Community of Practice
+headcounts are the report's: Service User Involvement 4 sessions of 6-9, Housing First 18 (and 10
+booked for February 2019), Care Act 2 sessions of 12.
 """
 
 from __future__ import annotations
@@ -59,17 +59,16 @@ LEARNING_EVENTS = (
 _SUI = "Service User Involvement Community of Practice"
 _HF = "Housing First Community of Practice"
 _CA = "Care Act Community of Practice"
+_COP = "community_of_practice"
 COP_SESSIONS = (
-    Event("C01", date(2018, 2, 27), f"{_SUI}: session 1", INVOLVE, "community_of_practice", "held", 9),
-    Event("C02", date(2018, 4, 24), f"{_SUI}: session 2", INVOLVE, "community_of_practice", "held", 7),
-    Event("C03", date(2018, 7, 3), f"{_SUI}: session 3", INVOLVE, "community_of_practice", "held", 6),
-    Event("C04", date(2018, 10, 9), f"{_SUI}: session 4", INVOLVE, "community_of_practice", "held", 8),
-    Event("C05", date(2018, 11, 27), f"{_HF}: session 1", HOUSING, "community_of_practice", "held", 18),
-    Event("C06", date(2019, 2, 19), f"{_HF}: session 2", HOUSING, "community_of_practice", "planned",
-          10),
-    Event("C07", date(2018, 5, 15), f"{_CA}: session 1", LAW, "community_of_practice", "held", 12),
-    Event("C08", date(2018, 9, 25), f"{_CA}: session 2", LAW, "community_of_practice", "held", 12),
-)
+    Event("C01", date(2018, 2, 27), f"{_SUI}: session 1", INVOLVE, _COP, "held", 9),
+    Event("C02", date(2018, 4, 24), f"{_SUI}: session 2", INVOLVE, _COP, "held", 7),
+    Event("C03", date(2018, 7, 3), f"{_SUI}: session 3", INVOLVE, _COP, "held", 6),
+    Event("C04", date(2018, 10, 9), f"{_SUI}: session 4", INVOLVE, _COP, "held", 8),
+    Event("C05", date(2018, 11, 27), f"{_HF}: session 1", HOUSING, _COP, "held", 18),
+    Event("C06", date(2019, 2, 19), f"{_HF}: session 2", HOUSING, _COP, "planned", 10),
+    Event("C07", date(2018, 5, 15), f"{_CA}: session 1", LAW, _COP, "held", 12),
+    Event("C08", date(2018, 9, 25), f"{_CA}: session 2", LAW, _COP, "held", 12))
 
 FOCUS_AFFINITY = {
     "Housing": (HOUSING, TRAUMA),

@@ -50,10 +50,11 @@ SURNAMES = (
 )
 
 # Organisations by (sector, main focus of work): (name, sector spellings people type, weight).
-_VOL = ("Voluntary", "voluntary", "VCS", "charity", "Charity", "voluntary  sector", "Voluntary Sector",
-        "Third sector", "VCSE", " Voluntary", "Not for profit", "Community and voluntary", "vcs ")
-_COUNCIL = ("Local Authority", "Council", "LA", "Statutory", "Nottingham City Council", "statutory ",
-            "local authority")
+_VOL = ("Voluntary", "voluntary", "VCS", "charity", "Charity", "voluntary  sector",
+        "Voluntary Sector", "Third sector", "VCSE", " Voluntary", "Not for profit",
+        "Community and voluntary", "vcs ")
+_COUNCIL = ("Local Authority", "Council", "LA", "Statutory", "Nottingham City Council",
+            "statutory ", "local authority")
 _NHS = ("NHS", " NHS", "nhs", "Statutory", "Statutory sector")
 _PROBATION = ("Probation", "Statutory", "statutory")
 _POLICE = ("Police", "Statutory")

@@ -1,9 +1,9 @@
 """Follow-up survey responses, one export per collection round.
 
 Interim round (June 2018, XLSX, 7 responses) asked only heard_via, shared_with, made_contact,
-took_action and action_detail; its figures are unpublished except as part of 13/36 contacts, so its
-answers are assumptions. Final round (January 2019, CSV re-saved by Excel in cp1252, 29 responses plus
-one opened and left blank) reproduces every figure the report gives for it.
+took_action and action_detail; its figures are unpublished except as part of 13/36 contacts, so
+its answers are assumptions. Final round (January 2019, CSV re-saved by Excel in cp1252, 29
+responses plus one opened and left blank) reproduces every figure the report gives for it.
 """
 
 from __future__ import annotations

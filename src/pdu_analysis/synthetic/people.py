@@ -35,7 +35,7 @@ class Person:
 
 
 def unique_names(rng: np.random.Generator, n: int) -> list[tuple[str, str]]:
-    """``n`` distinct (first, surname) pairs; distinct names keep name + organisation unambiguous."""
+    """``n`` distinct (first, surname) pairs, so name + organisation is never ambiguous."""
     pairs = [(f, s) for f in fakes.FIRST_NAMES for s in fakes.SURNAMES]
     picks = rng.choice(len(pairs), size=n, replace=False)
     return [pairs[i] for i in picks]

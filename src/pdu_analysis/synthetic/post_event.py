@@ -41,7 +41,8 @@ def build(rng: np.random.Generator, people: list[Person]) -> list[Response]:
     aware = [i for i in range(n) if i not in skip]
     for i, v in zip(aware, _ranked(rng, latent, aware, targets.AWARENESS), strict=True):
         answers[i]["awareness"] = v
-    later = [i for i, e in enumerate(events) if int(e.event_id[1:]) >= targets.SHARE_PLAN_FIRST_EVENT]
+    first_asked = targets.SHARE_PLAN_FIRST_EVENT
+    later = [i for i, e in enumerate(events) if int(e.event_id[1:]) >= first_asked]
     sharers = sorted(int(i) for i in rng.choice(later, size=targets.SHARE_PLAN_ANSWERED,
                                                replace=False))
     other_text = iter(texts.SHARE_PLAN_OTHER)
@@ -78,7 +79,7 @@ def _ranked(rng, latent, idx, counts):
 
 
 def _change_detail(rng, events, answers) -> None:
-    """Open answers: three Getting Engaged respondents on the Pledge, the rest from the text pool."""
+    """Open answers: three Getting Engaged respondents on the Pledge, the rest from a pool."""
     pledge = [i for i, e in enumerate(events) if e.event_id == "E04"
               and answers[i]["intend_change"] in ("Yes", "Not sure")][: targets.PLEDGE_POST_EVENT]
     if len(pledge) < targets.PLEDGE_POST_EVENT:

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (the body is a Markdown template with wide tables)
 """Text of ``PROVENANCE.md`` and the ``SYNTHETIC`` marker, written beside the generated files.
 
 Generated rather than hand-written so the mess counts it quotes are always those of the files.

@@ -1,12 +1,14 @@
 """The co-ordinator's sign-in register (``attendance_register.xlsx``), with realistic mess.
 
 The 468 clean attendances come from :mod:`people`; this module types them the way people sign in
-(nicknames, e-mail case and spaces, sector spelt many ways, blank e-mails) and adds rows the cleaning
-must drop (blank rows, duplicate sign-ins). Every kind of mess is counted for PROVENANCE.md.
+(nicknames, e-mail case and spaces, sector spelt many ways, blank e-mails) and adds rows the
+cleaning must drop (blank rows, duplicate sign-ins). Every kind of mess is counted for
+PROVENANCE.md.
 
-The cleaner's matching rule this file is built for: a row's person is its e-mail (strip + lowercase);
-a row without e-mail takes the person whose e-mailed rows carry the same normalised name + organisation
-(strip, casefold, collapse internal spaces), else is a person of its own keyed by name + organisation.
+The cleaner's matching rule this file is built for: a row's person is its e-mail (strip +
+lowercase); a row without e-mail takes the person whose e-mailed rows carry the same normalised
+name + organisation (strip, casefold, collapse internal spaces), else is a person of its own keyed
+by name + organisation.
 """
 
 from __future__ import annotations

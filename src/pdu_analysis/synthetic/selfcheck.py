@@ -23,7 +23,8 @@ def match(table: list[list]) -> dict[tuple[str, str], str]:
     for r in rows:
         email = norm(r[col["Email"]])
         if email:
-            by_name.setdefault((norm(r[col["Name"]]), norm(r[col["Organisation"]])), set()).add(email)
+            name_org = (norm(r[col["Name"]]), norm(r[col["Organisation"]]))
+            by_name.setdefault(name_org, set()).add(email)
     clashes = {k: v for k, v in by_name.items() if len(v) > 1}
     if clashes:
         raise RuntimeError(f"name + organisation shared by several e-mails: {sorted(clashes)}")

@@ -36,7 +36,7 @@ class Response:
     last_name: str = ""
     custom_1: str = ""
     answers: dict = field(default_factory=dict)
-    """question_id -> str (single/open), dict option -> cell text (multi), dict row -> option (matrix)."""
+    """question_id -> str (single, open); {option: cell text} (multi); {row: option} (matrix)."""
 
 
 def codebook(survey: str) -> dict[str, dict]:

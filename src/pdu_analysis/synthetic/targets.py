@@ -41,8 +41,9 @@ ATTENDANCES = {
     ("later", "voluntary"): {"Housing": 51, "Women's services": 17, "Offending": 6,
                              "Mental health": 4, "Substance misuse": 5, "Other": 29},
 }
-"""Interim 300 attendances (66 statutory = 22%); all 468 (122 statutory = 26%); focus 206/56/42/23/23/118
-overall (44/12/9/5/5/25%) and 135/35/26/14/15/75 at the interim (45/12/9/5/5/25%, "similar")."""
+"""Interim 300 attendances (66 statutory = 22%); all 468 (122 statutory = 26%); focus
+206/56/42/23/23/118 overall (44/12/9/5/5/25%) and 135/35/26/14/15/75 at the interim
+(45/12/9/5/5/25%, "similar")."""
 
 # ---------------------------------------------------------------- post-event survey
 POST_EVENT_RESPONSES_BY_EVENT = (5, 6, 5, 6, 5, 4, 4, 3, 4, 3, 4, 3, 3, 4, 3, 4, 3, 3, 3)
@@ -52,14 +53,14 @@ POST_EVENT_BLANK_RESPONSES = 2
 """Surveys opened and abandoned with no answer (dropped in cleaning)."""
 
 SHARE_PLAN_FIRST_EVENT = 7
-"""The dissemination question was asked from E07's survey on (assumption): 44 responses could answer it."""
+"""The dissemination question is on surveys from E07 on (assumption): 44 responses could answer."""
 
 UNDERSTANDING = {"Much greater understanding": 36, "Some additional understanding": 27,
                  "Confirmed my previous understanding": 11, "No greater understanding": 1}
 AWARENESS = {"Much greater awareness": 21, "Some additional awareness": 32,
              "Confirmed my existing awareness": 15, "No additional awareness": 1}
-"""Base unpublished: 69 is the largest base <= 75 whose rounded shares are 30/46/22/1 with one person
-in the last category (see ``percent_solutions``)."""
+"""Base unpublished: 69 is the largest base <= 75 whose rounded shares are 30/46/22/1 with one
+person in the last category (see ``percent_solutions``)."""
 
 SHARE_PLAN = {"Front line staff": 24, "Managers": 14, "Colleagues in my team": 17,
               "Partner organisations": 11, "Service users": 6, "Other (please specify)": 3}
@@ -69,8 +70,8 @@ INTEND_CHANGE = {"Yes": 25, "Not sure": 32, "No": 18}
 
 CHANGE_DETAIL_ANSWERED = 40
 PLEDGE_POST_EVENT = 3
-"""Post-event answers (Getting Engaged) that mention adopting the Pledge; with the interim follow-up's
-2 this makes the interim report's five people (mapping is an assumption)."""
+"""Post-event answers (Getting Engaged) that mention adopting the Pledge; with the interim
+follow-up's 2 this makes the interim report's five people (mapping is an assumption)."""
 
 # ---------------------------------------------------------------- follow-up survey
 INTERIM = {

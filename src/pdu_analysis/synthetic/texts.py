@@ -1,7 +1,8 @@
 """Open-ended answers for the synthetic surveys.
 
-Short, plausible answers in the voice of the report's survey quotes. None names a person. Texts for the
-final follow-up round must be encodable in cp1252 (that file is written the way Excel re-saves it).
+Short, plausible answers in the voice of the report's survey quotes. None names a person. Texts
+for the final follow-up round must be encodable in cp1252 (that file is written the way Excel
+re-saves it).
 """
 
 from __future__ import annotations
@@ -82,7 +83,7 @@ FINAL_ACTION_DETAIL = (
     "Added questions about staff wellbeing to supervision.",
     "Changed the wording of our letters about missed appointments.",
 )
-"""One answer carries a curly apostrophe (cp1252 byte 0x92) so the reader's encoding fallback is used."""
+"""One answer has a curly apostrophe (cp1252 byte 0x92): the reader's encoding fallback is used."""
 
 HEARD_VIA_OTHER = ("Through Opportunity Nottingham", "Saw a flyer at a partner agency")
 SHARED_WITH_OTHER = ("Our trustees",)

@@ -1,0 +1,271 @@
+"""Set every figure the report publishes beside the figure the pipeline computes.
+
+``data/reference/published_figures.csv`` is the ledger of the report's numbers. Each id has a
+recipe here that computes it from the tidy tables; ids with no recipe, or whose source (interviews,
+free text) never reaches the tidy tables, are reported as not computable, with the reason.
+
+Status, per row:
+- ``reproduced``: the same count, or the same whole percent after rounding half up;
+- ``reproduced within the report's rounding``: the published percent is the computed one rounded
+  down or up (the report's rounding is not always half up: 30/46/22/1 sums to 99);
+- ``differs``: with the reason (a different base is one of the report's own inconsistencies);
+- ``not computable from the data``: with the reason.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from fractions import Fraction
+
+import pandas as pd
+
+from . import measures
+from .stats import round_half_up
+
+REPRODUCED = "reproduced"
+WITHIN_ROUNDING = "reproduced within the report's rounding"
+DIFFERS = "differs"
+NOT_COMPUTABLE = "not computable from the data"
+
+
+@dataclass(frozen=True)
+class Computed:
+    """A count (and its base, for a share) computed from the tidy tables."""
+
+    count: int
+    base: int | None = None
+
+
+@dataclass(frozen=True)
+class NotComputable:
+    reason: str
+
+
+Recipe = Callable[[dict[str, pd.DataFrame]], Computed | NotComputable]
+
+INTERVIEWS = NotComputable("interviews and meetings: no record-level data in this project")
+FREE_TEXT = NotComputable("comes from free-text answers and interviews; free text is not carried "
+                          "into the tidy tables (it can identify people)")
+FINAL = "final"
+INTERIM = "interim"
+
+
+def _answer(question: str, answer: str, wave: str | None, *, item: str | None = None,
+            survey: str = "follow_up") -> Recipe:
+    def recipe(t):
+        return Computed(*measures.answer_count(t["survey_answers"], survey, question, answer, wave,
+                                               item=item))
+    return recipe
+
+
+def _responses(survey: str, wave: str | None = None) -> Recipe:
+    def recipe(t):
+        rows = t["survey_responses"]
+        rows = rows[rows["survey"] == survey]
+        if wave:
+            rows = rows[rows["wave"] == wave]
+        return Computed(len(rows))
+    return recipe
+
+
+def _sector(sector: str, upto: str | None = None, table: str = "attendances") -> Recipe:
+    def recipe(t):
+        frame = t[table]
+        if table == "attendances":
+            periods = measures.periods_in_order(frame)
+            counted = measures.cumulative_periods(periods, upto or periods[-1])
+            return Computed(*measures.sector_count(frame, sector, counted))
+        return Computed(int((frame["sector"] == sector).sum()), len(frame))
+    return recipe
+
+
+def _focus(focus: str) -> Recipe:
+    return lambda t: Computed(int((t["attendances"]["focus"] == focus).sum()),
+                              len(t["attendances"]))
+
+
+def _cop(stream: str | None, what: str) -> Recipe:
+    def recipe(t):
+        events = t["events"]
+        cop = events[events["kind"] == "community_of_practice"].copy()
+        cop["group"] = cop["title"].str.split(" Community of Practice").str[0]
+        if what == "groups":
+            return Computed(cop["group"].nunique())
+        rows = cop[cop["group"] == stream]
+        held, planned = rows[rows["status"] == "held"], rows[rows["status"] == "planned"]
+        sizes = held["headcount"].dropna().astype(int)
+        values = {"sessions": len(held), "min": sizes.min(), "max": sizes.max(),
+                  "booked": planned["headcount"].dropna().astype(int).sum()}
+        return Computed(int(values[what]))
+    return recipe
+
+
+def _people(what: str) -> Recipe:
+    def recipe(t):
+        visits = t["people"]["attendances"].astype(int)
+        repeat = visits[visits >= 2]
+        return Computed(int(repeat.min() if what == "min" else visits.max()))
+    return recipe
+
+
+RECIPES: dict[str, Recipe] = {
+    "post_event_surveys_reviewed": _responses("post_event"),
+    "follow_up_responses": _responses("follow_up"),
+    "follow_up_responses_interim": _responses("follow_up", INTERIM),
+    "follow_up_responses_final": _responses("follow_up", FINAL),
+    "learning_events": lambda t: Computed(int((t["events"]["kind"] == "learning_event").sum())),
+    "individuals": lambda t: Computed(len(t["people"])),
+    "attendances": lambda t: Computed(len(t["attendances"])),
+    "repeat_attender_events_min": _people("min"),
+    "repeat_attender_events_max": _people("max"),
+    "attendances_voluntary_pct": _sector("voluntary"),
+    "attendances_statutory_pct": _sector("statutory"),
+    "focus_housing_pct": _focus("Housing"),
+    "focus_womens_services_pct": _focus("Women's services"),
+    "focus_offending_pct": _focus("Offending"),
+    "focus_mental_health_pct": _focus("Mental health"),
+    "focus_substance_misuse_pct": _focus("Substance misuse"),
+    "focus_other_pct": _focus("Other"),
+    "statutory_pct_interim": _sector("statutory", INTERIM),
+    "statutory_pct_final": _sector("statutory", FINAL),
+    "cop_groups": _cop(None, "groups"),
+    "cop_sui_sessions": _cop("Service User Involvement", "sessions"),
+    "cop_sui_attendees_min": _cop("Service User Involvement", "min"),
+    "cop_sui_attendees_max": _cop("Service User Involvement", "max"),
+    "cop_housing_first_sessions": _cop("Housing First", "sessions"),
+    "cop_housing_first_attendees": _cop("Housing First", "max"),
+    "cop_housing_first_booked": _cop("Housing First", "booked"),
+    "cop_care_act_sessions": _cop("Care Act", "sessions"),
+    "cop_care_act_attendees": _cop("Care Act", "max"),
+    "heard_word_of_mouth": _answer("heard_via", "", FINAL, item="Word of mouth"),
+    "heard_newsletter": _answer("heard_via", "", FINAL, item="PDU newsletter"),
+    "heard_online_platform": _answer("heard_via", "", FINAL, item="Online platform (hub)"),
+    "hub_registered_users": lambda t: Computed(len(t["hub_users"])),
+    "hub_voluntary_pct": _sector("voluntary", table="hub_users"),
+    "hub_statutory_pct": _sector("statutory", table="hub_users"),
+    "hub_private_pct": _sector("private", table="hub_users"),
+    "hub_aware_pct": _answer("hub_aware", "Yes", FINAL),
+    "hub_aware": _answer("hub_aware", "Yes", FINAL),
+    "hub_used": _answer("hub_used", "Yes", FINAL),
+    "understanding_base": lambda t: Computed(_answer("understanding", "", None,
+                                                     survey="post_event")(t).base),
+    "understanding_much_greater_pct": _answer("understanding", "Much greater understanding", None,
+                                              survey="post_event"),
+    "understanding_some_pct": _answer("understanding", "Some additional understanding", None,
+                                      survey="post_event"),
+    "understanding_confirmed_pct": _answer("understanding", "Confirmed my previous understanding",
+                                           None, survey="post_event"),
+    "understanding_none_pct": _answer("understanding", "No greater understanding", None,
+                                      survey="post_event"),
+    "understanding_none": _answer("understanding", "No greater understanding", None,
+                                  survey="post_event"),
+    "awareness_much_greater_pct": _answer("awareness", "Much greater awareness", None,
+                                          survey="post_event"),
+    "awareness_some_pct": _answer("awareness", "Some additional awareness", None,
+                                  survey="post_event"),
+    "awareness_confirmed_pct": _answer("awareness", "Confirmed my existing awareness", None,
+                                       survey="post_event"),
+    "awareness_none_pct": _answer("awareness", "No additional awareness", None,
+                                  survey="post_event"),
+    "awareness_none": lambda t: Computed(_answer("awareness", "No additional awareness", None,
+                                                 survey="post_event")(t).count),
+    "share_plan_base": lambda t: Computed(_answer("share_plan", "", None, survey="post_event",
+                                                  item="Front line staff")(t).base),
+    "share_front_line_pct": _answer("share_plan", "", None, survey="post_event",
+                                    item="Front line staff"),
+    "made_contact": _answer("made_contact", "Yes", None),
+    "intend_change_pct": _answer("intend_change", "Yes", None, survey="post_event"),
+    "took_action_pct": _answer("took_action", "Yes", FINAL),
+    "took_action": _answer("took_action", "Yes", FINAL),
+    "pledge_interim": lambda t: FREE_TEXT,
+    "outcomes_improved_yes": _answer("outcomes_improved", "Yes", FINAL),
+    "outcomes_improved_not_sure": _answer("outcomes_improved", "Not sure", FINAL),
+    "outcomes_improved_no": _answer("outcomes_improved", "No", FINAL),
+    "effectiveness_very": _answer("effectiveness", "Very effective", FINAL),
+    "effectiveness_quite": _answer("effectiveness", "Quite effective", FINAL),
+    "effectiveness_not": _answer("effectiveness", "Not effective at all", FINAL),
+}
+for _id in ("telephone_interviews", "steering_group_interviews",
+            "steering_group_beneficiary_ambassadors", "steering_group_facilitators",
+            "further_facilitators_interviewed", "evaluator_events_attended",
+            "expert_citizens_june_2018", "expert_citizens_feb_2019"):
+    RECIPES[_id] = lambda t: INTERVIEWS
+
+
+def _number(value: object) -> float | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value == "":
+        return None
+    return float(value)
+
+
+def judge(kind: str, value: float, base: float | None, got: Computed) -> tuple[str, str, str]:
+    """(computed figure as text, status, reason) for one published figure."""
+    if kind == "percent":
+        if not got.base:
+            return "", NOT_COMPUTABLE, "no base in the data"
+        exact = Fraction(100 * got.count, got.base)
+        shown = f"{float(exact):.1f}% ({got.count}/{got.base})"
+        if base is not None and int(base) != got.base:
+            return shown, DIFFERS, f"base differs: the report uses {int(base)}, the data give " \
+                                   f"{got.base}"
+        if round_half_up(float(exact)) == value:
+            return shown, REPRODUCED, ""
+        if math.floor(exact) == value or math.ceil(exact) == value:
+            return shown, WITHIN_ROUNDING, "the report rounded the other way"
+        return shown, DIFFERS, f"the data give {round_half_up(float(exact))}%"
+    if kind == "k_of_n":
+        shown = f"{got.count}/{got.base}"
+        if got.count != value:
+            return shown, DIFFERS, f"count differs: {got.count} in the data"
+        if base is not None and got.base != int(base):
+            return shown, DIFFERS, (f"base differs: the report uses {int(base)}, "
+                                    f"{got.base} answered the question (report inconsistency)")
+        return shown, REPRODUCED, ""
+    shown = str(got.count)
+    if got.count == value:
+        return shown, REPRODUCED, ""
+    return shown, DIFFERS, f"the data give {got.count}"
+
+
+def reproduce(published: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """One row per published figure: what the report says, what the data give, and the status."""
+    rows = []
+    for figure in published.itertuples(index=False):
+        recipe = RECIPES.get(figure.id)
+        note = "" if pd.isna(figure.note) else str(figure.note)
+        inconsistent = "inconsisten" in note.casefold()
+        if recipe is None:
+            result: Computed | NotComputable = NotComputable("no recipe for this figure yet")
+        else:
+            result = recipe(tables)
+        if isinstance(result, NotComputable):
+            computed, status, reason = "", NOT_COMPUTABLE, result.reason
+        else:
+            computed, status, reason = judge(figure.kind, float(figure.value),
+                                             _number(figure.base), result)
+            if status == DIFFERS and inconsistent:
+                reason = f"{reason}; the report is inconsistent here: {note}"
+        rows.append({"id": figure.id, "section": figure.section, "kind": figure.kind,
+                     "published": _published_text(figure), "computed": computed,
+                     "status": status, "reason": reason,
+                     "report_inconsistency": inconsistent})
+    return pd.DataFrame(rows)
+
+
+def _published_text(figure) -> str:
+    value = f"{float(figure.value):g}"
+    base = _number(figure.base)
+    if figure.kind == "percent":
+        return f"{value}%" + (f" (n={int(base)})" if base else "")
+    if figure.kind == "k_of_n":
+        return f"{value}/{int(base)}" if base else value
+    return value
+
+
+def summary(ledger: pd.DataFrame) -> pd.DataFrame:
+    """How many figures have each status."""
+    order = [REPRODUCED, WITHIN_ROUNDING, DIFFERS, NOT_COMPUTABLE]
+    counts = ledger["status"].value_counts().reindex(order, fill_value=0)
+    return counts.rename_axis("status").reset_index(name="figures")
