@@ -18,6 +18,7 @@ counts tables go through :func:`pdu_analysis.stats.suppress_small` in the notebo
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+import textwrap
 from datetime import date
 
 import matplotlib.pyplot as plt
@@ -92,12 +93,24 @@ def _fmt_count(k: int, n: int) -> str:
     return f"{k}/{n} ({proportion(k, n).display_percent}%)"
 
 
-def _titles(ax, title: str, subtitle: str | None) -> None:
-    """Bold title with a grey subtitle line under it (the base usually goes in the subtitle)."""
-    ax.set_title(title, loc="left", pad=24 if subtitle else 8, color=TEXT_COLOUR)
-    if subtitle:
-        ax.text(0, 1.015, subtitle, transform=ax.transAxes, fontsize=9.5, color=SUBTITLE_COLOUR,
-                va="bottom", ha="left")
+def _finish(fig: Figure, title: str, subtitle: str | None) -> Figure:
+    """Lay out ``fig`` under a bold title and a grey subtitle (usually the base), left-aligned.
+
+    Title and subtitle sit at the figure's left edge, not the axes', so long category labels do
+    not push them off the right-hand side; the subtitle is wrapped to the figure's width.
+    """
+    width, height = fig.get_size_inches()
+    lines = textwrap.wrap(subtitle or "", width=max(40, int(width * 14.5)))
+    header = 0.12 + 0.26 * len(textwrap.wrap(title, width=max(30, int(width * 10)))) \
+        + 0.19 * len(lines) + 0.12
+    title_text = "\n".join(textwrap.wrap(title, width=max(30, int(width * 10))))
+    fig.text(0.012, 1 - 0.1 / height, title_text, ha="left", va="top", fontsize=12.5,
+             fontweight="bold", color=TEXT_COLOUR)
+    if lines:
+        fig.text(0.012, 1 - (header - 0.12 - 0.19 * len(lines)) / height, "\n".join(lines),
+                 ha="left", va="top", fontsize=9.5, color=SUBTITLE_COLOUR, linespacing=1.3)
+    fig.tight_layout(rect=(0, 0, 1, 1 - header / height))
+    return fig
 
 
 def _ink(colour: str) -> str:
