@@ -33,7 +33,7 @@ RAW_FILES := $(wildcard $(RAW_DIR)/*)
 PARAMS := reports/.params
 export PDU_RAW_DIR := $(abspath $(RAW_DIR))
 
-.PHONY: help env reports test test-fast lab clean synthetic verify bench lint lock FORCE
+.PHONY: help env reports test test-fast lab clean synthetic verify manifest bench lint lock FORCE
 
 help: ## List the targets, one line each
 	@awk 'BEGIN {FS = ":.*## "}; /^[a-zA-Z_-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -70,7 +70,7 @@ $(PARAMS): FORCE
 	@printf 'raw_dir=%s\ninterim_cutoff=%s\n' "$(PDU_RAW_DIR)" "$(INTERIM_CUTOFF)" > $@.new
 	@if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
 
-RUN_NOTEBOOK = $(PY) -m pdu_analysis.report.execute $< $@ -p raw_dir "$(PDU_RAW_DIR)" -p interim_cutoff "$(INTERIM_CUTOFF)"
+RUN_NOTEBOOK = $(PY) -m pdu_analysis.report.execute $< $@ -p raw_dir "$(RAW_DIR)" -p interim_cutoff "$(INTERIM_CUTOFF)"
 COMMON := $(ENV_STAMP) $(PARAMS) $(SRC) $(REFERENCE)
 
 reports/executed/01_%.ipynb: notebooks/01_%.ipynb $(COMMON) $(RAW_FILES)
@@ -108,6 +108,9 @@ lint: $(ENV_STAMP) ## Ruff over the package and tests
 
 verify: $(ENV_STAMP) ## Rebuild from data/raw in a scratch folder and compare with reports/MANIFEST.sha256
 	@$(PY) -m pdu_analysis.verify
+
+manifest: reports ## Record checksums of the current outputs in reports/MANIFEST.sha256 (commit it)
+	@$(PY) -m pdu_analysis.verify --update
 
 bench: $(ENV_STAMP) ## Measure cold, no-op and incremental builds and the 10x-1000x scale steps
 	@$(PY) -m pdu_analysis.bench

@@ -13,3 +13,15 @@ import rawkit  # noqa: E402
 @pytest.fixture
 def mini_raw(tmp_path: Path) -> Path:
     return rawkit.write_raw(tmp_path / "raw")
+
+
+@pytest.fixture(scope="session")
+def built_project(tmp_path_factory) -> Path:
+    """The whole pipeline run once from data/raw in a scratch copy of the project (slow)."""
+    import sys as _sys
+
+    from pdu_analysis import verify
+
+    scratch = tmp_path_factory.mktemp("built")
+    verify.rebuild(scratch, _sys.executable)
+    return scratch

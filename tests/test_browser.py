@@ -1,4 +1,4 @@
-"""Open the rendered pages in headless Chromium with the network cut off, as an offline reader would.
+"""Open the rendered pages in headless Chromium with the network cut off, as a reader offline would.
 
 A page passes if it loads, asks for nothing outside the machine, shows every image (naturalWidth
 above 0) and can be screenshotted. Runs on a small page rendered here, and on every page in
@@ -128,5 +128,6 @@ def test_rendered_reports_work_offline(browser):
     pages = sorted(html_dir.glob("*.html"))
     if not pages:
         pytest.skip(f"no rendered reports in {html_dir} yet (run make reports)")
+    shots = paths.reports_dir() / "screenshots"
     for page_path in pages:
-        check_page(browser, page_path, paths.reports_dir() / "screenshots" / f"{page_path.stem}.png")
+        check_page(browser, page_path, shots / f"{page_path.stem}.png")

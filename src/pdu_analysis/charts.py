@@ -17,8 +17,8 @@ counts tables go through :func:`pdu_analysis.stats.suppress_small` in the notebo
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
 import textwrap
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
 import matplotlib.pyplot as plt
@@ -94,21 +94,21 @@ def _fmt_count(k: int, n: int) -> str:
 
 
 def _finish(fig: Figure, title: str, subtitle: str | None) -> Figure:
-    """Lay out ``fig`` under a bold title and a grey subtitle (usually the base), left-aligned.
+    """Lay ``fig`` out under a bold title and a grey subtitle (usually the base), left-aligned.
 
-    Title and subtitle sit at the figure's left edge, not the axes', so long category labels do
-    not push them off the right-hand side; the subtitle is wrapped to the figure's width.
+    Title and subtitle sit at the figure's left edge, not the axes', so long category labels
+    cannot push them off the right-hand side; both are wrapped to the figure's width.
     """
     width, height = fig.get_size_inches()
-    lines = textwrap.wrap(subtitle or "", width=max(40, int(width * 14.5)))
-    header = 0.12 + 0.26 * len(textwrap.wrap(title, width=max(30, int(width * 10)))) \
-        + 0.19 * len(lines) + 0.12
-    title_text = "\n".join(textwrap.wrap(title, width=max(30, int(width * 10))))
-    fig.text(0.012, 1 - 0.1 / height, title_text, ha="left", va="top", fontsize=12.5,
-             fontweight="bold", color=TEXT_COLOUR)
-    if lines:
-        fig.text(0.012, 1 - (header - 0.12 - 0.19 * len(lines)) / height, "\n".join(lines),
-                 ha="left", va="top", fontsize=9.5, color=SUBTITLE_COLOUR, linespacing=1.3)
+    title_lines = textwrap.wrap(title, width=max(30, int(width * 9.5)))
+    sub_lines = textwrap.wrap(subtitle or "", width=max(40, int(width * 14)))
+    top, title_h, gap, sub_h = 0.1, 0.25 * len(title_lines), 0.07, 0.185 * len(sub_lines)
+    header = top + title_h + (gap + sub_h if sub_lines else 0.0) + 0.12
+    fig.text(0.012, 1 - top / height, "\n".join(title_lines), ha="left", va="top",
+             fontsize=12.5, fontweight="bold", color=TEXT_COLOUR)
+    if sub_lines:
+        fig.text(0.012, 1 - (top + title_h + gap) / height, "\n".join(sub_lines), ha="left",
+                 va="top", fontsize=9.5, color=SUBTITLE_COLOUR, linespacing=1.25)
     fig.tight_layout(rect=(0, 0, 1, 1 - header / height))
     return fig
 
@@ -200,7 +200,7 @@ def sector_share_table(attendances: pd.DataFrame, sector: str, *, interim_cutoff
                                            cluster_col=cluster_col).iloc[0].to_dict()
             share.pop("group")
             figure = (f"{reports[period]}: all to date" if basis == "cumulative"
-                      else f"{alone[period]} only")
+                      else f"{alone[period]}, this period alone")
             rows.append({"figure": figure, "basis": basis, "periods": "+".join(counted),
                          "sector": sector, **share})
     return pd.DataFrame(rows)
@@ -316,87 +316,81 @@ def proportion_bars_with_ci(table: pd.DataFrame, *, title: str, what: str = "res
                             group_colours: Mapping[str, str] | None = None,
                             subtitle: str | None = None,
                             xlabel: str = "% (line: 95% Wilson interval)") -> Figure:
-    """Horizontal bars of shares with their 95% Wilson intervals, labelled "k/n (P%)".
+    """Horizontal bars of shares with their 95% Wilson intervals, labelled with k and n.
 
     Why: a bar alone hides how little a small base pins a share down; the whisker shows it and
-    the label gives the count behind it. With several groups (column ``group``, e.g. periods)
-    bars are drawn side by side for each category and the legend names each group's base.
+    the label gives the count behind it ("25/75 (33%)", or "7 of 26" on a base under 30, where
+    the small-base rule allows no percentage in text). With several groups (column ``group``,
+    e.g. periods) the bars of each category sit side by side and the legend names each base.
 
-    ``table`` has columns ``label``, ``count``, ``base`` (and optionally ``group``), as made by
-    :func:`shares_table` or :func:`option_counts_table` (renamed ``option`` -> ``label``).
-    Rows with a base of 0 are drawn as "no responses".
+    ``table`` has columns ``label`` (or ``option``), ``count``, ``base`` and optionally
+    ``group``, as :func:`shares_table` and :func:`option_counts_table` make. A base of 0 draws
+    no bar and says "no responses".
     """
     data = table.rename(columns={"option": "label"}).copy()
     if "group" not in data.columns:
         data["group"] = PERIOD_ALL
     labels = list(dict.fromkeys(data["label"]))
     groups = list(dict.fromkeys(data["group"]))
-    bases = data.groupby("group", sort=False)["base"].first()
+    bases = data.groupby("group", sort=False)["base"].first().astype("int64")
     colours = dict(group_colours or {})
     for i, g in enumerate(groups):
         colours.setdefault(g, PALETTE[i % len(PALETTE)])
 
-    height = max(2.2, 0.55 * len(labels) * max(1, len(groups)) ** 0.6 + 1.4)
-    fig, ax = plt.subplots(figsize=(7.0, height))
-    band = 0.8 / len(groups)
+    many = len(groups) > 1
+    height = 1.5 + 0.5 * len(labels) * (1 + 0.45 * (len(groups) - 1)) + (0.5 if many else 0)
+    fig, ax = plt.subplots(figsize=(7.0, max(2.6, height)))
+    band = 0.8 / max(1, len(groups))
     for j, g in enumerate(groups):
         rows = data[data["group"] == g].set_index("label").reindex(labels)
         y = np.arange(len(labels)) - 0.4 + band * (j + 0.5)
-        pct, lows, highs = [], [], []
-        for k, n in zip(rows["count"].fillna(0), rows["base"].fillna(0), strict=True):
-            k, n = int(k), int(n)
-            if n:
-                p = proportion(k, n)
-                pct.append(p.percent)
-                lows.append(p.percent - p.ci_low)
-                highs.append(p.ci_high - p.percent)
-            else:
-                pct.append(0.0)
-                lows.append(0.0)
-                highs.append(0.0)
-        name = g if len(groups) > 1 else None
-        ax.barh(y, pct, height=band * 0.9, color=colours[g], label=name)
+        ks = rows["count"].fillna(0).astype("int64").to_numpy()
+        ns = rows["base"].fillna(0).astype("int64").to_numpy()
+        shares = [proportion(k, n) if n else None for k, n in zip(ks, ns, strict=True)]
+        pct = np.array([p.percent if p else 0.0 for p in shares])
+        lows = np.array([p.percent - p.ci_low if p else 0.0 for p in shares])
+        highs = np.array([p.ci_high - p.percent if p else 0.0 for p in shares])
+        ax.barh(y, pct, height=band * 0.88, color=colours[g])
         ax.errorbar(pct, y, xerr=[lows, highs], fmt="none", ecolor=TEXT_COLOUR, elinewidth=1,
                     capsize=2.5)
-        for yy, p, hi, k, n in zip(y, pct, highs, rows["count"].fillna(0),
-                                   rows["base"].fillna(0), strict=True):
-            ax.text(p + hi + 1.0, yy, _fmt_count(int(k), int(n)), va="center", ha="left",
-                    fontsize=8.5 if len(groups) > 1 else 9.5, color=TEXT_COLOUR)
+        for yy, p, hi, k, n in zip(y, pct, highs, ks, ns, strict=True):
+            ax.text(p + hi + 1.2, yy, _fmt_count(int(k), int(n)), va="center", ha="left",
+                    fontsize=8.5 if many else 9.5, color=TEXT_COLOUR)
     ax.set_yticks(np.arange(len(labels)), labels=labels)
     ax.invert_yaxis()
-    ax.set_xlim(0, 118)
+    ax.set_xlim(0, 120)
     ax.set_xticks([0, 20, 40, 60, 80, 100], labels=["0", "20%", "40%", "60%", "80%", "100%"])
     ax.set_xlabel(xlabel)
     ax.grid(axis="y", visible=False)
-    if len(groups) > 1:
-        handles = [Patch(color=colours[g], label=f"{g} (n={int(bases[g])})") for g in groups]
-        ax.legend(handles=handles, loc="lower right", fontsize=8.5, frameon=True)
+    if many:
+        handles = [Patch(color=colours[g], label=f"{g} (n={bases[g]})") for g in groups]
+        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.45, -0.2),
+                  ncol=min(3, len(groups)), frameon=False, fontsize=8.5)
     if subtitle is None:
-        if len(groups) == 1:
-            subtitle = f"Base: {int(bases.iloc[0])} {what}"
-        else:
-            subtitle = "Bases: " + ", ".join(f"{g} {int(bases[g])}" for g in groups) + f" {what}"
-    _titles(ax, title, subtitle)
-    fig.tight_layout()
-    return fig
+        subtitle = (f"Base: {bases.iloc[0]} {what}" if not many else
+                    "Bases: " + "; ".join(f"{g} {bases[g]}" for g in groups) + f" {what}")
+    return _finish(fig, title, subtitle)
 
 
-def multi_select_bars(table: pd.DataFrame, *, title: str, what: str = "responses") -> Figure:
+def multi_select_bars(table: pd.DataFrame, *, title: str, what: str = "responses",
+                      group_colours: Mapping[str, str] | None = None) -> Figure:
     """Share of those answering who ticked each option of a multi-select question.
 
     Why: with "tick all that apply" the base is the people who answered, not the ticks, and the
-    bars add to more than 100%; the subtitle says both so nobody reads it as a pie.
+    bars add to more than 100%; the subtitle says both so nobody reads the bars as slices.
     """
-    data = table.rename(columns={"option": "label"})
-    groups = list(dict.fromkeys(data["group"])) if "group" in data.columns else [PERIOD_ALL]
-    bases = (data.groupby("group", sort=False)["base"].first() if "group" in data.columns
-             else pd.Series({PERIOD_ALL: int(data["base"].iloc[0]) if len(data) else 0}))
-    if len(groups) == 1:
-        base_text = f"{int(bases.iloc[0])} {what} that answered"
+    data = table.rename(columns={"option": "label"}).copy()
+    if "group" not in data.columns:
+        data["group"] = PERIOD_ALL
+    bases = data.groupby("group", sort=False)["base"].first().astype("int64")
+    if len(bases) == 1:
+        base_text = f"the {bases.iloc[0]} {what} that answered"
     else:
-        base_text = ", ".join(f"{g}: {int(bases[g])}" for g in groups) + f" {what} that answered"
-    subtitle = f"% of the {base_text}; more than one answer allowed, so bars add to over 100%"
+        base_text = ("those that answered (" + "; ".join(f"{g} {n}" for g, n in bases.items())
+                     + f" {what})")
+    subtitle = f"Base: % of {base_text}; more than one answer allowed, so bars add to over 100%"
     return proportion_bars_with_ci(data, title=title, what=what, subtitle=subtitle,
+                                   group_colours=group_colours,
                                    xlabel="% of those answering (line: 95% Wilson interval)")
 
 
@@ -405,65 +399,66 @@ def naive_vs_robust_intervals(table: pd.DataFrame, *, title: str,
     """Each share with two 95% intervals: naive (Wilson) and cluster-robust (GEE by person).
 
     Why: the register counts attendances, and someone who came four times counts four times;
-    the robust interval allows for that, so the gap between the two lines shows how much the
-    repeat attenders should temper any comparison. Rows are ``figure`` labels, with ``count``,
-    ``base``, ``percent``, ``naive_low/high``, ``robust_low/high`` and ``n_clusters`` (people).
+    the robust interval allows for that, so the gap between the two lines shows how much repeat
+    attendance should temper any comparison. ``table`` is :func:`sector_share_table`'s: rows
+    ``figure`` with ``count``, ``base``, ``percent``, ``naive_low``/``high``,
+    ``robust_low``/``high``, ``n_clusters`` (people) and optionally ``basis``; a dotted line
+    separates cumulative from single-period figures.
     """
     rows = table.reset_index(drop=True)
-    fig, ax = plt.subplots(figsize=(7.0, max(2.4, 0.62 * len(rows) + 1.5)))
+    fig, ax = plt.subplots(figsize=(7.4, max(2.6, 0.75 * len(rows) + 2.0)))
     y = np.arange(len(rows))
-    naive_c, robust_c = OKABE_ITO["sky_blue"], OKABE_ITO["blue"]
-    for offset, (lo, hi, colour, name) in zip(
-            (-0.14, 0.14),
-            (("naive_low", "naive_high", naive_c, "Naive 95% interval (Wilson, attendances "
-              "independent)"),
-             ("robust_low", "robust_high", robust_c, "Cluster-robust 95% interval (GEE, person "
-              "as cluster)")), strict=True):
+    styles = (("naive_low", "naive_high", OKABE_ITO["sky_blue"], -0.15,
+               "Naive 95% interval (Wilson: attendances treated as independent)"),
+              ("robust_low", "robust_high", OKABE_ITO["blue"], 0.15,
+               "Cluster-robust 95% interval (GEE, person as cluster)"))
+    for lo, hi, colour, offset, name in styles:
         ax.errorbar(rows["percent"], y + offset,
                     xerr=[rows["percent"] - rows[lo], rows[hi] - rows["percent"]],
-                    fmt="o", color=colour, ecolor=colour, elinewidth=2.2, capsize=3,
-                    markersize=5, label=name)
-    right = float(np.nanmax(rows[["naive_high", "robust_high"]].to_numpy())) if len(rows) else 0
-    for yy, r in zip(y, rows.itertuples(), strict=True):
-        share = proportion(r.count, r.base).display_percent
-        ax.text(right + 2, yy, f"{r.count}/{r.base} ({share}%); {r.n_clusters} people",
-                va="center", fontsize=8.5, color=TEXT_COLOUR)
-    ax.set_yticks(y, labels=rows["figure"])
+                    fmt="o", color=colour, ecolor=colour, elinewidth=2.4, capsize=3.5,
+                    markersize=5.5, label=name)
+    labels = [f"{r.figure}\n{_fmt_count(int(r.count), int(r.base))}, {r.n_clusters} people"
+              for r in rows.itertuples()]
+    ax.set_yticks(y, labels=labels, fontsize=9)
     ax.invert_yaxis()
-    ax.set_xlim(0, max(60.0, right + 30))
+    if "basis" in rows.columns:
+        for i in range(1, len(rows)):
+            if rows.loc[i, "basis"] != rows.loc[i - 1, "basis"]:
+                ax.axhline(i - 0.5, color=GREY, linestyle=":", linewidth=1)
+    top = float(np.nanmax(rows[["naive_high", "robust_high"]].to_numpy())) if len(rows) else 50
+    ax.set_xlim(0, 10 * np.ceil((top + 5) / 10))
+    ax.xaxis.set_major_formatter(lambda v, _pos: f"{v:.0f}%" if v else "0")
     ax.set_xlabel(f"% of {what}")
     ax.grid(axis="y", visible=False)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.4, -0.22), fontsize=8.5, frameon=False,
-              ncol=1)
+    ax.legend(loc="upper left", bbox_to_anchor=(-0.02, -0.2), fontsize=8.5, frameon=False)
     total = int(rows["base"].max()) if len(rows) else 0
-    _titles(ax, title, f"Base: up to {total} {what}; labels give k/n and the people behind them")
-    fig.tight_layout()
-    return fig
+    return _finish(fig, title, f"Base: {total} {what} in all; each row gives its own k/n and "
+                   "the people behind it")
 
 
-def events_per_person_histogram(table: pd.DataFrame, *, title: str | None = None) -> Figure:
+def events_per_person_histogram(table: pd.DataFrame, *,
+                                title: str = "How many learning events each person attended"
+                                ) -> Figure:
     """Number of people by how many learning events they attended.
 
-    Why: the register counts attendances, not people, so the same totals can hide many one-off
-    visitors or a loyal core; this shows which, with both totals in the title.
+    Why: the register counts attendances, not people, so the same total can hide many one-off
+    visitors or a loyal core; this shows which, with both totals in the subtitle. A pooled top
+    category ("4 or more", see :func:`events_per_person_table`) is labelled as such.
     """
     people, attendances = int(table["people"].sum()), int(table["attendances"].sum())
-    fig, ax = plt.subplots(figsize=(6.0, 3.8))
+    fig, ax = plt.subplots(figsize=(6.0, 3.9))
     x = np.arange(len(table))
     ax.bar(x, table["people"], color=OKABE_ITO["blue"], width=0.65)
     top = float(table["people"].max()) if len(table) else 0.0
     for xx, k in zip(x, table["people"], strict=True):
-        ax.text(xx, k + top * 0.02, f"{int(k)}", ha="center", va="bottom", fontsize=10,
+        ax.text(xx, k + max(top, 1) * 0.02, f"{int(k)}", ha="center", va="bottom", fontsize=10,
                 color=TEXT_COLOUR)
     ax.set_xticks(x, labels=table["events"])
     ax.set_xlabel("Learning events attended")
     ax.set_ylabel("People")
     ax.set_ylim(0, max(1.0, top * 1.15))
     ax.grid(axis="x", visible=False)
-    _titles(ax, title or "How many events each person attended",
-            f"Base: {people} people, {attendances} attendances")
-    fig.tight_layout()
-    return fig
+    return _finish(fig, title, f"Base: {people} people who made {attendances} attendances")
 
 
 def sector_mix_by_event(table: pd.DataFrame, *, interim_cutoff: str | date,
@@ -471,63 +466,64 @@ def sector_mix_by_event(table: pd.DataFrame, *, interim_cutoff: str | date,
     """100% stacked bars of sector at each event in date order, with the interim cut-off line.
 
     Why: the report says the statutory share rose after the interim report; event by event one
-    can see whether that is a steady shift or one or two events that drew statutory teams.
-    Events flagged ``suppressed`` (a sector with 1 to 4 attendances) are drawn as a plain grey
-    bar with only their size shown.
+    can see whether that is a steady shift or a few events that drew statutory teams. Events
+    flagged ``suppressed`` (:func:`sector_by_event_table`: a sector with 1 to 4 attendances) are
+    drawn as a hatched grey bar with only their size shown.
     """
     sectors = [s for s in SECTOR_ORDER if s in table.columns]
     cut = _cutoff_date(interim_cutoff)
-    fig, ax = plt.subplots(figsize=(8.0, 4.4))
+    fig, ax = plt.subplots(figsize=(8.6, 4.8))
     x = np.arange(len(table))
-    total = table["total"].replace(0, np.nan).astype("float64")
-    shown = ~table["suppressed"].astype(bool)
+    totals = table["total"].astype("float64").to_numpy()
+    shown = ~table["suppressed"].astype(bool).to_numpy()
     bottom = np.zeros(len(table))
     for sector in sectors:
-        share = np.where(shown, 100.0 * table[sector] / total, 0.0)
-        share = np.nan_to_num(share)
+        counts = table[sector].astype("float64").to_numpy()
+        share = np.divide(100.0 * counts, totals, out=np.zeros(len(table)),
+                          where=shown & (totals > 0))
         ax.bar(x, share, bottom=bottom, color=SECTOR_COLOURS[sector], width=0.78,
                label=sector.capitalize())
         bottom += share
-    hidden = np.where(shown, 0.0, 100.0)
     if (~shown).any():
-        ax.bar(x, hidden, color="#d9d9d9", width=0.78, hatch="///", edgecolor="#8c8c8c",
-               linewidth=0, label="Mix not shown (a sector had 1–4)")
+        ax.bar(x, np.where(shown, 0.0, 100.0), color="#e0e0e0", width=0.78, hatch="///",
+               edgecolor="#8c8c8c", linewidth=0, label="Mix not shown: a sector had 1 to 4")
     for xx, n in zip(x, table["total"], strict=True):
-        ax.text(xx, 101.5, f"{int(n)}", ha="center", va="bottom", fontsize=7.5,
+        ax.text(xx, 101.5, f"{int(n)}", ha="center", va="bottom", fontsize=8,
                 color=TEXT_COLOUR)
-    dates = pd.to_datetime(table["date"]).dt.date
-    before = int((dates <= cut).sum())
+    dates = pd.to_datetime(table["date"]).dt.date.tolist()
+    before = sum(d <= cut for d in dates)
     if 0 < before < len(table):
-        ax.axvline(before - 0.5, color=TEXT_COLOUR, linestyle="--", linewidth=1.2)
-        ax.text(before - 0.45, 50, f"interim cut-off\n{_day(cut)}", rotation=90, va="center",
-                ha="left", fontsize=8, color=TEXT_COLOUR,
-                bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.85, "pad": 1})
-    ticks = [f"{e}\n{d:%b %y}" for e, d in zip(table["event_id"], dates, strict=True)]
-    ax.set_xticks(x, labels=ticks, fontsize=7.5)
-    ax.set_ylim(0, 110)
+        ax.axvline(before - 0.5, ymax=100 / 118, color=TEXT_COLOUR, linestyle="--",
+                   linewidth=1.3)
+        ax.text(before - 0.5, 109, f"interim cut-off, {_day(cut)}", ha="center",
+                va="bottom", fontsize=8.5, color=TEXT_COLOUR)
+    ticks = [f"{e}  {d:%b %y}" for e, d in zip(table["event_id"], dates, strict=True)]
+    ax.set_xticks(x, labels=ticks, fontsize=8, rotation=60, ha="right",
+                  rotation_mode="anchor")
+    ax.set_xlim(-0.6, len(table) - 0.4)
+    ax.set_ylim(0, 118)
     ax.set_yticks([0, 25, 50, 75, 100], labels=["0", "25%", "50%", "75%", "100%"])
     ax.set_ylabel("% of the event's attendances")
     ax.grid(axis="x", visible=False)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=len(sectors) + 1,
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.36), ncol=len(sectors) + 1,
               frameon=False, fontsize=9)
     n_att, n_ev = int(table["total"].sum()), len(table)
-    _titles(ax, title, f"Base: {n_att} attendances at {n_ev} learning events; number above each "
-            "bar = attendances at that event")
-    fig.tight_layout()
-    return fig
+    return _finish(fig, title, f"Base: {n_att} attendances at {n_ev} learning events; the number "
+                   "above each bar is that event's attendances")
 
 
 def diverging_stacked_bars(table: pd.DataFrame, *, negative: Sequence[str],
-                           positive: Sequence[str], title: str,
-                           what: str = "responses") -> Figure:
-    """Likert-style bars centred on zero: "no change" answers left, "gained something" right.
+                           positive: Sequence[str], title: str, what: str = "responses",
+                           xlabel: str | None = None) -> Figure:
+    """Likert-style bars centred on zero: "nothing new" answers left, "gained" answers right.
 
-    Why: with four ordered answers a stacked bar from 0 hides the split that matters (did the
+    Why: with four ordered answers a bar stacked from 0 hides the split that matters (did the
     event add anything?); centring puts every response that gained something on one side.
-    ``table`` is the wide form (:func:`wide_counts`): ``group``, ``base`` and a count column per
-    option. ``negative`` lists the left-hand options from the centre outwards ("Confirmed ...",
-    then "No greater ..."); ``positive`` from the centre outwards ("Some additional ...", then
-    "Much greater ..."). Segments are labelled with their counts; each row names its base.
+    ``table`` is the wide form (:func:`wide_counts`): ``group``, ``base`` and one count column
+    per option. ``negative`` lists the left-hand options from the centre outwards ("Confirmed
+    ...", then "No greater ..."), ``positive`` likewise ("Some additional ...", then "Much
+    greater ..."). Segments are labelled with counts (a count in a sliver at either end goes
+    just outside it); each row names its base.
     """
     negative, positive = list(negative), list(positive)
     colours = {}
@@ -536,18 +532,19 @@ def diverging_stacked_bars(table: pd.DataFrame, *, negative: Sequence[str],
         for i, option in enumerate(options):
             colours[option] = DIVERGING_COLOURS[near if i == 0 else far] if i < 2 else GREY
     rows = table.reset_index(drop=True)
-    fig, ax = plt.subplots(figsize=(7.6, max(2.3, 0.7 * len(rows) + 1.9)))
+    fig, ax = plt.subplots(figsize=(7.6, max(2.6, 0.72 * len(rows) + 2.3)))
     y = np.arange(len(rows))
+    base = rows["base"].astype("int64").to_numpy()
+    extent = {}
     for side, options in ((-1, negative), (1, positive)):
         start = np.zeros(len(rows))
         for i, option in enumerate(options):
-            counts = rows[option].fillna(0).astype("int64").to_numpy() if option in rows \
-                else np.zeros(len(rows), dtype="int64")
-            base = rows["base"].astype("int64").to_numpy()
+            counts = (rows[option].fillna(0).astype("int64").to_numpy() if option in rows
+                      else np.zeros(len(rows), dtype="int64"))
             width = np.divide(100.0 * counts, base, out=np.zeros(len(rows)), where=base > 0)
             left = start if side > 0 else -(start + width)
             ax.barh(y, width, left=left, color=colours[option], height=0.62,
-                    edgecolor="white", linewidth=0.6, label=option)
+                    edgecolor="white", linewidth=0.6)
             outermost = i == len(options) - 1
             for yy, w, lf, k in zip(y, width, left, counts, strict=True):
                 if k == 0:
@@ -556,30 +553,31 @@ def diverging_stacked_bars(table: pd.DataFrame, *, negative: Sequence[str],
                     ax.text(lf + w / 2, yy, f"{k}", ha="center", va="center", fontsize=9,
                             color=_ink(colours[option]))
                 elif outermost:
-                    edge = lf + w + 0.8 if side > 0 else lf - 0.8
+                    edge = lf + w + 1 if side > 0 else lf - 1
                     ax.text(edge, yy, f"{k}", ha="left" if side > 0 else "right", va="center",
                             fontsize=9, color=TEXT_COLOUR)
             start = start + width
+        extent[side] = float(start.max()) if len(rows) else 0.0
     ax.axvline(0, color=TEXT_COLOUR, linewidth=1)
-    ax.set_yticks(y, labels=[f"{g}\n(n={int(b)})" for g, b in zip(rows["group"], rows["base"],
+    for yy, n in zip(y, base, strict=True):
+        if n == 0:
+            ax.text(2, yy, "no responses", va="center", fontsize=9, color=SUBTITLE_COLOUR)
+    ax.set_yticks(y, labels=[f"{g}\n(n={int(b)})" for g, b in zip(rows["group"], base,
                                                                     strict=True)])
     ax.invert_yaxis()
-    ax.set_xlim(-105, 105)
-    ticks = [-100, -50, 0, 50, 100]
-    ax.set_xticks(ticks, labels=[f"{abs(t)}%" if t else "0" for t in ticks])
-    ax.set_xlabel(f"% of {what}: left, no new gain; right, some or much more")
+    left_edge = max(25.0, 25 * np.ceil((extent[-1] + 6) / 25))
+    ax.set_xlim(-left_edge, 100)
+    ticks = list(np.arange(-left_edge, 101, 25))
+    ax.set_xticks(ticks, labels=[f"{abs(t):.0f}%" if t else "0" for t in ticks])
+    ax.set_xlabel(xlabel or f"% of {what} (left of the line: nothing new; right: some or more)")
     ax.grid(axis="y", visible=False)
-    order = list(reversed(negative)) + positive
-    handles = [Patch(color=colours[o], label=o) for o in order]
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.45, -0.28), ncol=2,
+    handles = [Patch(color=colours[o], label=o) for o in list(reversed(negative)) + positive]
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.4, -0.3), ncol=2,
               frameon=False, fontsize=8.5)
-    bases = rows["base"].astype("int64")
-    sub = (f"Base: {int(bases.iloc[0])} {what}" if len(rows) == 1 else
-           "Bases: " + ", ".join(f"{g} {int(b)}" for g, b in zip(rows["group"], bases,
+    sub = (f"Base: {int(base[0])} {what}" if len(rows) == 1 else
+           "Bases: " + "; ".join(f"{g} {int(b)}" for g, b in zip(rows["group"], base,
                                                                  strict=True)) + f" {what}")
-    _titles(ax, title, sub + "; numbers in bars are counts")
-    fig.tight_layout()
-    return fig
+    return _finish(fig, title, sub + ". Numbers in the bars are counts.")
 
 
 def cop_sessions_chart(table: pd.DataFrame, *,
@@ -588,12 +586,12 @@ def cop_sessions_chart(table: pd.DataFrame, *,
 
     Why: these groups meet repeatedly and their attendance is not in the register, so the
     events list's headcounts are the only record; showing each session reveals whether a group
-    is holding its members, and the hatched bar keeps "booked" apart from "attended".
+    holds its members, and the hatched bar keeps "booked" apart from "attended".
     """
     rows = table.reset_index(drop=True)
     communities = list(dict.fromkeys(rows["community"]))
     colours = {c: PALETTE[i % len(PALETTE)] for i, c in enumerate(communities)}
-    fig, ax = plt.subplots(figsize=(7.0, max(2.4, 0.42 * len(rows) + 1.6)))
+    fig, ax = plt.subplots(figsize=(7.0, max(2.6, 0.42 * len(rows) + 1.9)))
     y = np.arange(len(rows))
     heads = rows["headcount"].astype("Float64").fillna(0).astype("float64").to_numpy()
     planned = (rows["status"] == "planned").to_numpy()
@@ -607,14 +605,12 @@ def cop_sessions_chart(table: pd.DataFrame, *,
               for c, s, d in zip(rows["community"], rows["session"], rows["date"], strict=True)]
     ax.set_yticks(y, labels=labels, fontsize=8.5)
     ax.invert_yaxis()
-    ax.set_xlim(0, max(5.0, float(heads.max()) * 1.35 if len(heads) else 5.0))
-    ax.set_xlabel("People at the session (headcount from the events list)")
+    ax.set_xlim(0, max(5.0, float(heads.max()) * 1.45) if len(heads) else 5.0)
+    ax.set_xlabel("People at the session (headcount in the events list)")
     ax.grid(axis="y", visible=False)
     held = int((~planned).sum())
-    _titles(ax, title, f"Base: {held} sessions held, {int(planned.sum())} planned, "
-            f"{int(heads[~planned].sum())} attendances in all at held sessions")
-    fig.tight_layout()
-    return fig
+    return _finish(fig, title, f"Base: {held} sessions held ({int(heads[~planned].sum())} "
+                   f"attendances in all) and {int(planned.sum())} planned")
 
 
 PERIOD_COLOURS = {PERIOD_ALL: GREY, **WAVE_COLOURS}
@@ -622,8 +618,6 @@ PERIOD_COLOURS = {PERIOD_ALL: GREY, **WAVE_COLOURS}
 
 
 def group_colours(groups: Mapping[str, str | None]) -> dict[str, str]:
-    """Colour for each display label of ``groups`` (label -> period, ``None`` = pooled)."""
-    out = {}
-    for i, (label, period) in enumerate(groups.items()):
-        out[label] = PERIOD_COLOURS.get(period or PERIOD_ALL, PALETTE[(i + 2) % len(PALETTE)])
-    return out
+    """Colour for each display label of ``groups`` (label -> period; ``None`` = pooled)."""
+    return {label: PERIOD_COLOURS.get(period or PERIOD_ALL, PALETTE[(i + 2) % len(PALETTE)])
+            for i, (label, period) in enumerate(groups.items())}

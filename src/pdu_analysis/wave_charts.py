@@ -61,9 +61,9 @@ def _point_range(ax, y: float, row, colour: str, *, label: str | None = None) ->
             fontsize=8.5, color="#333333")
 
 
-def _percent_axis(ax, xlabel: str = "Share answering (95% interval)") -> None:
+def _percent_axis(ax, xlabel: str = "Share answering (95% interval)", step: int = 20) -> None:
     ax.set_xlim(0, XMAX)
-    ax.set_xticks(range(0, 101, 20), [f"{t}%" for t in range(0, 101, 20)])
+    ax.set_xticks(range(0, 101, step), [f"{t}%" for t in range(0, 101, step)])
     ax.set_xlabel(xlabel)
     ax.grid(axis="y", visible=False)
 
@@ -142,8 +142,8 @@ def sector_shares_chart(shares: pd.DataFrame, *, sectors: Sequence[str] = ("stat
             colour = plots.SECTOR_COLOURS.get(sector, plots.GREY)
             ax.fill_betweenx([y - 0.1, y + 0.1], r["robust_low"], r["robust_high"],
                              color=colour, alpha=0.18, lw=0)
-            _point_range(ax, y, r, colour,
-                         label=f"{plots_percent(r['percent'])} ({int(r['count'])}/{int(r['base'])})")
+            share = f"{plots_percent(r['percent'])} ({int(r['count'])}/{int(r['base'])})"
+            _point_range(ax, y, r, colour, label=share)
     ticks = [label + ("\n(cumulative, as the\nreport quotes it)" if kinds[label] == "cumulative"
                       else "\n(this period alone)") for label in rows]
     ax.set_yticks(range(len(rows)), ticks, fontsize=9)
@@ -155,7 +155,8 @@ def sector_shares_chart(shares: pd.DataFrame, *, sectors: Sequence[str] = ("stat
     ax.set_title("Attendances by sector, by period")
     ax.legend(handles=[Line2D([], [], color=plots.SECTOR_COLOURS.get(s, plots.GREY), marker="o",
                               lw=2.2, label=s) for s in sectors],
-              loc="upper right", fontsize=8.5, frameon=True, ncols=len(sectors))
+              loc="upper center", bbox_to_anchor=(0.5, -0.22), fontsize=9, frameon=False,
+              ncols=len(sectors))
     fig.tight_layout()
     return fig
 
@@ -190,7 +191,8 @@ def intention_action_chart(table: pd.DataFrame, *,
                       [names.get(w, "all responses" if w == ALL else w) for w in rows["wave"]],
                       fontsize=9)
         ax.set_ylim(len(rows) - 0.5, -0.5)
-        _percent_axis(ax, "Share answering Yes (95% interval)")
+        _percent_axis(ax, "Answering Yes (95% interval)", step=25)
+        ax.tick_params(axis="x", labelsize=9)
         ax.set_title(title, fontsize=10.5)
     fig.text(0.01, -0.02, "Different questions, asked of different people out of different bases:"
              " shown side by side, not tested against each other.", fontsize=9, style="italic",
@@ -199,7 +201,7 @@ def intention_action_chart(table: pd.DataFrame, *,
     return fig
 
 
-def differences_chart(comparisons: pd.DataFrame, *, label: str = "measure",
+def differences_chart(comparisons: pd.DataFrame, *, label: str = "label",
                       title: str = "Change between waves (second minus first)") -> plt.Figure:
     """Forest plot of wave differences: dot, 95% Newcombe interval, and the detectable size.
 
@@ -208,7 +210,7 @@ def differences_chart(comparisons: pd.DataFrame, *, label: str = "measure",
     them is smaller than the waves could reliably detect.
     """
     rows = comparisons.reset_index(drop=True)
-    fig, ax = plt.subplots(figsize=(plots.FIGURE_SIZE[0], 1.2 + 0.55 * len(rows)))
+    fig, ax = plt.subplots(figsize=(plots.FIGURE_SIZE[0] + 1.0, 1.2 + 0.75 * len(rows)))
     colour = plots.OKABE_ITO["blue"]
     for i, r in rows.iterrows():
         ax.plot([r["diff_ci_low"], r["diff_ci_high"]], [i, i], color=colour, lw=2.2)
@@ -219,8 +221,8 @@ def differences_chart(comparisons: pd.DataFrame, *, label: str = "measure",
         ax.text(104, i, f"{int(r['k1'])}/{int(r['n1'])} → {int(r['k2'])}/{int(r['n2'])}",
                 va="center", fontsize=8.5, color="#333333")
     ax.axvline(0, color="#333333", lw=0.8)
-    ax.set_yticks(range(len(rows)), [_wrap(f"{r[label]} ({r['first']} → {r['second']})", 34)
-                                     for _, r in rows.iterrows()], fontsize=9)
+    ax.set_yticks(range(len(rows)), [_wrap(f"{r[label]} ({r['first']} → {r['second']})", 44)
+                                     for _, r in rows.iterrows()], fontsize=8.5)
     ax.set_ylim(len(rows) - 0.5, -0.5)
     ax.set_xlim(-100, 128)
     ax.set_xticks(range(-100, 101, 25))

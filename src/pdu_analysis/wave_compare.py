@@ -38,12 +38,12 @@ SELECTED = "selected"
 CONSECUTIVE = "consecutive"
 FIRST_VS_LATEST = "first vs latest"
 
-CATALOGUE_COLUMNS = ["measure", "survey", "question_id", "kind", "option", "question"]
+CATALOGUE_COLUMNS = ["measure", "survey", "question_id", "kind", "option", "question", "label"]
 
 SHARE_COLUMNS = ["count", "base", "percent", "ci_low", "ci_high", "text"]
 
 COMPARISON_COLUMNS = [
-    "measure", "survey", "question_id", "option", "question", "first", "second", "pair",
+    "measure", "survey", "question_id", "option", "question", "label", "first", "second", "pair",
     "k1", "n1", "pct1", "ci1_low", "ci1_high", "text1",
     "k2", "n2", "pct2", "ci2_low", "ci2_high", "text2",
     "diff", "diff_ci_low", "diff_ci_high", "p_value", "p_holm", "mdd", "mdd_direction",
@@ -79,9 +79,10 @@ def catalogue_from_codebook(codebook: pd.DataFrame | None = None, *,
     """One measure per countable answer of every single- and multi-choice question.
 
     A single-choice question with two options gives one measure (its first option: "No" is the
-    complement of "Yes" and adds nothing); with three or more, one per option. A multi-select gives
-    one per option (the share of those answering who ticked it). Open and matrix questions are
-    left out.
+    complement of "Yes" and adds nothing); with three or more, one per option. A multi-select
+    gives one per option (the share of those answering who ticked it). Open and matrix questions
+    are left out. ``label`` is the question, with the option unless the question has a single
+    measure, for charts.
 
     Parameters
     ----------
@@ -117,8 +118,11 @@ def catalogue_from_codebook(codebook: pd.DataFrame | None = None, *,
         for option in options:
             name = names.get((q.survey, q.question_id, option),
                              f"{q.question_id}_{slug(option)}")
+            label = (q.question_text if q.kind == "single" and len(options) == 1
+                     else f"{q.question_text} {option}")
             rows.append({"measure": name, "survey": q.survey, "question_id": q.question_id,
-                         "kind": q.kind, "option": option, "question": q.question_text})
+                         "kind": q.kind, "option": option, "question": q.question_text,
+                         "label": label})
     return pd.DataFrame(rows, columns=CATALOGUE_COLUMNS)
 
 
@@ -266,7 +270,8 @@ def comparison_table(answers: pd.DataFrame, responses: pd.DataFrame,
         counts = {r.wave: (int(r.count), int(r.base)) for r in per_wave.itertuples()}
         for first, second, pair in comparison_pairs(list(counts)):
             rows.append({"measure": m.measure, "survey": m.survey, "question_id": m.question_id,
-                         "option": m.option, "question": m.question, "pair": pair,
+                         "option": m.option, "question": m.question,
+                         "label": getattr(m, "label", f"{m.question} {m.option}"), "pair": pair,
                          **compare_record(*counts[first], *counts[second], first, second)})
     table = pd.DataFrame(rows, columns=[c for c in COMPARISON_COLUMNS if c != "p_holm"])
     return _with_holm(table)[COMPARISON_COLUMNS]
@@ -409,9 +414,8 @@ def _month_span(first: pd.Timestamp, last: pd.Timestamp) -> str:
 
 # ---------------------------------------------------------------- sector shares of attendances
 def period_labels(attendances: pd.DataFrame) -> dict[str, str]:
-    """Each attendance period with the months of its events: ``"interim (Oct 2017–Jun 2018)"``."""
-    return {p: f"{p} ({_period_span(attendances, [p])})"
-            for p in measures.periods_in_order(attendances)}
+    """Each attendance period as the months of its events, e.g. ``"Oct 2017–Jun 2018"``."""
+    return {p: _period_span(attendances, [p]) for p in measures.periods_in_order(attendances)}
 
 
 def _period_span(attendances: pd.DataFrame, periods: list[str]) -> str:
@@ -444,7 +448,7 @@ def sector_shares(attendances: pd.DataFrame, sectors: Sequence[str] | None = Non
     blocks = [("disjoint", p, [p], labels[p]) for p in periods]
     for p in periods[1:]:
         upto = measures.cumulative_periods(periods, p)
-        blocks.append(("cumulative", p, upto, f"all to {p} ({_period_span(attendances, upto)})"))
+        blocks.append(("cumulative", p, upto, f"all, {_period_span(attendances, upto)}"))
     rows = []
     for kind, period, selector, label in blocks:
         subset = attendances[attendances["period"].isin(selector)]
@@ -613,3 +617,99 @@ def practice_change_note(table: pd.DataFrame, codebook: pd.DataFrame | None = No
     return ("These are two different questions, asked of different people at different times "
             "and out of different bases, so they are shown side by side and not tested against "
             "each other. " + "; ".join(p[0].upper() + p[1:] for p in parts) + ".")
+
+
+# ---------------------------------------------------------------- words and tables for the pages
+def response_counts(answers: pd.DataFrame, responses: pd.DataFrame, survey: str) -> pd.DataFrame:
+    """Responses returned, and answering each question, by wave (0 where it was not asked)."""
+    waves = measures.waves_in_order(responses, survey)
+    subset = responses[responses["survey"] == survey]
+    returned = subset.groupby("wave").size().reindex(waves, fill_value=0)
+    asked = (answers[answers["survey"] == survey]
+             .groupby(["question_id", "wave"])["response_id"].nunique()
+             .unstack(fill_value=0).reindex(columns=waves, fill_value=0))
+    book = load_codebook()
+    order = [q for q in book.loc[book["survey"] == survey, "question_id"] if q in asked.index]
+    order += [q for q in asked.index if q not in order]
+    asked = asked.reindex(order)
+    table = pd.concat([pd.DataFrame([returned.to_numpy()], columns=waves,
+                                    index=["(responses returned)"]), asked])
+    table = table.astype("int64").rename_axis("question").reset_index()
+    table.columns.name = None
+    return table
+
+
+def yes_table(answers: pd.DataFrame, responses: pd.DataFrame, survey: str,
+              questions: dict[str, tuple[str, str]], *, pooled: bool = False) -> pd.DataFrame:
+    """Several single-choice measures by wave: ``{label: (question_id, answer)}``.
+
+    Columns: label, question_id, answer, wave, then :data:`SHARE_COLUMNS`.
+    """
+    frames = [measure_by_wave(answers, responses, survey, question_id, "single", answer,
+                              pooled=pooled).assign(label=label, question_id=question_id,
+                                                    answer=answer)
+              for label, (question_id, answer) in questions.items()]
+    table = pd.concat(frames, ignore_index=True)
+    return table[["label", "question_id", "answer", "wave", *SHARE_COLUMNS]]
+
+
+def describe(table: pd.DataFrame, wave_names: dict[str, str] | None = None, *,
+             category: str = "option", most_first: bool = True) -> str:
+    """Every category's "k of n" in each wave, as one sentence per wave (for text and alt text).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"option": ["A", "B"], "wave": ["w1", "w1"], "count": [1, 3],
+    ...                   "base": [4, 4], "text": ["1 of 4", "3 of 4"]})
+    >>> describe(t)
+    'w1: B 3 of 4, A 1 of 4.'
+    """
+    if table.empty:
+        return "This question was not asked in any wave."
+    names = wave_names or {}
+    parts = []
+    for wave in dict.fromkeys(table["wave"]):
+        rows = table[table["wave"] == wave]
+        if most_first:
+            rows = rows.sort_values("count", ascending=False, kind="stable")
+        name = names.get(wave, "all waves together" if wave == ALL else wave)
+        items = ", ".join(f"{c} {t}" for c, t in zip(rows[category], rows["text"], strict=True))
+        parts.append(f"{name[0].upper() + name[1:]}: {items}.")
+    return " ".join(parts)
+
+
+def bases_text(table: pd.DataFrame, wave_names: dict[str, str] | None = None, *,
+               what: str = "answering") -> str:
+    """The base of each wave in a table, e.g. ``"interim (Jun 2018) 7 answering; ..."``."""
+    names = wave_names or {}
+    parts = []
+    for wave in dict.fromkeys(table["wave"]):
+        bases = sorted(set(table.loc[table["wave"] == wave, "base"].astype(int)))
+        base = str(bases[0]) if len(bases) == 1 else f"{bases[0]}–{bases[-1]}"
+        parts.append(f"{names.get(wave, 'all waves' if wave == ALL else wave)} {base} {what}")
+    return "; ".join(parts) if parts else "no responses"
+
+
+def sentences_markdown(table: pd.DataFrame) -> str:
+    """A markdown list: each comparison's two figures and its plain-English sentence."""
+    return "\n".join(f"- **{r.label}** ({r.first} → {r.second}): {r.text1} → {r.text2}. "
+                     f"{r.sentence}" for r in table.itertuples())
+
+
+def display_shares(shares: pd.DataFrame) -> pd.DataFrame:
+    """:func:`sector_shares` for the page: text, and the interval allowing for repeat attenders."""
+    def interval(low, high) -> str:
+        if pd.isna(low):
+            return "–"
+        return f"{stats.round_half_up(low):.0f}–{stats.round_half_up(high):.0f}%"
+
+    return pd.DataFrame({
+        "attendances counted": [f"{label} ({kind})" for label, kind
+                                in zip(shares["label"], shares["kind"], strict=True)],
+        "sector": shares["sector"],
+        "share (95% Wilson interval)": shares["text"].fillna("suppressed"),
+        "interval allowing for repeat attenders": [
+            interval(lo, hi) for lo, hi in zip(shares["robust_low"], shares["robust_high"],
+                                               strict=True)],
+        "people": shares["people"],
+    })

@@ -1,0 +1,125 @@
+"""Rebuild everything from data/raw in a scratch folder and compare with the committed manifest.
+
+``reports/MANIFEST.sha256`` lists a SHA-256 for every figure, table, processed table and HTML page
+the pipeline makes. ``make verify`` copies the project's inputs and notebooks into a scratch folder,
+runs the whole pipeline there (the working tree's outputs are not touched), and prints
+"reproduced N of N" or names every file that differs, is missing or is new; any difference exits
+non-zero. ``python -m pdu_analysis.verify --update`` rewrites the manifest from the current outputs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from .paths import PROJECT_ROOT
+
+MANIFEST = Path("reports") / "MANIFEST.sha256"
+TRACKED = ("data/processed/*.csv", "reports/figures/*.png", "reports/tables/*.csv",
+           "reports/reproduction.csv", "reports/html/*.html")
+INPUTS = ("Makefile", "pyproject.toml", "requirements.lock", "notebooks", "data/raw",
+          "data/reference", "src")
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def collect(root: Path) -> dict[str, str]:
+    """Checksums of every tracked output under ``root``, by relative path."""
+    found = {}
+    for pattern in TRACKED:
+        for path in sorted(root.glob(pattern)):
+            found[path.relative_to(root).as_posix()] = digest(path)
+    return dict(sorted(found.items()))
+
+
+def read_manifest(path: Path) -> dict[str, str]:
+    entries = {}
+    for line in path.read_text().splitlines():
+        if line.strip() and not line.startswith("#"):
+            checksum, name = line.split(maxsplit=1)
+            entries[name.strip()] = checksum
+    return entries
+
+
+def write_manifest(entries: dict[str, str], path: Path) -> None:
+    lines = ["# SHA-256 of every output `make reports` builds from data/raw (see `make verify`)."]
+    lines += [f"{checksum}  {name}" for name, checksum in entries.items()]
+    path.write_text("\n".join(lines) + "\n")
+
+
+def compare(expected: dict[str, str], actual: dict[str, str]) -> list[str]:
+    """Human lines naming every file that differs, is missing or was not expected."""
+    problems = []
+    for name, checksum in expected.items():
+        if name not in actual:
+            problems.append(f"missing:  {name}")
+        elif actual[name] != checksum:
+            problems.append(f"differs:  {name}")
+    problems += [f"new:      {name}" for name in actual if name not in expected]
+    return problems
+
+
+def rebuild(scratch: Path, python: str) -> None:
+    """Copy inputs into ``scratch`` and run the pipeline there, outputs staying in scratch."""
+    for name in INPUTS:
+        source = PROJECT_ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, scratch / name, ignore=shutil.ignore_patterns(
+                "__pycache__", ".ipynb_checkpoints"))
+        else:
+            shutil.copy2(source, scratch / name)
+    env = {**os.environ, "PDU_OUTPUT_ROOT": str(scratch), "PDU_RAW_DIR": str(scratch / "data/raw")}
+    command = ["make", "--no-print-directory", "pipeline", f"PY={python}", "ENV_STAMP=",
+               "RAW_DIR=data/raw"]
+    subprocess.run(command, cwd=scratch, env=env, check=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--update", action="store_true",
+                        help="rewrite the manifest from the outputs already in this working tree")
+    parser.add_argument("--keep", action="store_true", help="keep the scratch folder")
+    args = parser.parse_args(argv)
+    manifest = PROJECT_ROOT / MANIFEST
+    if args.update:
+        entries = collect(PROJECT_ROOT)
+        if not entries:
+            print("no outputs found: run `make reports` first", file=sys.stderr)
+            return 2
+        write_manifest(entries, manifest)
+        print(f"wrote {MANIFEST} with {len(entries)} files")
+        return 0
+    if not manifest.exists():
+        print(f"{MANIFEST} not found: run `make reports` then `make manifest`", file=sys.stderr)
+        return 2
+    expected = read_manifest(manifest)
+    scratch = Path(tempfile.mkdtemp(prefix="pdu-verify-"))
+    try:
+        print(f">> rebuilding from data/raw in {scratch}")
+        try:
+            rebuild(scratch, sys.executable)
+        except subprocess.CalledProcessError:
+            print("the rebuild failed: see the messages above", file=sys.stderr)
+            return 1
+        problems = compare(expected, collect(scratch))
+    finally:
+        if not args.keep:
+            shutil.rmtree(scratch, ignore_errors=True)
+    if problems:
+        print(f"NOT reproduced: {len(problems)} of {len(expected)} files")
+        print("\n".join(problems))
+        return 1
+    print(f"reproduced {len(expected)} of {len(expected)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

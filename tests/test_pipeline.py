@@ -1,0 +1,103 @@
+"""The whole pipeline, run from data/raw in a scratch copy: privacy, raw safety, failure safety.
+
+These tests run every notebook (about a minute) and are marked slow.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pdu_analysis import verify
+from pdu_analysis.io import read_rows
+from pdu_analysis.paths import DEFAULT_RAW_DIR, PROJECT_ROOT
+
+pytestmark = pytest.mark.slow
+
+
+def _tree_digest(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _personal_values(raw: Path) -> set[str]:
+    """Every name, e-mail, IP address and respondent metadata value in the raw files."""
+    values: set[str] = set()
+    personal = {"Name", "Email", "Email Address", "First Name", "Last Name", "IP Address",
+                "Respondent ID", "Custom Data 1"}
+    for path in sorted(raw.iterdir()):
+        if path.suffix.lower() not in (".csv", ".xlsx") or path.name == "events.csv":
+            continue
+        rows = read_rows(path, sheet="Register")
+        header = [str(v).strip() if v is not None else "" for v in rows[0]]
+        for row in rows[1:]:
+            for name, value in zip(header, row, strict=False):
+                if name in personal and value is not None and str(value).strip():
+                    values.add(str(value).strip())
+    # Metadata values of a few characters (e.g. a one-letter custom field) would match anything.
+    return {v for v in values if len(v) >= 5}
+
+
+def test_outputs_hold_no_personal_data(built_project):
+    values = _personal_values(DEFAULT_RAW_DIR)
+    assert len(values) > 500, "the scan found too few values to be meaningful"
+    lowered = {v.casefold() for v in values}
+    hits = []
+    outputs = [*(built_project / "data/processed").rglob("*"), *(built_project / "reports").rglob("*")]
+    for path in outputs:
+        if not path.is_file() or path.suffix == ".png":
+            continue
+        text = path.read_text(errors="ignore").casefold()
+        hits += [f"{path.name}: {v}" for v in lowered if v in text]
+    assert not hits, f"personal values found in outputs: {hits[:10]}"
+
+
+def test_pipeline_never_writes_into_the_raw_folder(built_project):
+    assert _tree_digest(built_project / "data/raw") == _tree_digest(DEFAULT_RAW_DIR)
+
+
+def test_outputs_match_the_committed_manifest(built_project):
+    expected = verify.read_manifest(PROJECT_ROOT / verify.MANIFEST)
+    problems = verify.compare(expected, verify.collect(built_project))
+    assert not problems, "\n".join(problems)
+
+
+def test_make_verify_reproduces_every_file():
+    result = subprocess.run([sys.executable, "-m", "pdu_analysis.verify"], cwd=PROJECT_ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.search(r"reproduced (\d+) of \1", result.stdout)
+
+
+def test_bad_input_stops_the_build_and_keeps_the_last_good_outputs(built_project, tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(built_project, project, symlinks=True)
+    before = _tree_digest(project / "reports/html") | {
+        f"processed/{k}": v for k, v in _tree_digest(project / "data/processed").items()}
+    register = project / "data/raw/attendance_register.xlsx"
+    register.write_bytes(b"this is not a workbook")
+    env = {**os.environ, "PDU_OUTPUT_ROOT": str(project), "PDU_RAW_DIR": str(project / "data/raw")}
+    result = subprocess.run(["make", "--no-print-directory", "pipeline", f"PY={sys.executable}",
+                             "ENV_STAMP=", "RAW_DIR=data/raw"], cwd=project, env=env,
+                            capture_output=True, text=True)
+    message = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "attendance_register.xlsx" in message and "not an Excel workbook" in message
+    assert "Traceback" not in message
+    after = _tree_digest(project / "reports/html") | {
+        f"processed/{k}": v for k, v in _tree_digest(project / "data/processed").items()}
+    assert after == before
+
+
+def test_published_table_columns(built_project):
+    with (built_project / "reports/tables/headline_figures.csv").open() as handle:
+        header = next(csv.reader(handle))
+    assert header == ["measure", "wave", "count", "base", "percent", "ci_low", "ci_high"]
