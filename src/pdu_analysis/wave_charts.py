@@ -77,6 +77,8 @@ def options_by_wave(table: pd.DataFrame, *, title: str, category: str = "option"
     ``table`` has columns ``category``, wave, count, base, percent, ci_low, ci_high
     (:func:`pdu_analysis.wave_compare.option_table`). The legend gives each wave's base.
     """
+    if table.empty:
+        return _not_asked(title)
     categories = list(dict.fromkeys(table[category]))
     waves = list(dict.fromkeys(table["wave"]))
     colours = wave_colours(waves)
@@ -103,6 +105,14 @@ def options_by_wave(table: pd.DataFrame, *, title: str, category: str = "option"
                               label=f"{name}, {base}"))
     ax.legend(handles=handles, loc="lower right", fontsize=8.5, frameon=True)
     fig.tight_layout()
+    return fig
+
+
+def _not_asked(title: str) -> plt.Figure:
+    fig, ax = plt.subplots(figsize=(plots.FIGURE_SIZE[0], 1.6))
+    ax.text(0.5, 0.5, "Not asked in any wave", ha="center", va="center", transform=ax.transAxes)
+    ax.set_axis_off()
+    ax.set_title(title)
     return fig
 
 
