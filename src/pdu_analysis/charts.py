@@ -26,12 +26,13 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
+from matplotlib.transforms import ScaledTranslation
 
-from . import measures
+from . import measures, stats
 from .paths import REFERENCE_DIR
 from .plots import GREY, OKABE_ITO, PALETTE, SECTOR_COLOURS, WAVE_COLOURS
 from .stats import proportion, sector_share_clustered
-from .stats.conventions import DISCLOSURE_HIGH, DISCLOSURE_LOW, WORDS_ONLY_BASE
+from .stats.conventions import ALPHA, DISCLOSURE_HIGH, DISCLOSURE_LOW, WORDS_ONLY_BASE
 
 SECTOR_ORDER = ("statutory", "voluntary", "private")
 PERIOD_ALL = "all"
@@ -118,29 +119,90 @@ def _ink(colour: str) -> str:
     return "white" if colour in _DARK else TEXT_COLOUR
 
 
-# ----------------------------------------------------------------------------- chart data tables
-def shares_table(values: pd.Series, order: Iterable[str], *,
-                 group: str = PERIOD_ALL) -> pd.DataFrame:
-    """Count, base, percent and 95% Wilson interval of each category in ``values`` (zeros kept).
+def _legend_below(ax, handles, *, inches: float, x: float = 0.45, ncol: int = 1,
+                  loc: str = "upper center") -> None:
+    """Legend a fixed distance (in inches) under the axes, clear of the x-axis label."""
+    offset = ScaledTranslation(0, -inches, ax.figure.dpi_scale_trans)
+    ax.legend(handles=handles, loc=loc, bbox_to_anchor=(x, 0), ncol=ncol, frameon=False,
+              fontsize=8.5, bbox_transform=ax.transAxes + offset)
 
-    Categories not in ``order`` are an error rather than silently dropped from the base.
+
+def _empty(title: str, message: str) -> Figure:
+    """A small figure that says there is nothing to draw (a question not asked in these data)."""
+    fig, ax = plt.subplots(figsize=(7.0, 2.2))
+    ax.set_axis_off()
+    ax.text(0.0, 0.5, message, transform=ax.transAxes, fontsize=10, color=SUBTITLE_COLOUR,
+            va="center")
+    return _finish(fig, title, "Base: 0")
+
+
+# ----------------------------------------------------------------------------- chart data tables
+SHARE_COLUMNS = ["group", "label", "count", "base", "percent", "ci_low", "ci_high", "suppressed"]
+
+
+def shares_table(groups: Mapping[str, pd.Series], order: Iterable[str], *,
+                 suppress: bool = False) -> pd.DataFrame:
+    """Count, base, percent and 95% Wilson interval of each category, for one or more groups.
+
+    ``groups`` maps a display label ("All attendances", "To 30 Jun 2018") to the values of one
+    group (one per attendance, person or user). Zeros are kept; a value outside ``order`` is an
+    error rather than silently dropped from the base.
+
+    With ``suppress`` the counts (categories by groups, bases shown) go through
+    :func:`pdu_analysis.stats.suppress_small` with rows and columns protected: a count of 1 to 4
+    is hidden (``suppressed == "<5"``), and so is a second count wherever the bases or a pooled
+    group would give it back (``"[c]"``). Hidden rows keep their base but lose count, percent and
+    interval. Pass the pooled group too, so suppression sees it.
     """
     order = list(order)
-    unknown = sorted(set(values.dropna().astype(str)) - set(order))
-    if unknown:
-        raise ValueError(f"values not in the expected categories {order}: {unknown}")
-    counts = values.astype(str).value_counts()
-    n = int(values.notna().sum())
+    wide = pd.DataFrame({"label": order})
+    bases = {}
+    for group, values in groups.items():
+        unknown = sorted(set(values.dropna().astype(str)) - set(order))
+        if unknown:
+            raise ValueError(f"{group}: values not in the expected categories {order}: {unknown}")
+        counts = values.dropna().astype(str).value_counts()
+        wide[group] = [int(counts.get(c, 0)) for c in order]
+        bases[group] = int(values.notna().sum())
+    names = list(groups)
+    marks = pd.DataFrame("", index=wide.index, columns=names)
+    if suppress and names:
+        hidden = stats.suppress_small(wide, names, protect_columns=True)
+        marks = marks.mask(hidden.secondary, hidden.secondary_marker)
+        marks = marks.mask(hidden.primary, hidden.marker)
     rows = []
-    for label in order:
-        k = int(counts.get(label, 0))
-        row = {"group": group, "label": label, "count": k, "base": n}
-        if n:
-            p = proportion(k, n)
-            row |= {"percent": p.percent, "ci_low": p.ci_low, "ci_high": p.ci_high}
-        rows.append(row)
-    return pd.DataFrame(rows, columns=["group", "label", "count", "base", "percent", "ci_low",
-                                       "ci_high"])
+    for group in names:
+        n = bases[group]
+        for i, label in enumerate(order):
+            mark = marks.loc[i, group]
+            row = {"group": group, "label": label, "count": pd.NA if mark else wide.loc[i, group],
+                   "base": n, "suppressed": mark}
+            if n and not mark:
+                p = proportion(int(wide.loc[i, group]), n)
+                row |= {"percent": p.percent, "ci_low": p.ci_low, "ci_high": p.ci_high}
+            rows.append(row)
+    out = pd.DataFrame(rows, columns=SHARE_COLUMNS)
+    return out.astype({"count": "Int64", "base": "int64", "percent": "float64",
+                       "ci_low": "float64", "ci_high": "float64"})
+
+
+def suppression_note(*tables: pd.DataFrame, what: str = "counts") -> str | None:
+    """One sentence saying how many cells the ``suppressed`` column(s) hide, or None."""
+    marks = pd.concat([t["suppressed"] for t in tables if "suppressed" in t]) if tables else None
+    if marks is None or marks.empty:
+        return None
+    primary, secondary = int((marks == "<5").sum()), int((marks == "[c]").sum())
+    if not primary and not secondary:
+        return None
+    one = what[:-1] if what.endswith("s") else what
+    text = (f"{primary} {one if primary == 1 else what} between {DISCLOSURE_LOW} and "
+            f"{DISCLOSURE_HIGH} {'is' if primary == 1 else 'are'} not shown (marked \"<5\") "
+            "because so few people could be recognised")
+    if secondary:
+        text += (f"; {secondary} further {one if secondary == 1 else what} "
+                 f"{'is' if secondary == 1 else 'are'} hidden (\"[c]\") so that the small "
+                 f"{'one' if primary == 1 else 'ones'} cannot be worked out from the totals")
+    return text + "."
 
 
 def events_per_person_table(people: pd.DataFrame, *, low: int = DISCLOSURE_LOW,
@@ -207,12 +269,14 @@ def sector_share_table(attendances: pd.DataFrame, sector: str, *, interim_cutoff
 
 
 def sector_by_event_table(attendances: pd.DataFrame, events: pd.DataFrame, *,
-                          suppress: bool = True, low: int = DISCLOSURE_LOW,
-                          high: int = DISCLOSURE_HIGH) -> pd.DataFrame:
+                          suppress: bool = True) -> pd.DataFrame:
     """Attendances at each learning event by sector, in date order, with a ``suppressed`` flag.
 
-    An event where some sector had 1 to 4 attendances is flagged (with ``suppress``): its mix is
-    not drawn, since a handful of people from one sector at one event can be recognised.
+    With ``suppress`` an event is flagged when :func:`pdu_analysis.stats.suppress_small` hides
+    any of its sector counts (a sector with 1 to 4 attendances, and with the event's total shown,
+    the count that would give it back): a handful of people from one sector at one event can be
+    recognised, so its mix is not drawn. The counts stay in this table; publish
+    ``stats.suppress_small(table, sectors).table`` instead.
     """
     sectors = [s for s in SECTOR_ORDER if s in set(attendances["sector"])]
     counts = (attendances.groupby(["event_id", "sector"]).size().unstack(fill_value=0)
@@ -222,8 +286,10 @@ def sector_by_event_table(attendances: pd.DataFrame, events: pd.DataFrame, *,
     table = table.sort_values(["date", "event_id"], kind="stable").reset_index(drop=True)
     table[sectors] = table[sectors].astype("int64")
     table["total"] = table[sectors].sum(axis=1).astype("int64")
-    small = table[sectors].apply(lambda c: c.between(low, high)).any(axis=1)
-    table["suppressed"] = small if suppress else False
+    table["suppressed"] = False
+    if suppress and sectors and len(table):
+        hidden = stats.suppress_small(table, sectors)
+        table["suppressed"] = (hidden.primary | hidden.secondary).any(axis=1).to_numpy()
     return table
 
 
@@ -311,6 +377,156 @@ def wide_counts(table: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([base, wide], axis=1).reset_index().rename_axis(columns=None)
 
 
+# ------------------------------------------------------------------------------------------ words
+def _pct(value: float) -> str:
+    return f"{stats.round_half_up(value):.0f}%"
+
+
+def share_table_display(table: pd.DataFrame) -> pd.DataFrame:
+    """:func:`sector_share_table` for reading: k of n, share, both intervals, design effect."""
+    out = pd.DataFrame({
+        "figure": table["figure"],
+        "attendances": [f"{k} of {n}" for k, n in zip(table["count"], table["base"],
+                                                        strict=True)],
+        "share": [_pct(v) for v in table["percent"]],
+        "naive 95% CI": [f"{_pct(lo)} to {_pct(hi)}" for lo, hi in
+                         zip(table["naive_low"], table["naive_high"], strict=True)],
+        "cluster-robust 95% CI": [f"{_pct(lo)} to {_pct(hi)}" for lo, hi in
+                                  zip(table["robust_low"], table["robust_high"], strict=True)],
+        "people": table["n_clusters"],
+        "design effect": [f"{v:.2f}" if pd.notna(v) else "–" for v in table["design_effect"]],
+    })
+    return out
+
+
+def distribution_sentence(table: pd.DataFrame, group: str) -> str:
+    """Every option of one group as "option: k of n" or "P% (k/n; 95% CI ...)" (small-base rule)."""
+    rows = table[table["group"] == group]
+    if rows.empty:
+        return "No responses to this question."
+    parts = [f"{o}, {proportion(int(k), int(n)).text()}"
+             for o, k, n in zip(rows["option"], rows["count"], rows["base"], strict=True)]
+    return "; ".join(parts)
+
+
+def period_comparison(table: pd.DataFrame, option: str, first: str,
+                      second: str) -> stats.Comparison | None:
+    """:func:`pdu_analysis.stats.compare_two` for one option between two groups (None if one
+    group has no responses)."""
+    rows = table[table["option"] == option].set_index("group")
+    if first not in rows.index or second not in rows.index:
+        return None
+    a, b = rows.loc[first], rows.loc[second]
+    return stats.compare_two(int(a["count"]), int(a["base"]), int(b["count"]), int(b["base"]),
+                             labels=(first, second))
+
+
+def comparison_sentence(table: pd.DataFrame, option: str, first: str, second: str) -> str:
+    """The comparison's plain-English sentence, or why there is none."""
+    found = period_comparison(table, option, first, second)
+    if found is None:
+        return (f"No comparison between \"{first}\" and \"{second}\": one of them has no "
+                "responses to this question.")
+    return found.sentence()
+
+
+def values_by_group(table: pd.DataFrame, column: str, groups: Mapping[str, str | None], *,
+                    period_col: str = "period") -> dict[str, pd.Series]:
+    """``column``'s values for each display label of ``groups`` (label -> period, None = all)."""
+    return {label: (table[column] if period in (None, PERIOD_ALL)
+                    else table.loc[table[period_col] == period, column])
+            for label, period in groups.items()}
+
+
+def shares_sentence(table: pd.DataFrame, group: str) -> str:
+    """Each category of one group of :func:`shares_table` in words, hidden counts as such."""
+    rows = table[table["group"] == group]
+    parts = []
+    for r in rows.itertuples():
+        if r.suppressed:
+            parts.append(f"{r.label}, fewer than 5 or hidden to protect one that is")
+        elif r.base:
+            parts.append(f"{r.label}, {proportion(int(r.count), int(r.base)).text()}")
+    return "; ".join(parts) if parts else "none recorded"
+
+
+def design_effect_sentence(row: Mapping, *, repeaters: int, people: int) -> str:
+    """What repeat attendance does to a share's interval (a :func:`sector_share_table` row)."""
+    n, deff = int(row["base"]), float(row["design_effect"])
+    if not np.isfinite(deff):
+        return (f"The cluster-robust interval could not be estimated ({row['note']}), so the "
+                "naive interval is shown for both.")
+    return (f"{repeaters} of the {people} people came to more than one event, so the {n} "
+            f"attendances carry about as much information as {round(n / deff)} independent ones "
+            f"(design effect {deff:.2f}): the cluster-robust 95% interval for this share, "
+            f"{_pct(row['robust_low'])} to {_pct(row['robust_high'])}, is wider than the naive "
+            f"{_pct(row['naive_low'])} to {_pct(row['naive_high'])}.")
+
+
+def adjusted_chi_square(test: stats.ChiSquareResult, design_effect: float) -> dict[str, object]:
+    """The chi-square record plus a first-order Rao-Scott version allowing for clustering.
+
+    Dividing Pearson's chi-square by the design effect of the attendances (repeat attenders)
+    gives an approximate test that does not treat a person's attendances as independent.
+    """
+    from scipy.stats import chi2 as chi2_dist
+
+    record = test.to_record()
+    deff = float(design_effect) if np.isfinite(design_effect) and design_effect > 0 else 1.0
+    record["design_effect"] = deff
+    record["chi2_adjusted"] = test.chi2 / deff
+    record["p_adjusted"] = float(chi2_dist.sf(test.chi2 / deff, test.dof))
+    return record
+
+
+def chi_square_sentence(record: Mapping, *, what: str = "attendances") -> str:
+    """The test in words: statistic, p, Cramér's V, then the clustering-adjusted p."""
+    text = (f"Chi-square test of sector by period: χ²({record['dof']}) = "
+            f"{record['chi2']:.2f}, {stats.format_p(record['p'])}, Cramér's V = "
+            f"{record['cramer_v']:.2f} (n = {record['n']} {what}).")
+    if record["design_effect"] > 1:
+        clear = record["p_adjusted"] < ALPHA
+        text += (f" Allowing for repeat attendance (χ² divided by the design effect of "
+                 f"{record['design_effect']:.2f}, a first-order Rao–Scott correction) gives "
+                 f"{stats.format_p(record['p_adjusted'])}: the difference "
+                 f"{'is unlikely to be chance' if clear else 'could be chance'}.")
+    if record.get("expected_warning"):
+        text += f" Note: {record['expected_warning']}."
+    return text
+
+
+def cop_sentence(table: pd.DataFrame) -> str:
+    """Each community's sessions held, their size range, and any sessions planned."""
+    parts = []
+    for community, rows in table.groupby("community", sort=False):
+        held = rows[rows["status"] == "held"]
+        heads = held["headcount"].dropna().astype("int64")
+        text = f"{community}: {len(held)} session{'s' if len(held) != 1 else ''} held"
+        if len(heads):
+            low, high = int(heads.min()), int(heads.max())
+            size = f"{low}" if low == high else f"{low} to {high}"
+            text += f" with {size} people {'each' if len(heads) > 1 else ''}".rstrip()
+        planned = rows[rows["status"] == "planned"]
+        for r in planned.itertuples():
+            booked = "" if pd.isna(r.headcount) else f", {int(r.headcount)} booked"
+            text += f"; a further session planned for {pd.Timestamp(r.date):%B %Y}{booked}"
+        parts.append(text)
+    return ". ".join(parts) + "." if parts else "No Community of Practice sessions are listed."
+
+
+def base_caveat(table: pd.DataFrame, *, what: str = "responses") -> str | None:
+    """One caveat paragraph per group whose base is under 50 (``stats.small_base_caveat``)."""
+    if table.empty:
+        return None
+    bases = table.groupby("group", sort=False)["base"].first()
+    parts = []
+    for group, n in bases.items():
+        text = stats.small_base_caveat(int(n), what=what) if int(n) else None
+        if text:
+            parts.append(text if len(bases) == 1 else f"{group}: {text}")
+    return "\n\n".join(parts) or None
+
+
 # ----------------------------------------------------------------------------------------- charts
 def proportion_bars_with_ci(table: pd.DataFrame, *, title: str, what: str = "responses",
                             group_colours: Mapping[str, str] | None = None,
@@ -328,6 +544,8 @@ def proportion_bars_with_ci(table: pd.DataFrame, *, title: str, what: str = "res
     no bar and says "no responses".
     """
     data = table.rename(columns={"option": "label"}).copy()
+    if data.empty or int(data["base"].max()) == 0:
+        return _empty(title, f"No {what} in these data.")
     if "group" not in data.columns:
         data["group"] = PERIOD_ALL
     labels = list(dict.fromkeys(data["label"]))
@@ -344,19 +562,26 @@ def proportion_bars_with_ci(table: pd.DataFrame, *, title: str, what: str = "res
     for j, g in enumerate(groups):
         rows = data[data["group"] == g].set_index("label").reindex(labels)
         y = np.arange(len(labels)) - 0.4 + band * (j + 0.5)
-        ks = rows["count"].fillna(0).astype("int64").to_numpy()
-        ns = rows["base"].fillna(0).astype("int64").to_numpy()
-        shares = [proportion(k, n) if n else None for k, n in zip(ks, ns, strict=True)]
+        marks = (rows["suppressed"].fillna("").astype(str).to_numpy() if "suppressed" in rows
+                 else np.full(len(rows), ""))
+        ks = rows["count"].astype("Float64").fillna(0).astype("int64").to_numpy()
+        ns = rows["base"].astype("Float64").fillna(0).astype("int64").to_numpy()
+        shares = [proportion(k, n) if n and not m else None
+                  for k, n, m in zip(ks, ns, marks, strict=True)]
         pct = np.array([p.percent if p else 0.0 for p in shares])
         lows = np.array([p.percent - p.ci_low if p else 0.0 for p in shares])
         highs = np.array([p.ci_high - p.percent if p else 0.0 for p in shares])
         ax.barh(y, pct, height=band * 0.88, color=colours[g])
-        ax.errorbar(pct, y, xerr=[lows, highs], fmt="none", ecolor=TEXT_COLOUR, elinewidth=1,
-                    capsize=2.5)
-        for yy, p, hi, k, n in zip(y, pct, highs, ks, ns, strict=True):
-            ax.text(p + hi + 1.2, yy, _fmt_count(int(k), int(n)), va="center", ha="left",
-                    fontsize=8.5 if many else 9.5, color=TEXT_COLOUR)
-    ax.set_yticks(np.arange(len(labels)), labels=labels)
+        drawn = np.array([p is not None for p in shares])
+        if drawn.any():
+            ax.errorbar(pct[drawn], y[drawn], xerr=[lows[drawn], highs[drawn]], fmt="none",
+                        ecolor=TEXT_COLOUR, elinewidth=1, capsize=2.5)
+        for yy, p, hi, k, n, m in zip(y, pct, highs, ks, ns, marks, strict=True):
+            text = f"not shown ({m})" if m else _fmt_count(int(k), int(n))
+            ax.text(p + hi + 1.2, yy, text, va="center", ha="left",
+                    fontsize=8.5 if many else 9.5,
+                    color=SUBTITLE_COLOUR if m else TEXT_COLOUR)
+    ax.set_yticks(np.arange(len(labels)), labels=[str(v)[:1].upper() + str(v)[1:] for v in labels])
     ax.invert_yaxis()
     ax.set_xlim(0, 120)
     ax.set_xticks([0, 20, 40, 60, 80, 100], labels=["0", "20%", "40%", "60%", "80%", "100%"])
@@ -364,8 +589,7 @@ def proportion_bars_with_ci(table: pd.DataFrame, *, title: str, what: str = "res
     ax.grid(axis="y", visible=False)
     if many:
         handles = [Patch(color=colours[g], label=f"{g} (n={bases[g]})") for g in groups]
-        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.45, -0.2),
-                  ncol=min(3, len(groups)), frameon=False, fontsize=8.5)
+        _legend_below(ax, handles, inches=0.62, ncol=min(3, len(groups)))
     if subtitle is None:
         subtitle = (f"Base: {bases.iloc[0]} {what}" if not many else
                     "Bases: " + "; ".join(f"{g} {bases[g]}" for g in groups) + f" {what}")
@@ -380,6 +604,8 @@ def multi_select_bars(table: pd.DataFrame, *, title: str, what: str = "responses
     bars add to more than 100%; the subtitle says both so nobody reads the bars as slices.
     """
     data = table.rename(columns={"option": "label"}).copy()
+    if data.empty or int(data["base"].max()) == 0:
+        return _empty(title, f"No {what} to this question in these data.")
     if "group" not in data.columns:
         data["group"] = PERIOD_ALL
     bases = data.groupby("group", sort=False)["base"].first().astype("int64")
@@ -406,6 +632,8 @@ def naive_vs_robust_intervals(table: pd.DataFrame, *, title: str,
     separates cumulative from single-period figures.
     """
     rows = table.reset_index(drop=True)
+    if rows.empty:
+        return _empty(title, f"No {what} in these data.")
     fig, ax = plt.subplots(figsize=(7.4, max(2.6, 0.75 * len(rows) + 2.0)))
     y = np.arange(len(rows))
     styles = (("naive_low", "naive_high", OKABE_ITO["sky_blue"], -0.15,
@@ -430,7 +658,8 @@ def naive_vs_robust_intervals(table: pd.DataFrame, *, title: str,
     ax.xaxis.set_major_formatter(lambda v, _pos: f"{v:.0f}%" if v else "0")
     ax.set_xlabel(f"% of {what}")
     ax.grid(axis="y", visible=False)
-    ax.legend(loc="upper left", bbox_to_anchor=(-0.02, -0.2), fontsize=8.5, frameon=False)
+    handles, _ = ax.get_legend_handles_labels()
+    _legend_below(ax, handles, inches=0.62, x=-0.02, loc="upper left")
     total = int(rows["base"].max()) if len(rows) else 0
     return _finish(fig, title, f"Base: {total} {what} in all; each row gives its own k/n and "
                    "the people behind it")
@@ -445,6 +674,8 @@ def events_per_person_histogram(table: pd.DataFrame, *,
     visitors or a loyal core; this shows which, with both totals in the subtitle. A pooled top
     category ("4 or more", see :func:`events_per_person_table`) is labelled as such.
     """
+    if table.empty:
+        return _empty(title, "No attendances in these data.")
     people, attendances = int(table["people"].sum()), int(table["attendances"].sum())
     fig, ax = plt.subplots(figsize=(6.0, 3.9))
     x = np.arange(len(table))
@@ -470,6 +701,8 @@ def sector_mix_by_event(table: pd.DataFrame, *, interim_cutoff: str | date,
     flagged ``suppressed`` (:func:`sector_by_event_table`: a sector with 1 to 4 attendances) are
     drawn as a hatched grey bar with only their size shown.
     """
+    if table.empty:
+        return _empty(title, "No attendances at learning events in these data.")
     sectors = [s for s in SECTOR_ORDER if s in table.columns]
     cut = _cutoff_date(interim_cutoff)
     fig, ax = plt.subplots(figsize=(8.6, 4.8))
@@ -505,8 +738,8 @@ def sector_mix_by_event(table: pd.DataFrame, *, interim_cutoff: str | date,
     ax.set_yticks([0, 25, 50, 75, 100], labels=["0", "25%", "50%", "75%", "100%"])
     ax.set_ylabel("% of the event's attendances")
     ax.grid(axis="x", visible=False)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.36), ncol=len(sectors) + 1,
-              frameon=False, fontsize=9)
+    handles, _ = ax.get_legend_handles_labels()
+    _legend_below(ax, handles, inches=0.85, x=0.5, ncol=len(handles))
     n_att, n_ev = int(table["total"].sum()), len(table)
     return _finish(fig, title, f"Base: {n_att} attendances at {n_ev} learning events; the number "
                    "above each bar is that event's attendances")
@@ -532,6 +765,8 @@ def diverging_stacked_bars(table: pd.DataFrame, *, negative: Sequence[str],
         for i, option in enumerate(options):
             colours[option] = DIVERGING_COLOURS[near if i == 0 else far] if i < 2 else GREY
     rows = table.reset_index(drop=True)
+    if rows.empty:
+        return _empty(title, f"No {what} to this question in these data.")
     fig, ax = plt.subplots(figsize=(7.6, max(2.6, 0.72 * len(rows) + 2.3)))
     y = np.arange(len(rows))
     base = rows["base"].astype("int64").to_numpy()
@@ -572,8 +807,7 @@ def diverging_stacked_bars(table: pd.DataFrame, *, negative: Sequence[str],
     ax.set_xlabel(xlabel or f"% of {what} (left of the line: nothing new; right: some or more)")
     ax.grid(axis="y", visible=False)
     handles = [Patch(color=colours[o], label=o) for o in list(reversed(negative)) + positive]
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.4, -0.3), ncol=2,
-              frameon=False, fontsize=8.5)
+    _legend_below(ax, handles, inches=0.62, x=0.4, ncol=2)
     sub = (f"Base: {int(base[0])} {what}" if len(rows) == 1 else
            "Bases: " + "; ".join(f"{g} {int(b)}" for g, b in zip(rows["group"], base,
                                                                  strict=True)) + f" {what}")
@@ -589,6 +823,8 @@ def cop_sessions_chart(table: pd.DataFrame, *,
     holds its members, and the hatched bar keeps "booked" apart from "attended".
     """
     rows = table.reset_index(drop=True)
+    if rows.empty:
+        return _empty(title, "No Community of Practice sessions in the events list.")
     communities = list(dict.fromkeys(rows["community"]))
     colours = {c: PALETTE[i % len(PALETTE)] for i, c in enumerate(communities)}
     fig, ax = plt.subplots(figsize=(7.0, max(2.6, 0.42 * len(rows) + 1.9)))

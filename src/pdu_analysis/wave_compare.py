@@ -285,7 +285,7 @@ def chance_note(table: pd.DataFrame, *, alpha: float = ALPHA) -> str:
     >>> t = pd.DataFrame({"p_value": [0.01, 0.5, 0.9, 0.2], "p_holm": [0.04, 1, 1, 0.6]})
     >>> print(chance_note(t))  # doctest: +NORMALIZE_WHITESPACE
     4 comparisons: 1 has p below 0.05. If nothing had changed, about 0.2 would be expected to
-    by chance alone; after Holm's adjustment for the number of comparisons, 1 still does.
+    do so by chance alone; after Holm's adjustment for the number of comparisons, 1 still does.
     """
     m = len(table)
     if m == 0:
@@ -296,7 +296,8 @@ def chance_note(table: pd.DataFrame, *, alpha: float = ALPHA) -> str:
     has = "has" if low == 1 else "have"
     after = ("none does" if held == 0 else f"{held} still {'does' if held == 1 else 'do'}")
     return (f"{m} comparison{'s' if m != 1 else ''}: {low} {has} p below {alpha:g}. "
-            f"If nothing had changed, about {expected:.1f} would be expected to by chance alone; "
+            f"If nothing had changed, about {expected:.1f} would be expected to do so by chance "
+            "alone; "
             f"after Holm's adjustment for the number of comparisons, {after}.")
 
 
@@ -662,7 +663,7 @@ def describe(table: pd.DataFrame, wave_names: dict[str, str] | None = None, *,
     >>> t = pd.DataFrame({"option": ["A", "B"], "wave": ["w1", "w1"], "count": [1, 3],
     ...                   "base": [4, 4], "text": ["1 of 4", "3 of 4"]})
     >>> describe(t)
-    'w1: B 3 of 4, A 1 of 4.'
+    'W1: B 3 of 4, A 1 of 4.'
     """
     if table.empty:
         return "This question was not asked in any wave."
@@ -679,10 +680,20 @@ def describe(table: pd.DataFrame, wave_names: dict[str, str] | None = None, *,
 
 
 def bases_text(table: pd.DataFrame, wave_names: dict[str, str] | None = None, *,
-               what: str = "answering") -> str:
-    """The base of each wave in a table, e.g. ``"interim (Jun 2018) 7 answering; ..."``."""
+               what: str = "answering", category: str | None = None) -> str:
+    """The base of each wave in a table, e.g. ``"interim (Jun 2018) 7 answering; ..."``.
+
+    With ``category``, each category's base is named (for rows with different bases).
+    """
     names = wave_names or {}
     parts = []
+    if category is not None:
+        for wave in dict.fromkeys(table["wave"]):
+            rows = table[table["wave"] == wave]
+            items = ", ".join(f"{c} out of {int(b)}"
+                              for c, b in zip(rows[category], rows["base"], strict=True))
+            parts.append(f"{names.get(wave, 'all waves' if wave == ALL else wave)}: {items}")
+        return "; ".join(parts) if parts else "no responses"
     for wave in dict.fromkeys(table["wave"]):
         bases = sorted(set(table.loc[table["wave"] == wave, "base"].astype(int)))
         base = str(bases[0]) if len(bases) == 1 else f"{bases[0]}–{bases[-1]}"
@@ -704,8 +715,9 @@ def display_shares(shares: pd.DataFrame) -> pd.DataFrame:
         return f"{stats.round_half_up(low):.0f}–{stats.round_half_up(high):.0f}%"
 
     return pd.DataFrame({
-        "attendances counted": [f"{label} ({kind})" for label, kind
-                                in zip(shares["label"], shares["kind"], strict=True)],
+        "attendances counted": [
+            f"{label} ({'this period alone' if kind == 'disjoint' else 'cumulative'})"
+            for label, kind in zip(shares["label"], shares["kind"], strict=True)],
         "sector": shares["sector"],
         "share (95% Wilson interval)": shares["text"].fillna("suppressed"),
         "interval allowing for repeat attenders": [
@@ -713,3 +725,13 @@ def display_shares(shares: pd.DataFrame) -> pd.DataFrame:
                                                strict=True)],
         "people": shares["people"],
     })
+
+
+def display_headline(table: pd.DataFrame) -> pd.DataFrame:
+    """The headline table for the page: percentages and intervals to one decimal place."""
+    shown = table.copy()
+    for column in ("percent", "ci_low", "ci_high"):
+        values = pd.to_numeric(shown[column], errors="coerce").astype("float64")
+        shown[column] = [("–" if pd.isna(v) else f"{stats.round_half_up(v, 1):.1f}")
+                         for v in values]
+    return shown
