@@ -347,7 +347,7 @@ def test_option_chart_labels_every_point_with_its_count(two_waves):
     try:
         texts = {t.get_text() for t in fig.axes[0].texts}
         assert {"4 of 5", "13 of 19", "2 of 5", "6 of 19"} <= texts
-        legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+        legend = [t.get_text() for t in fig.legends[0].get_texts()]
         assert legend == ["interim, n = 5", "final, n = 19"]
     finally:
         matplotlib.pyplot.close(fig)

@@ -60,19 +60,36 @@ def _day(d: date) -> str:
     return f"{d.day} {d:%b %Y}"
 
 
-def period_labels(periods: Sequence[str], interim_cutoff: str | date) -> dict[str, str]:
-    """Reader-facing names of the disjoint periods, e.g. ``{"interim": "To 30 Jun 2018"}``.
+def _waves() -> pd.DataFrame:
+    """``data/reference/waves.csv`` ordered by attendance cut-off."""
+    waves = pd.read_csv(REFERENCE_DIR / "waves.csv", dtype=str, keep_default_na=False)
+    return waves.sort_values("attendance_cutoff", kind="stable").reset_index(drop=True)
 
-    The first period is everything up to the interim cut-off; with two periods the second is
-    "After" it; any further period keeps its own name (a third follow-up round adds one).
+
+def period_labels(periods: Iterable[str], interim_cutoff: str | date) -> dict[str, str]:
+    """Reader-facing names of periods, e.g. ``{"interim": "To 30 Jun 2018"}``.
+
+    A period is named from its place among the waves of ``data/reference/waves.csv``, not from
+    its place in ``periods``, so a survey answered only after the cut-off is still "After ...".
+    The first wave's cut-off is ``interim_cutoff`` (the notebook parameter); a period after the
+    last wave (``after_final``) is "After" that wave's cut-off.
     """
-    cut = _day(_cutoff_date(interim_cutoff))
+    waves = _waves()
+    names = list(waves["wave"])
+    later = waves["attendance_cutoff"].iloc[1:]
+    cuts = [_cutoff_date(interim_cutoff), *(_cutoff_date(c) for c in later)]
     labels = {}
-    for i, period in enumerate(periods):
-        if i == 0:
-            labels[period] = f"To {cut}"
-        elif i == 1:
-            labels[period] = f"After {cut}"
+    for period in periods:
+        if period in names:
+            i = names.index(period)
+            if i == 0:
+                labels[period] = f"To {_day(cuts[0])}"
+            elif i == len(names) - 1:
+                labels[period] = f"After {_day(cuts[i - 1])}"
+            else:
+                labels[period] = f"{_day(cuts[i - 1])} to {_day(cuts[i])}"
+        elif names and period == f"after_{names[-1]}":
+            labels[period] = f"After {_day(cuts[-1])}"
         else:
             labels[period] = period.replace("_", " ").capitalize()
     return labels
@@ -80,7 +97,7 @@ def period_labels(periods: Sequence[str], interim_cutoff: str | date) -> dict[st
 
 def report_labels(periods: Sequence[str]) -> dict[str, str]:
     """The report that first counted each period (``data/reference/waves.csv``), else the name."""
-    waves = pd.read_csv(REFERENCE_DIR / "waves.csv", dtype=str, keep_default_na=False)
+    waves = _waves()
     known = dict(zip(waves["wave"], waves["report"], strict=True))
     return {p: known.get(p, p.replace("_", " ").capitalize()) for p in periods}
 
@@ -316,12 +333,16 @@ def focus_by_sector_table(attendances: pd.DataFrame, focus_order: Sequence[str],
 def cop_sessions_table(events: pd.DataFrame) -> pd.DataFrame:
     """Community of Practice sessions: community, session number, date, status and headcount.
 
-    The community is the title before its first colon ("Care Act Community of Practice:
-    session 2"); sessions are numbered by date within it.
+    The community is the title before its first colon, without "Community of Practice" (or
+    "CoP") and a trailing "session N": "Care Act Community of Practice: session 2" and "Care Act
+    CoP session 2" both give "Care Act". Sessions are numbered by date within a community.
     """
     cop = events[events["kind"] == "community_of_practice"].copy()
     cop["community"] = (cop["title"].str.split(":").str[0]
-                        .str.replace(r"\s*Community of Practice\s*$", "", regex=True).str.strip())
+                        .str.replace(r"[\s,-]*\bsession\s*\d+\s*$", "", regex=True, case=False)
+                        .str.replace(r"\s*\b(Community of Practice|CoP)\s*$", "", regex=True,
+                                     case=False)
+                        .str.strip())
     cop = cop.sort_values(["community", "date", "event_id"], kind="stable")
     cop["session"] = cop.groupby("community").cumcount() + 1
     first = cop.groupby("community")["date"].transform("min")
@@ -400,29 +421,42 @@ def share_table_display(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def distribution_sentence(table: pd.DataFrame, group: str) -> str:
-    """Every option of one group as "option: k of n" or "P% (k/n; 95% CI ...)" (small-base rule)."""
+    """Every option of one group in words, following the small-base rule.
+
+    Base 50 or more: "Yes, 33% (25/75; 95% CI 24–45%)". Base 30 to 49: "59% (24/41)" for each
+    option, then "(indicative only: small base of 41)" once. Under 30: "7 of 26", no percentage.
+    """
     rows = table[table["group"] == group]
     if rows.empty:
-        return "No responses to this question."
-    parts = [f"{o}, {proportion(int(k), int(n)).text()}"
-             for o, k, n in zip(rows["option"], rows["count"], rows["base"], strict=True)]
-    return "; ".join(parts)
+        return "no responses to this question"
+    shares = [proportion(int(k), int(n)) for k, n in zip(rows["count"], rows["base"],
+                                                          strict=True)]
+    flags = {p.flag for p in shares}
+    if flags == {"indicative"}:
+        parts = [f"{o}, {p.display_percent}% ({p.count}/{p.base})"
+                 for o, p in zip(rows["option"], shares, strict=True)]
+        return "; ".join(parts) + f" (indicative only: small base of {shares[0].base})"
+    return "; ".join(f"{o}, {p.text()}" for o, p in zip(rows["option"], shares, strict=True))
 
 
-def period_comparison(table: pd.DataFrame, option: str, first: str,
-                      second: str) -> stats.Comparison | None:
+def period_comparison(table: pd.DataFrame, option: str, first: str | None,
+                      second: str | None) -> stats.Comparison | None:
     """:func:`pdu_analysis.stats.compare_two` for one option between two groups (None if one
     group has no responses)."""
     rows = table[table["option"] == option].set_index("group")
-    if first not in rows.index or second not in rows.index:
+    if not first or not second or first == second or first not in rows.index \
+            or second not in rows.index:
         return None
     a, b = rows.loc[first], rows.loc[second]
     return stats.compare_two(int(a["count"]), int(a["base"]), int(b["count"]), int(b["base"]),
                              labels=(first, second))
 
 
-def comparison_sentence(table: pd.DataFrame, option: str, first: str, second: str) -> str:
+def comparison_sentence(table: pd.DataFrame, option: str, first: str | None,
+                        second: str | None) -> str:
     """The comparison's plain-English sentence, or why there is none."""
+    if not first or not second or first == second:
+        return "Only one period has responses, so the periods are not compared."
     found = period_comparison(table, option, first, second)
     if found is None:
         return (f"No comparison between \"{first}\" and \"{second}\": one of them has no "

@@ -71,11 +71,13 @@ def _percent_axis(ax, xlabel: str = "Share answering (95% interval)", step: int 
 def options_by_wave(table: pd.DataFrame, *, title: str, category: str = "option",
                     wave_names: Mapping[str, str] | None = None,
                     xlabel: str = "Share of those answering (95% interval)",
-                    wrap: int = 30) -> plt.Figure:
+                    wrap: int = 30, base_in_legend: bool = True) -> plt.Figure:
     """Point-range chart: one row per category (in table order), one dot per wave.
 
     ``table`` has columns ``category``, wave, count, base, percent, ci_low, ci_high
-    (:func:`pdu_analysis.wave_compare.option_table`). The legend gives each wave's base.
+    (:func:`pdu_analysis.wave_compare.option_table`). The legend, under the plot, gives each
+    wave's base (``base_in_legend=False`` when the categories' bases differ: the labels
+    by the dots still give every base).
     """
     if table.empty:
         return _not_asked(title)
@@ -83,7 +85,7 @@ def options_by_wave(table: pd.DataFrame, *, title: str, category: str = "option"
     waves = list(dict.fromkeys(table["wave"]))
     colours = wave_colours(waves)
     step = 0.8 / max(len(waves), 1)
-    height = max(2.4, 0.55 * len(categories) * max(1, len(waves) * 0.7) + 1.2)
+    height = max(2.4, 1.3 + 0.3 * len(categories) * max(1, len(waves)))
     fig, ax = plt.subplots(figsize=(plots.FIGURE_SIZE[0], height))
     for i, cat in enumerate(categories):
         for j, wave in enumerate(waves):
@@ -102,9 +104,12 @@ def options_by_wave(table: pd.DataFrame, *, title: str, category: str = "option"
         base = f"n = {bases[0]}" if len(bases) == 1 else f"n = {bases[0]}–{bases[-1]}"
         name = (wave_names or {}).get(wave, "all waves" if wave == ALL else wave)
         handles.append(Line2D([], [], color=colours[wave], marker="o", lw=2.2,
-                              label=f"{name}, {base}"))
-    ax.legend(handles=handles, loc="lower right", fontsize=8.5, frameon=True)
-    fig.tight_layout()
+                              label=f"{name}, {base}" if base_in_legend else name))
+    columns = min(len(handles), 3)
+    rows = -(-len(handles) // columns)
+    fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.0), ncols=columns,
+               fontsize=8.5, frameon=False)
+    fig.tight_layout(rect=(0, (0.12 + 0.25 * rows) / height, 1, 1))
     return fig
 
 

@@ -30,7 +30,7 @@ from . import measures, stats
 from .measures import ALL
 from .paths import REFERENCE_DIR
 from .schemas import SECTORS
-from .stats.conventions import ALPHA
+from .stats.conventions import ALPHA, INDICATIVE_BASE, WORDS_ONLY_BASE
 
 SELECTED = "selected"
 """The answer recorded for a ticked multi-select option (see ``clean.surveys``)."""
@@ -301,17 +301,41 @@ def chance_note(table: pd.DataFrame, *, alpha: float = ALPHA) -> str:
             f"after Holm's adjustment for the number of comparisons, {after}.")
 
 
-def display_comparisons(table: pd.DataFrame) -> pd.DataFrame:
-    """A short version of :func:`comparison_table` for the rendered page (text, rounded)."""
-    def points(v: float) -> str:
-        return f"{stats.round_half_up(v):+.0f}"
+def compact_share(k: int, n: int) -> str:
+    """A table cell for k of n: "k of n" below 30, "k of n (P%)" from 30 (the text form is longer).
 
+    Examples
+    --------
+    >>> compact_share(4, 7), compact_share(25, 49)
+    ('4 of 7', '25 of 49 (51%)')
+    """
+    p = stats.proportion(k, n)
+    return f"{k} of {n}" if p.flag == "words_only" else f"{k} of {n} ({p.display_percent}%)"
+
+
+def compact_note() -> str:
+    """Footnote for tables of :func:`compact_share` cells."""
+    return (f"Percentages are shown only for bases of {WORDS_ONLY_BASE} or more, and are "
+            f"indicative only below {INDICATIVE_BASE}.")
+
+
+def display_comparisons(table: pd.DataFrame) -> pd.DataFrame:
+    """A short version of :func:`comparison_table` for the rendered page.
+
+    Counts as :func:`compact_share`, differences rounded to whole points, and each question's text
+    only on its first row.
+    """
+    def points(v: float) -> str:
+        whole = int(stats.round_half_up(v))
+        return f"{whole:+d}" if whole else "0"
+
+    question = table["question"].where(table["question"].ne(table["question"].shift()), "")
     return pd.DataFrame({
-        "question": table["question"],
+        "question": question,
         "answer": table["option"],
         "waves": table["first"] + " → " + table["second"],
-        "first": table["text1"],
-        "second": table["text2"],
+        "first": [compact_share(k, n) for k, n in zip(table["k1"], table["n1"], strict=True)],
+        "second": [compact_share(k, n) for k, n in zip(table["k2"], table["n2"], strict=True)],
         "difference, points (95% CI)": [
             f"{points(d)} ({points(lo)} to {points(hi)})"
             for d, lo, hi in zip(table["diff"], table["diff_ci_low"], table["diff_ci_high"],

@@ -15,6 +15,7 @@ from .. import io, schemas
 from ..errors import PDUInputError
 from ..paths import REFERENCE_DIR
 from .dates import parse_series
+from .distinct import on_distinct
 from .labels import canonical_focus, load_sector_map, map_sectors
 from .log import CleaningLog
 from .people import person_keys, pseudonymise, resolve_salt
@@ -30,11 +31,12 @@ class CleanResult:
 
 
 def _blank_rows(frame: pd.DataFrame, columns: list[str]) -> pd.Series:
-    return frame[columns].apply(lambda c: c.isna() | c.astype(str).str.strip().eq("")).all(axis=1)
+    return frame[columns].apply(lambda c: on_distinct(
+        c, lambda v: v.isna() | v.astype(str).str.strip().eq(""))).all(axis=1)
 
 
 def _iso(days: pd.Series) -> pd.Series:
-    return days.map(lambda d: d.isoformat()).astype(str)
+    return on_distinct(days, lambda d: d.map(lambda day: day.isoformat()).astype(str))
 
 
 def clean_events(raw: Path, waves: pd.DataFrame, log: CleaningLog) -> pd.DataFrame:
@@ -67,7 +69,8 @@ def _match_events(frame: pd.DataFrame, days: pd.Series, events: pd.DataFrame, fi
     learning = events[events["kind"] == "learning_event"]
     by_title = dict(zip(learning["title"].str.casefold().str.split().str.join(" "),
                         learning["event_id"], strict=True))
-    titles = frame["event"].astype(str).str.split().str.join(" ").str.casefold()
+    titles = on_distinct(frame["event"],
+                         lambda e: e.astype(str).str.split().str.join(" ").str.casefold())
     event_id = titles.map(by_title)
     unknown = event_id.isna()
     if unknown.any():
@@ -167,10 +170,14 @@ def _one_value_per_person(tidy: pd.DataFrame, log: CleaningLog) -> pd.DataFrame:
 
 def summarise_people(attendances: pd.DataFrame) -> pd.DataFrame:
     """One row per person: sector, focus and how often they attended."""
+    # First and last dates as the first and last of each person's dates in date order: the same
+    # as min and max of the ISO text, but without pandas' per-group fallback for text min/max.
+    dates = (attendances[["person_id", "event_date"]].sort_values("event_date", kind="stable")
+             .groupby("person_id", sort=True)["event_date"])
     people = (attendances.groupby("person_id", sort=True)
               .agg(sector=("sector", "first"), focus=("focus", "first"),
-                   attendances=("event_id", "size"), first_attended=("event_date", "min"),
-                   last_attended=("event_date", "max"))
+                   attendances=("event_id", "size"))
+              .assign(first_attended=dates.first(), last_attended=dates.last())
               .reset_index())
     people["attendances"] = people["attendances"].astype("int64")
     return schemas.validate(people, schemas.PEOPLE, file="people")
@@ -189,7 +196,8 @@ def clean_hub(raw: Path, salt: str, sector_map: dict[str, str], log: CleaningLog
     registered = parse_series(frame["registered"], dayfirst=True)
     hub = pd.DataFrame({
         "user_ref": pseudonymise("hub:" + frame["user_id"].astype(str).str.strip(), salt),
-        "registered": registered.map(lambda d: d.isoformat() if d else None).astype("string"),
+        "registered": on_distinct(registered, lambda r: r.map(
+            lambda d: d.isoformat() if d else None).astype("string")),
         "sector": map_sectors(frame["sector_label"], frame["source_row"], sector_map,
                               file=str(path), map_path=REFERENCE_DIR / "sector_map.csv"),
     })

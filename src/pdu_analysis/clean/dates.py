@@ -10,6 +10,8 @@ from datetime import date, datetime, timedelta
 
 import pandas as pd
 
+from .distinct import on_distinct
+
 EXCEL_EPOCH = date(1899, 12, 30)
 TEXT_FORMATS_DAYFIRST = ("%Y-%m-%d", "%Y-%m-%d %H:%M:%S", "%d/%m/%Y", "%d/%m/%Y %H:%M",
                          "%d/%m/%Y %H:%M:%S")
@@ -43,6 +45,10 @@ def parse_one(value: object, *, dayfirst: bool) -> date | None:
 
 def parse_series(values: pd.Series, *, dayfirst: bool) -> pd.Series:
     """Dates for a column (None where unparseable), parsing each distinct value once."""
+    return on_distinct(values, lambda cells: _parse_cells(cells, dayfirst=dayfirst))
+
+
+def _parse_cells(values: pd.Series, *, dayfirst: bool) -> pd.Series:
     def key(value: object) -> str | None:
         if isinstance(value, datetime):
             return value.strftime("%Y-%m-%d")

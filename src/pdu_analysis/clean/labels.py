@@ -12,12 +12,16 @@ import pandas as pd
 
 from ..errors import PDUInputError
 from ..schemas import FOCUS_OF_WORK, SECTORS
+from .distinct import on_distinct
 
 
 def normalise(values: pd.Series) -> pd.Series:
     """Trim, collapse inner whitespace and case-fold, so 'Voluntary  Sector ' == 'voluntary sector'."""
-    text = values.astype("string").fillna("")
-    return text.str.replace(r"\s+", " ", regex=True).str.strip().str.casefold()
+    def one_by_one(labels: pd.Series) -> pd.Series:
+        text = labels.astype("string").fillna("")
+        return text.str.replace(r"\s+", " ", regex=True).str.strip().str.casefold()
+
+    return on_distinct(values, one_by_one)
 
 
 def load_sector_map(path: Path) -> dict[str, str]:

@@ -16,6 +16,7 @@ import pandas as pd
 
 from ..errors import PDUInputError
 from ..paths import PROJECT_ROOT, is_synthetic
+from .distinct import on_distinct
 from .labels import normalise
 
 SYNTHETIC_SALT = "pdu-synthetic-reconstruction"
@@ -44,7 +45,7 @@ def resolve_salt(raw: Path) -> str:
 
 
 def normalise_email(values: pd.Series) -> pd.Series:
-    return values.astype("string").fillna("").str.strip().str.casefold()
+    return on_distinct(values, lambda v: v.astype("string").fillna("").str.strip().str.casefold())
 
 
 def person_keys(email: pd.Series, name: pd.Series, organisation: pd.Series) -> pd.Series:

@@ -1,0 +1,438 @@
+"""Chart functions for notebooks 03 and 04: the right bars, the base in the text, small counts.
+
+Each chart is checked on what a reader relies on: one bar (or segment) per count, the base (n)
+written on the figure, labels that follow the small-base rule, zero counts drawn without error,
+and cells of 1 to 4 people kept off the page.
+"""
+
+from __future__ import annotations
+
+import io
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.patches import Rectangle  # noqa: E402
+from matplotlib.text import Text  # noqa: E402
+
+from pdu_analysis import charts, stats  # noqa: E402
+
+UNDERSTANDING = ["Much greater understanding", "Some additional understanding",
+                 "Confirmed my previous understanding", "No greater understanding"]
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+def texts(fig: Figure) -> list[str]:
+    """Every piece of text drawn on the figure (titles, labels, annotations, legend)."""
+    return [t.get_text() for t in fig.findobj(Text) if t.get_text()]
+
+
+def all_text(fig: Figure) -> str:
+    return "\n".join(texts(fig))
+
+
+def bars(ax) -> list[Rectangle]:
+    """Bar patches (not the axes background or legend handles)."""
+    return [p for c in ax.containers if hasattr(c, "patches") for p in c.patches]
+
+
+def data_axes(fig: Figure):
+    axes = [ax for ax in fig.axes if ax.axison]
+    assert len(axes) == 1
+    return axes[0]
+
+
+def png_bytes(fig: Figure) -> bytes:
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=60, metadata={"Software": None})
+    return buffer.getvalue()
+
+
+# ------------------------------------------------------------------ tidy inputs, built by hand
+def make_attendances() -> pd.DataFrame:
+    """12 people, 20 attendances at 4 events; two periods; sector fixed per person."""
+    rows = []
+    plan = {  # person: (sector, focus, events)
+        "p01": ("statutory", "Housing", ["E1", "E2", "E3", "E4"]),
+        "p02": ("statutory", "Offending", ["E1", "E3"]),
+        "p03": ("voluntary", "Housing", ["E1", "E2", "E3"]),
+        "p04": ("voluntary", "Housing", ["E1", "E4"]),
+        "p05": ("voluntary", "Other", ["E2"]),
+        "p06": ("voluntary", "Other", ["E2", "E4"]),
+        "p07": ("voluntary", "Housing", ["E3"]),
+        "p08": ("voluntary", "Women's services", ["E1"]),
+        "p09": ("statutory", "Housing", ["E4"]),
+        "p10": ("voluntary", "Housing", ["E2"]),
+        "p11": ("voluntary", "Other", ["E3"]),
+        "p12": ("voluntary", "Housing", ["E4"]),
+    }
+    dates = {"E1": "2018-01-10", "E2": "2018-05-10", "E3": "2018-09-10", "E4": "2018-12-10"}
+    for person, (sector, focus, events) in plan.items():
+        for event in events:
+            rows.append({"event_id": event, "event_date": dates[event], "person_id": person,
+                         "sector": sector, "focus": focus,
+                         "period": "interim" if dates[event] <= "2018-06-30" else "final"})
+    return pd.DataFrame(rows)
+
+
+def make_events() -> pd.DataFrame:
+    return pd.DataFrame({
+        "event_id": ["E1", "E2", "E3", "E4", "C1", "C2", "C3"],
+        "date": ["2018-01-10", "2018-05-10", "2018-09-10", "2018-12-10", "2018-03-01",
+                 "2018-10-01", "2019-02-19"],
+        "title": ["One", "Two", "Three", "Four", "Care Act Community of Practice: session 1",
+                  "Care Act Community of Practice: session 2",
+                  "Housing First Community of Practice: session 1"],
+        "kind": ["learning_event"] * 4 + ["community_of_practice"] * 3,
+        "status": ["held"] * 6 + ["planned"],
+        "headcount": pd.array([None, None, None, None, 12, 9, 10], dtype="Int64"),
+    })
+
+
+def make_answers() -> pd.DataFrame:
+    """Post-event answers: understanding (interim 6, final 4) and a multi-select (base 5)."""
+    rows = []
+    understanding = {"interim": ["Much greater understanding"] * 3
+                     + ["Some additional understanding"] * 2 + ["No greater understanding"],
+                     "final": ["Much greater understanding", "Some additional understanding",
+                               "Some additional understanding",
+                               "Confirmed my previous understanding"]}
+    n = 0
+    for wave, answers in understanding.items():
+        for answer in answers:
+            n += 1
+            rows.append({"response_id": f"r{n:02d}", "survey": "post_event", "wave": wave,
+                         "question_id": "understanding", "item": None, "answer": answer})
+    ticks = {"r01": ["Front line staff", "Managers"], "r02": ["Front line staff"],
+             "r03": ["Service users"], "r07": ["Front line staff"], "r08": ["Managers"]}
+    for rid, items in ticks.items():
+        wave = "interim" if rid <= "r06" else "final"
+        for item in items:
+            rows.append({"response_id": rid, "survey": "post_event", "wave": wave,
+                         "question_id": "share_plan", "item": item, "answer": "selected"})
+    return pd.DataFrame(rows)
+
+
+GROUPS = {"All responses": None, "Early": "interim", "Late": "final"}
+
+
+# ------------------------------------------------------------------ proportion bars
+def test_proportion_bars_one_bar_per_category_with_base_and_counts():
+    table = pd.DataFrame({"label": ["Yes", "No", "Not sure"], "count": [25, 0, 50],
+                          "base": [75, 75, 75]})
+    fig = charts.proportion_bars_with_ci(table, title="Intend to change")
+    assert isinstance(fig, Figure)
+    ax = data_axes(fig)
+    widths = [round(p.get_width(), 6) for p in bars(ax)]
+    assert widths == [round(100 * 25 / 75, 6), 0.0, round(100 * 50 / 75, 6)]
+    text = all_text(fig)
+    assert "Base: 75 responses" in text
+    assert "25/75 (33%)" in text
+    assert "0/75 (0%)" in text  # a zero count is drawn and labelled, not dropped
+    assert "Intend to change" in text
+
+
+def test_proportion_bars_small_base_gives_counts_without_percent():
+    table = pd.DataFrame({"label": ["Yes", "No"], "count": [7, 19], "base": [26, 26]})
+    text = all_text(charts.proportion_bars_with_ci(table, title="t"))
+    assert "7 of 26" in text and "19 of 26" in text
+    assert "7/26" not in text and "27%" not in text
+
+
+def test_proportion_bars_grouped_shows_every_group_base():
+    table = pd.DataFrame({
+        "group": ["Early"] * 3 + ["Late"] * 3,
+        "option": ["Yes", "No", "Not sure"] * 2,
+        "count": [18, 12, 19, 7, 6, 13],
+        "base": [49] * 3 + [26] * 3,
+    })
+    fig = charts.proportion_bars_with_ci(table, title="t", group_colours={"Early": "#56B4E9"})
+    ax = data_axes(fig)
+    assert len(bars(ax)) == 6
+    text = all_text(fig)
+    assert "Early (n=49)" in text and "Late (n=26)" in text
+    assert bars(ax)[0].get_facecolor()[:3] == pytest.approx(matplotlib.colors.to_rgb("#56B4E9"))
+
+
+def test_proportion_bars_suppressed_rows_have_no_bar_and_say_so():
+    table = charts.shares_table({"Users": pd.Series(["voluntary"] * 20 + ["statutory"] * 9
+                                                    + ["private"] * 2)},
+                                charts.SECTOR_ORDER, suppress=True)
+    fig = charts.proportion_bars_with_ci(table, title="Hub users", what="users")
+    ax = data_axes(fig)
+    widths = {lbl.get_text(): p.get_width() for lbl, p in zip(ax.get_yticklabels(), bars(ax),
+                                                              strict=True)}
+    assert widths["Private"] == 0 and widths["Statutory"] == 0  # primary and secondary
+    text = all_text(fig)
+    assert "not shown (<5)" in text and "not shown ([c])" in text
+    assert "2/31" not in text and "9/31" not in text
+    assert "Base: 31 users" in text
+
+
+def test_proportion_bars_with_no_responses_is_a_figure_not_an_error():
+    empty = pd.DataFrame(columns=["group", "option", "count", "base"])
+    fig = charts.proportion_bars_with_ci(empty, title="Not asked")
+    assert "No responses in these data." in all_text(fig)
+
+
+def test_multi_select_bars_base_is_those_answering_and_bars_exceed_100():
+    table = charts.option_counts_table(make_answers(), "post_event", "share_plan",
+                                       {"All responses": None}, multi=True)
+    assert table["base"].unique().tolist() == [5]
+    fig = charts.multi_select_bars(table, title="Share with")
+    ax = data_axes(fig)
+    assert len(bars(ax)) == len(charts.question_options("post_event", "share_plan"))
+    text = all_text(fig)
+    assert "the 5 responses that answered" in text and "over 100%" in text
+    assert "3 of 5" in text  # front line staff: small base, no percentage
+    assert sum(p.get_width() for p in bars(ax)) > 100
+
+
+# ------------------------------------------------------------------ diverging bars
+def test_diverging_bars_segments_sides_counts_and_bases():
+    table = charts.wide_counts(charts.option_counts_table(make_answers(), "post_event",
+                                                          "understanding", GROUPS))
+    assert table["base"].tolist() == [10, 6, 4]
+    fig = charts.diverging_stacked_bars(table, negative=UNDERSTANDING[2:],
+                                        positive=[UNDERSTANDING[1], UNDERSTANDING[0]],
+                                        title="Understanding")
+    ax = data_axes(fig)
+    segments = bars(ax)
+    assert len(segments) == 3 * 4  # rows x options, zero-width segments included
+    left = [p for p in segments if p.get_x() < 0]
+    right = [p for p in segments if p.get_x() >= 0 and p.get_width() > 0]
+    assert sum(p.get_width() for p in left) == pytest.approx(100 * 2 / 10 + 100 / 6 + 100 / 4)
+    assert sum(p.get_width() for p in right) == pytest.approx(100 * 8 / 10 + 500 / 6 + 300 / 4)
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels == ["All responses\n(n=10)", "Early\n(n=6)", "Late\n(n=4)"]
+    assert "Bases: All responses 10; Early 6; Late 4 responses" in all_text(fig)
+    assert "0" not in [t.get_text() for t in ax.texts]  # zero segments carry no label
+
+
+def test_diverging_bars_extreme_sliver_is_labelled_outside():
+    table = pd.DataFrame({"group": ["All"], "base": [75], "Much": [36], "Some": [27],
+                          "Confirmed": [11], "None": [1]})
+    fig = charts.diverging_stacked_bars(table, negative=["Confirmed", "None"],
+                                        positive=["Some", "Much"], title="t")
+    ax = data_axes(fig)
+    one = [t for t in ax.texts if t.get_text() == "1"]
+    assert len(one) == 1 and one[0].get_position()[0] < -100 * 12 / 75
+
+
+def test_diverging_bars_without_rows():
+    fig = charts.diverging_stacked_bars(pd.DataFrame(columns=["group", "base"]),
+                                        negative=["a"], positive=["b"], title="Awareness")
+    assert "No responses to this question in these data." in all_text(fig)
+
+
+# ------------------------------------------------------------------ attendance charts
+def test_events_per_person_pools_small_top_categories():
+    people = pd.DataFrame({"attendances": [1] * 10 + [2] * 6 + [3] * 2 + [4]})
+    table = charts.events_per_person_table(people)
+    assert table["events"].tolist() == ["1", "2 or more"]
+    assert table["people"].tolist() == [10, 9]
+    assert table["attendances"].sum() == 10 + 12 + 6 + 4
+    assert not table["people"].between(1, 4).any()
+
+
+def test_events_per_person_histogram_bars_and_totals():
+    people = pd.DataFrame({"attendances": [1] * 174 + [2] * 72 + [3] * 30 + [4] * 15})
+    table = charts.events_per_person_table(people)
+    assert table["events"].tolist() == ["1", "2", "3", "4"]
+    fig = charts.events_per_person_histogram(table)
+    ax = data_axes(fig)
+    assert [p.get_height() for p in bars(ax)] == [174, 72, 30, 15]
+    assert "Base: 291 people who made 468 attendances" in all_text(fig)
+
+
+def test_sector_share_table_cumulative_and_disjoint_rows_add_up():
+    att = make_attendances()
+    table = charts.sector_share_table(att, "statutory", interim_cutoff="2018-06-30")
+    assert table["basis"].tolist() == ["cumulative", "cumulative", "disjoint", "disjoint"]
+    cumulative, disjoint = table.iloc[:2], table.iloc[2:]
+    assert cumulative["base"].iloc[-1] == len(att) == disjoint["base"].sum()
+    assert cumulative["count"].iloc[-1] == disjoint["count"].sum()
+    assert (cumulative.iloc[0][["count", "base"]] == disjoint.iloc[0][["count", "base"]]).all()
+    assert "Interim report (July 2018)" in table["figure"].iloc[0]
+    assert table["figure"].iloc[3].startswith("After 30 Jun 2018")
+
+
+def test_naive_vs_robust_chart_draws_two_intervals_per_row():
+    table = charts.sector_share_table(make_attendances(), "statutory",
+                                      interim_cutoff="2018-06-30")
+    fig = charts.naive_vs_robust_intervals(table, title="Statutory share")
+    ax = data_axes(fig)
+    assert len(ax.containers) == 2  # naive and robust error bars
+    for container in ax.containers:
+        assert len(container.lines[0].get_xdata()) == len(table)
+    text = all_text(fig)
+    assert f"Base: {len(make_attendances())} attendances" in text
+    assert "Cluster-robust 95% interval" in text and "Naive 95% interval" in text
+    assert "12 people" in text
+
+
+def test_sector_mix_by_event_suppresses_small_sector_counts_and_marks_cutoff():
+    att, events = make_attendances(), make_events()
+    table = charts.sector_by_event_table(att, events)
+    assert table["event_id"].tolist() == ["E1", "E2", "E3", "E4"]
+    assert table["suppressed"].all()  # every event has 1 to 4 statutory attendances
+    unsuppressed = charts.sector_by_event_table(att, events, suppress=False)
+    assert not unsuppressed["suppressed"].any()
+    fig = charts.sector_mix_by_event(unsuppressed, interim_cutoff="2018-06-30")
+    ax = data_axes(fig)
+    assert len(bars(ax)) == 2 * 4  # two sectors x four events, no grey bars
+    dashed = [ln for ln in ax.get_lines() if ln.get_linestyle() == "--"]
+    assert len(dashed) == 1 and dashed[0].get_xdata()[0] == pytest.approx(1.5)
+    assert "interim cut-off, 30 Jun 2018" in all_text(fig)
+    assert "Base: 20 attendances at 4 learning events" in all_text(fig)
+    hidden = charts.sector_mix_by_event(table, interim_cutoff="2018-06-30")
+    heights = [p.get_height() for p in bars(data_axes(hidden))]
+    assert heights[:8] == [0.0] * 8 and heights[8:] == [100.0] * 4  # mix not drawn
+    assert "Mix not shown: a sector had 1 to 4" in all_text(hidden)
+
+
+def test_cop_community_names_without_session_numbers():
+    events = make_events().assign(title=["One", "Two", "Three", "Four", "Care Act CoP session 1",
+                                         "Care Act Community of Practice: session 2",
+                                         "Housing First CoP - session 1"])
+    assert charts.cop_sessions_table(events)["community"].tolist() == [
+        "Care Act", "Care Act", "Housing First"]
+
+
+def test_cop_sessions_table_and_chart():
+    table = charts.cop_sessions_table(make_events())
+    assert table["community"].tolist() == ["Care Act", "Care Act", "Housing First"]
+    assert table["session"].tolist() == [1, 2, 1]
+    fig = charts.cop_sessions_chart(table)
+    ax = data_axes(fig)
+    assert [p.get_width() for p in bars(ax)] == [12, 9, 10]
+    assert bars(ax)[2].get_hatch() == "///"
+    text = all_text(fig)
+    assert "Base: 2 sessions held (21 attendances in all) and 1 planned" in text
+    assert "10 booked (planned)" in text
+    assert charts.cop_sentence(table) == ("Care Act: 2 sessions held with 9 to 12 people each. "
+                                          "Housing First: 0 sessions held; a further session "
+                                          "planned for February 2019, 10 booked.")
+
+
+# ------------------------------------------------------------------ tables and words
+def test_shares_table_suppression_cannot_be_undone_by_subtraction():
+    att = make_attendances()
+    groups = {"All": None, "Early": "interim", "Late": "final"}
+    table = charts.shares_table(charts.values_by_group(att, "focus", groups),
+                                ["Housing", "Women's services", "Offending", "Other"],
+                                suppress=True)
+    for _, rows in table.groupby("group"):
+        hidden = rows[rows["suppressed"] != ""]
+        assert len(hidden) != 1  # one hidden cell would be base minus the others
+        assert hidden["count"].isna().all() and hidden["percent"].isna().all()
+        shown = rows[rows["suppressed"] == ""]
+        assert not shown["count"].between(1, 4).any()
+    note = charts.suppression_note(table)
+    assert note is not None and '"<5"' in note
+
+
+def test_shares_table_rejects_unknown_categories():
+    with pytest.raises(ValueError, match="not in the expected categories"):
+        charts.shares_table({"x": pd.Series(["statutory", "council"])}, charts.SECTOR_ORDER)
+
+
+def test_option_counts_table_keeps_zeros_and_drops_empty_groups():
+    answers = make_answers()
+    table = charts.option_counts_table(answers, "post_event", "understanding",
+                                       {**GROUPS, "Never": "after_final"})
+    assert set(table["group"]) == set(GROUPS)
+    late = table[table["group"] == "Late"].set_index("option")["count"]
+    assert late["No greater understanding"] == 0
+    assert table.groupby("group")["count"].sum().to_dict() == {"All responses": 10, "Early": 6,
+                                                               "Late": 4}
+
+
+def test_sentences_follow_the_small_base_rule():
+    table = charts.option_counts_table(make_answers(), "post_event", "understanding", GROUPS)
+    sentence = charts.distribution_sentence(table, "All responses")
+    assert sentence.startswith("Much greater understanding, 4 of 10")
+    assert "%" not in sentence
+    assert charts.distribution_sentence(table, "Missing") == "no responses to this question"
+    caveat = charts.base_caveat(table)
+    assert caveat.count("Based on") == 3 and "Early: Based on 6 responses" in caveat
+    assert "Early" in charts.comparison_sentence(table, UNDERSTANDING[0], "Early", "Late")
+    assert "no responses" in charts.comparison_sentence(table, UNDERSTANDING[0], "Early", "None")
+    assert "Only one period" in charts.comparison_sentence(table, UNDERSTANDING[0], "Late", "Late")
+    assert charts.period_comparison(table, UNDERSTANDING[0], None, "Late") is None
+
+
+def test_chi_square_sentence_reports_the_clustering_adjustment():
+    att = make_attendances()
+    test = stats.sector_by_period_test(att, "sector", "period")
+    record = charts.adjusted_chi_square(test, 2.0)
+    assert record["chi2_adjusted"] == pytest.approx(test.chi2 / 2)
+    assert record["p_adjusted"] >= record["p"]
+    sentence = charts.chi_square_sentence(record)
+    assert "Cramér's V" in sentence and "design effect of 2.00" in sentence
+    assert f"n = {len(att)} attendances" in sentence
+    unadjusted = charts.chi_square_sentence(charts.adjusted_chi_square(test, float("nan")))
+    assert "Rao" not in unadjusted
+
+
+def test_period_labels_and_share_display():
+    assert charts.period_labels(["interim", "final"], "2018-06-30") == {
+        "interim": "To 30 Jun 2018", "final": "After 30 Jun 2018"}
+    # named by the wave, not by position: a survey answered only after the cut-off
+    assert charts.period_labels(["final"], "2018-06-30") == {"final": "After 30 Jun 2018"}
+    assert charts.period_labels(["after_final"], "2018-06-30") == {
+        "after_final": "After 31 Jan 2019"}
+    table = charts.sector_share_table(make_attendances(), "statutory",
+                                      interim_cutoff="2018-06-30")
+    shown = charts.share_table_display(table)
+    assert shown["attendances"].iloc[1] == f"{table['count'].iloc[1]} of {len(make_attendances())}"
+    assert all(s.endswith("%") for s in shown["share"])
+
+
+def test_charts_are_deterministic():
+    table = charts.wide_counts(charts.option_counts_table(make_answers(), "post_event",
+                                                          "understanding", GROUPS))
+
+    def draw():
+        return png_bytes(charts.diverging_stacked_bars(
+            table, negative=UNDERSTANDING[2:], positive=[UNDERSTANDING[1], UNDERSTANDING[0]],
+            title="t"))
+
+    assert draw() == draw()
+
+
+@pytest.mark.parametrize("make", [
+    lambda: charts.events_per_person_histogram(charts.events_per_person_table(
+        pd.DataFrame({"attendances": pd.Series([], dtype="int64")}))),
+    lambda: charts.cop_sessions_chart(charts.cop_sessions_table(make_events().iloc[:4])),
+    lambda: charts.naive_vs_robust_intervals(pd.DataFrame(columns=["figure"]), title="t"),
+    lambda: charts.multi_select_bars(pd.DataFrame(columns=["option", "count", "base"]),
+                                     title="t"),
+])
+def test_empty_inputs_give_a_figure_that_says_so(make):
+    fig = make()
+    assert isinstance(fig, Figure)
+    assert "Base: 0" in all_text(fig)
+    assert np.all([not ax.axison for ax in fig.axes])
+
+
+def test_distribution_sentence_indicative_base_says_so_once():
+    table = pd.DataFrame({"group": ["All"] * 2, "option": ["Front line staff", "Managers"],
+                          "count": [24, 14], "base": [41, 41]})
+    sentence = charts.distribution_sentence(table, "All")
+    assert sentence == ("Front line staff, 59% (24/41); Managers, 34% (14/41) "
+                        "(indicative only: small base of 41)")
+    big = table.assign(count=[25, 18], base=[75, 75])
+    assert charts.distribution_sentence(big, "All").startswith(
+        "Front line staff, 33% (25/75; 95% CI 24–45%)")
