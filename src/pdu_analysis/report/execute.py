@@ -110,7 +110,7 @@ def scrub(nb, *, output_path: str):
             cell["id"] = INJECTED_TAG  # papermill gives it a random id
         elif ERROR_MARKER_TAG in tags:
             cell["id"] = f"papermill-error-{i}"
-        elif not cell.get("id"):
+        else:  # nbformat's 4.4 -> 4.5 upgrade gives id-less source cells random ids
             cell["id"] = f"cell-{i}"
         for output in cell.get("outputs", []):
             text = output.get("data", {}).get("text/plain")
