@@ -21,6 +21,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from .. import __version__, paths
+from ..measure_labels import MEASURE_LABELS, wave_label
 from . import write_atomic
 from .snippets import banner_html
 
@@ -58,8 +59,10 @@ def _whole(value: float) -> str:
 def format_result(count: float | None, base: float | None, percent: float | None, *,
                   small_base: int = SMALL_BASE) -> str:
     """'19 of 29' when the base is small, else '45% (90 of 200)'."""
-    if count is None or base is None:
+    if count is None:
         return "not available"
+    if base is None:
+        return _whole(count)
     k_of_n = f"{_whole(count)} of {_whole(base)}"
     if base < small_base or percent is None:
         return k_of_n
@@ -110,15 +113,16 @@ def headline_table(csv_path: Path, *, small_base: int = SMALL_BASE,
     labels = wave_labels()
     lines = ['<table class="pdu-table headline">',
              "<caption>Headline figures, with 95% confidence intervals</caption>",
-             "<thead><tr><th>Measure</th><th>Survey round</th><th>Result</th>"
+             "<thead><tr><th>Measure</th><th>Wave or period</th><th>Result</th>"
              "<th>95% interval</th><th>Note</th></tr></thead>", "<tbody>"]
     for row in rows:
         count, base = _number(row["count"]), _number(row["base"])
         percent = _number(row["percent"])
         note = base_note(base, small_base=small_base, indicative_base=indicative_base)
         cls = ' class="indicative"' if note else ""
-        wave = labels.get(row["wave"].strip(), row["wave"].strip()) or "–"
-        cells = [row["measure"].strip(), wave,
+        measure = row["measure"].strip()
+        wave = wave_label(measure, row["wave"].strip(), labels) or "–"
+        cells = [MEASURE_LABELS.get(measure, measure), wave,
                  format_result(count, base, percent, small_base=small_base),
                  format_interval(_number(row["ci_low"]), _number(row["ci_high"])), note]
         lines.append(f"<tr{cls}>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells)
