@@ -79,7 +79,9 @@ def _text(value: object, date_format: str) -> str:
     return str(value)
 
 
-def _read(path: Path, sheet: str | None = None, date_format: str = "%Y-%m-%d") -> list[list[str]]:
+def _read(path: Path, sheet: str | None = None, *,
+          date_format: str = "%Y-%m-%d") -> list[list[str]]:
+    """Every row of a raw file as text (dates written in ``date_format``)."""
     return [[_text(v, date_format) for v in row] for row in io.read_rows(path, sheet)]
 
 
@@ -109,39 +111,23 @@ def _copies(body: list[list[str]], factor: int, *, emails: Sequence[int], names:
             yield new
 
 
-def _write(path: Path, rows: Iterator[list[str]] | list[list[str]]) -> int:
-    count = 0
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\r\n")
-        for row in rows:
-            writer.writerow(row)
-            count += 1
-    return count
-
-
-def _grow_table(path: Path, target: Path, factor: int, *, header_rows: int, sheet: str | None,
-                date_format: str, emails: Sequence[str], names: Sequence[str],
-                ids: dict[str, Callable[[str, int], str]] | None = None,
-                id_columns: Sequence[str] = ()) -> int:
-    rows = _read(path, sheet, date_format)
+def _grow_rows(rows: list[list[str]], target: Path, factor: int, *, header_rows: int,
+               emails: Sequence[str], names: Sequence[str],
+               ids: dict[str, Callable[[str, int], str]]) -> int:
+    """Write the header rows once and ``factor`` copies of the body; body rows written."""
     header, body = rows[:header_rows], rows[header_rows:]
     first = header[0] if header else []
-    positions = {name: _column(first, name) for name in (*emails, *names, *id_columns)}
-    mappers = {}
-    for name in id_columns:
-        i = positions[name]
-        if i is not None:
-            mapper = (ids or {}).get(name) or id_mapper([r[i] for r in body if i < len(r)])
-            mappers[i] = mapper
-    email_at = [positions[n] for n in emails if positions[n] is not None]
-    name_at = [positions[n] for n in names if positions[n] is not None]
-    written = _write(target, iter(header))
-    with target.open("a", encoding="utf-8", newline="") as handle:
+    email_at = [i for i in (_column(first, n) for n in emails) if i is not None]
+    name_at = [i for i in (_column(first, n) for n in names) if i is not None]
+    id_at = {i: mapper for n, mapper in ids.items() if (i := _column(first, n)) is not None}
+    written = 0
+    with target.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\r\n")
-        for row in _copies(body, factor, emails=email_at, names=name_at, ids=mappers):
+        writer.writerows(header)
+        for row in _copies(body, factor, emails=email_at, names=name_at, ids=id_at):
             writer.writerow(row)
             written += 1
-    return written - len(header)
+    return written
 
 
 def survey_exports(raw: Path) -> list[Path]:
@@ -165,30 +151,29 @@ def grow(raw: Path, out: Path, factor: int) -> dict[str, int]:
     written["events.csv"] = len(io.read_csv_rows(out / "events.csv")) - 1
 
     register = io.find_one(raw, "attendance_register")
-    written["attendance_register.csv"] = _grow_table(
-        register, out / "attendance_register.csv", factor, header_rows=1, sheet="Register",
-        date_format="%Y-%m-%d", emails=["Email"], names=["Name"])
+    written["attendance_register.csv"] = _grow_rows(
+        _read(register, "Register"), out / "attendance_register.csv", factor, header_rows=1,
+        emails=["Email"], names=["Name"], ids={})
 
     hub = io.find_one(raw, "hub_registrations")
-    written["hub_registrations.csv"] = _grow_table(
-        hub, out / "hub_registrations.csv", factor, header_rows=1, sheet=None,
-        date_format="%Y-%m-%d", emails=["Email"], names=["Name"], id_columns=["User ID"])
+    hub_rows = _read(hub)
+    users = _column(hub_rows[0], "User ID") if hub_rows else None
+    user_ids = [r[users] for r in hub_rows[1:] if users is not None and users < len(r)]
+    written["hub_registrations.csv"] = _grow_rows(
+        hub_rows, out / "hub_registrations.csv", factor, header_rows=1, emails=["Email"],
+        names=["Name"], ids={"User ID": id_mapper(user_ids)})
 
-    exports = survey_exports(raw)
     # One id range per copy across every export: a respondent id must stay unique across rounds.
-    all_ids = []
-    for path in exports:
-        rows = _read(path, None, SURVEY_DATE)
+    exports = {path: _read(path, date_format=SURVEY_DATE) for path in survey_exports(raw)}
+    respondent_ids = []
+    for rows in exports.values():
         at = _column(rows[0], "Respondent ID") if rows else None
-        if at is not None:
-            all_ids += [r[at] for r in rows[2:] if at < len(r)]
-    respondent = id_mapper(all_ids)
-    for path in exports:
-        name = f"{path.stem}.csv"
-        written[name] = _grow_table(
-            path, out / name, factor, header_rows=2, sheet=None, date_format=SURVEY_DATE,
-            emails=["Email Address"], names=["First Name", "Last Name"],
-            ids={"Respondent ID": respondent}, id_columns=["Respondent ID"])
+        respondent_ids += [r[at] for r in rows[2:] if at is not None and at < len(r)]
+    respondent = id_mapper(respondent_ids)
+    for path, rows in exports.items():
+        written[f"{path.stem}.csv"] = _grow_rows(
+            rows, out / f"{path.stem}.csv", factor, header_rows=2, emails=["Email Address"],
+            names=["First Name", "Last Name"], ids={"Respondent ID": respondent})
     return written
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .. import io, schemas
@@ -30,9 +31,28 @@ class CleanResult:
     log: CleaningLog
 
 
+def _blank_cells(column: pd.Series) -> pd.Series:
+    """True where a cell is missing or only spaces."""
+    cells = column.to_numpy(dtype=object)
+    if all(type(v) is str or v is None for v in cells):  # what the readers give: text or None
+        return pd.Series([v is None or not v.strip() for v in cells], index=column.index,
+                         dtype=bool)
+    return on_distinct(column, lambda c: c.isna() | c.astype(str).str.strip().eq(""))
+
+
 def _blank_rows(frame: pd.DataFrame, columns: list[str]) -> pd.Series:
-    return frame[columns].apply(lambda c: on_distinct(
-        c, lambda v: v.isna() | v.astype(str).str.strip().eq(""))).all(axis=1)
+    """True for rows blank in every one of ``columns``.
+
+    Column by column, looking only at the rows still blank so far: after the first column
+    almost none are, so a long register costs one column's check, not one per column.
+    """
+    blank = np.ones(len(frame), dtype=bool)
+    for column in columns:
+        candidates = np.flatnonzero(blank)
+        if not len(candidates):
+            break
+        blank[candidates] = _blank_cells(frame[column].iloc[candidates]).to_numpy(dtype=bool)
+    return pd.Series(blank, index=frame.index)
 
 
 def _iso(days: pd.Series) -> pd.Series:
@@ -170,15 +190,26 @@ def _one_value_per_person(tidy: pd.DataFrame, log: CleaningLog) -> pd.DataFrame:
 
 def summarise_people(attendances: pd.DataFrame) -> pd.DataFrame:
     """One row per person: sector, focus and how often they attended."""
-    # First and last dates as the first and last of each person's dates in date order: the same
-    # as min and max of the ISO text, but without pandas' per-group fallback for text min/max.
-    dates = (attendances[["person_id", "event_date"]].sort_values("event_date", kind="stable")
-             .groupby("person_id", sort=True)["event_date"])
-    people = (attendances.groupby("person_id", sort=True)
-              .agg(sector=("sector", "first"), focus=("focus", "first"),
-                   attendances=("event_id", "size"))
-              .assign(first_attended=dates.first(), last_attended=dates.last())
-              .reset_index())
+    # Grouped by the person's rank among the sorted ids, and first and last dates as the smallest
+    # and largest rank among the sorted dates: the same as grouping by the id and taking min and
+    # max of the ISO text, without pandas' per-group Python fallback for text min and max.
+    if attendances[["person_id", "event_date"]].isna().any(axis=None):
+        people = (attendances.groupby("person_id", sort=True)
+                  .agg(sector=("sector", "first"), focus=("focus", "first"),
+                       attendances=("event_id", "size"), first_attended=("event_date", "min"),
+                       last_attended=("event_date", "max"))
+                  .reset_index())
+    else:
+        person, ids = pd.factorize(attendances["person_id"], sort=True)
+        day, days = pd.factorize(attendances["event_date"], sort=True)
+        people = (attendances.assign(person=person, day=day).groupby("person", sort=True)
+                  .agg(sector=("sector", "first"), focus=("focus", "first"),
+                       attendances=("event_id", "size"), first_day=("day", "min"),
+                       last_day=("day", "max")))
+        people.index = pd.Index(ids.take(people.index.to_numpy()), name="person_id")
+        people["first_attended"] = days.take(people.pop("first_day").to_numpy())
+        people["last_attended"] = days.take(people.pop("last_day").to_numpy())
+        people = people.reset_index()
     people["attendances"] = people["attendances"].astype("int64")
     return schemas.validate(people, schemas.PEOPLE, file="people")
 

@@ -19,7 +19,9 @@ def normalise(values: pd.Series) -> pd.Series:
     """Trim, collapse inner whitespace and case-fold, so 'Voluntary  Sector ' == 'voluntary sector'."""
     def one_by_one(labels: pd.Series) -> pd.Series:
         text = labels.astype("string").fillna("")
-        return text.str.replace(r"\s+", " ", regex=True).str.strip().str.casefold()
+        # One pass per label: split() and join() do what replacing each run of whitespace (\s+)
+        # with one space and stripping the ends do (both use Unicode's whitespace).
+        return text.map(lambda label: " ".join(label.split()).casefold()).astype("string")
 
     return on_distinct(values, one_by_one)
 

@@ -45,7 +45,9 @@ def resolve_salt(raw: Path) -> str:
 
 
 def normalise_email(values: pd.Series) -> pd.Series:
-    return on_distinct(values, lambda v: v.astype("string").fillna("").str.strip().str.casefold())
+    """Trimmed and case-folded (one pass per distinct address); blank for a missing one."""
+    return on_distinct(values, lambda v: v.astype("string").fillna("").map(
+        lambda mail: mail.strip().casefold()).astype("string"))
 
 
 def person_keys(email: pd.Series, name: pd.Series, organisation: pd.Series) -> pd.Series:
@@ -53,8 +55,9 @@ def person_keys(email: pd.Series, name: pd.Series, organisation: pd.Series) -> p
     mail = normalise_email(email)
     name_org = normalise(name) + "|" + normalise(organisation)
     with_mail = pd.DataFrame({"name_org": name_org, "mail": mail})[mail != ""].drop_duplicates()
-    mails_per_name = with_mail.groupby("name_org")["mail"].agg(["first", "nunique"])
-    unique_mail = mails_per_name.loc[mails_per_name["nunique"] == 1, "first"]
+    # with_mail holds each (name, e-mail) pair once, so a name seen once has exactly one e-mail
+    single = with_mail[~with_mail["name_org"].duplicated(keep=False)]
+    unique_mail = single.set_index("name_org")["mail"]
     borrowed = name_org.map(unique_mail)
     keys = ("e:" + mail).where(mail != "", ("e:" + borrowed).where(borrowed.notna(),
                                                                     "n:" + name_org))
@@ -63,6 +66,8 @@ def person_keys(email: pd.Series, name: pd.Series, organisation: pd.Series) -> p
 
 def pseudonymise(keys: pd.Series, salt: str) -> pd.Series:
     """Salted SHA-256 of each key, 12 hex characters: stable across runs, not reversible."""
-    distinct = {k: hashlib.sha256(f"{salt}\x1f{k}".encode()).hexdigest()[:12]
-                for k in pd.unique(keys)}
-    return keys.map(distinct).astype(str)
+    def digest(distinct: pd.Series) -> pd.Series:
+        return distinct.map(
+            lambda k: hashlib.sha256(f"{salt}\x1f{k}".encode()).hexdigest()[:12]).astype(str)
+
+    return on_distinct(keys, digest)

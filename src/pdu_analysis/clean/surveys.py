@@ -18,6 +18,7 @@ from ..errors import PDUInputError
 from ..paths import REFERENCE_DIR
 from .attendance import CleanResult, clean_events
 from .dates import parse_series
+from .distinct import on_distinct
 from .log import CleaningLog
 from .people import pseudonymise, resolve_salt
 from .waves import assign_periods, assign_waves, load_waves
@@ -88,13 +89,13 @@ def _long_answers(export: io.SurveyExport, survey: str, questions: dict[str, Que
         if text in io.SURVEYMONKEY_METADATA:
             continue
         question = questions[_key(text)]
-        cells = body[column].dropna().astype(str).str.strip()
+        cells = on_distinct(body[column].dropna(), lambda c: c.astype(str).str.strip())
         cells = cells[cells != ""]
         if question.kind == "open":
             open_texts += len(cells)
             continue
         if question.question_id == "event":
-            mapped = cells.map(lambda v: titles.get(_key(v)))
+            mapped = on_distinct(cells, lambda c: c.map(lambda v: titles.get(_key(v))))
             if mapped.isna().any():
                 raise _fail_values(export, column, cells[mapped.isna()], "an event title in "
                                    "events.csv")
@@ -107,7 +108,7 @@ def _long_answers(export: io.SurveyExport, survey: str, questions: dict[str, Que
                                     f"the codebook (expected one of "
                                     f"{', '.join(question.options)})", file=export.name)
             if item != OTHER:
-                wrong = cells[cells.map(_key) != _key(item)]
+                wrong = cells[on_distinct(cells, lambda c: c.map(_key)) != _key(item)]
                 if len(wrong):
                     raise _fail_values(export, column, wrong, f"a ticked box holds '{item}'")
             answers = pd.Series(SELECTED, index=cells.index, dtype=object)
@@ -120,7 +121,8 @@ def _long_answers(export: io.SurveyExport, survey: str, questions: dict[str, Que
                                         f"{', '.join(question.rows)})", file=export.name)
             else:
                 item = ""
-            answers = cells.map(_key).map(_option_lookup(question.options))
+            answers = on_distinct(cells, lambda c: c.map(_key)).map(
+                _option_lookup(question.options))
             if answers.isna().any():
                 raise _fail_values(export, column, cells[answers.isna()],
                                    "expected one of " + ", ".join(question.options))
@@ -180,7 +182,8 @@ def clean_export(path: Path, survey: str, questions: dict[str, Question], events
         "response_id": response_id,
         "survey": survey,
         "wave": wave,
-        "responded_on": started[keep].map(lambda d: d.isoformat()).astype(str),
+        "responded_on": on_distinct(started[keep],
+                                    lambda s: s.map(lambda d: d.isoformat()).astype(str)),
         "event_id": event[keep].astype("string"),
         "questions_answered": long.loc[long["position"].isin(body.index[keep])]
         .groupby("position")["question_id"].nunique().reindex(body.index[keep], fill_value=0)
