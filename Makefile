@@ -26,7 +26,7 @@ endif
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 EXECUTED := $(patsubst notebooks/%,reports/executed/%,$(NOTEBOOKS))
 HTML := $(patsubst notebooks/%.ipynb,reports/html/%.html,$(NOTEBOOKS))
-SRC := $(shell find src/pdu_analysis -name '*.py' -not -path '*/synthetic/*' 2>/dev/null) \
+SRC := $(shell find src/pdu_analysis -name '*.py' -not -path '*/synthetic/*' -not -path '*/bench/*' -not -name verify.py 2>/dev/null) \
        $(shell find src/pdu_analysis/report/templates -type f 2>/dev/null)
 REFERENCE := $(wildcard data/reference/*.csv)
 RAW_FILES := $(wildcard $(RAW_DIR)/*)

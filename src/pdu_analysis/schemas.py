@@ -12,13 +12,7 @@ import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
 from .errors import PDUInputError
-
-SECTORS = ("statutory", "voluntary", "private")
-FOCUS_OF_WORK = ("Housing", "Women's services", "Offending", "Mental health", "Substance misuse",
-                 "Other")
-EVENT_KINDS = ("learning_event", "community_of_practice")
-EVENT_STATUS = ("held", "planned")
-SURVEYS = ("post_event", "follow_up")
+from .vocabulary import EVENT_KINDS, EVENT_STATUS, FOCUS_OF_WORK, SECTORS, SURVEYS  # noqa: F401
 
 _ID = r"^[0-9a-f]{12}$"
 

@@ -29,8 +29,8 @@ from statsmodels.stats.multitest import multipletests
 from . import measures, stats
 from .measures import ALL
 from .paths import REFERENCE_DIR
-from .schemas import SECTORS
 from .stats.conventions import ALPHA, INDICATIVE_BASE, WORDS_ONLY_BASE
+from .vocabulary import SECTORS
 
 SELECTED = "selected"
 """The answer recorded for a ticked multi-select option (see ``clean.surveys``)."""

@@ -196,7 +196,7 @@ def _run(notebook, tmp, failed, output, parameters, kernel_name, cell_timeout, o
             str(notebook), str(tmp), parameters=parameters or None, engine_name=ENGINE_NAME,
             kernel_name=kernel_name, language="python", progress_bar=False,
             cwd=str(notebook.resolve().parent), execution_timeout=cell_timeout, on_cell=on_cell,
-            extra_arguments=KERNEL_ARGUMENTS)
+            extra_arguments=KERNEL_ARGUMENTS, shutdown_kernel="immediate")
     except papermill.PapermillExecutionError as err:
         kept = _keep_failed(tmp, failed, str(output))
         raise NotebookFailed(_describe(notebook, state["nb"], err.cell_index, err.ename,

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-import pingouin as pg
 from scipy.stats import fisher_exact
 
 from pdu_analysis.stats.conventions import MIN_EXPECTED
@@ -118,6 +117,8 @@ def sector_by_period_test(
     with warnings.catch_warnings():
         # pingouin warns about low expected counts; we report that ourselves, in words.
         warnings.simplefilter("ignore", UserWarning)
+        import pingouin as pg  # imported here: 0.3 s that most notebooks never need
+
         expected, _, stats = pg.chi2_independence(
             data, x=sector_col, y=period_col, correction=correction
         )
