@@ -62,6 +62,7 @@ reports: $(ENV_STAMP) ## Run every notebook (papermill) and render the HTML repo
 
 .PHONY: pipeline
 pipeline: reports/html/index.html
+	@echo ">> reports up to date: open reports/html/index.html"
 
 # Parameters are a file whose content changes only when a parameter does, so a new RAW_DIR or
 # INTERIM_CUTOFF re-runs the notebooks and an unchanged one runs nothing.
