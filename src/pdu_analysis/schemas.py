@@ -11,6 +11,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
+from .distinct import on_distinct
 from .errors import PDUInputError
 from .vocabulary import EVENT_KINDS, EVENT_STATUS, FOCUS_OF_WORK, SECTORS, SURVEYS  # noqa: F401
 
@@ -22,8 +23,14 @@ def _text(*checks: pa.Check, nullable: bool = False) -> pa.Column:
 
 
 def _not_blank() -> pa.Check:
-    return pa.Check(lambda s: s.astype(str).str.strip() != "", element_wise=False,
+    return pa.Check(lambda s: on_distinct(s, lambda v: v.astype(str).str.strip() != ""),
                     error="must not be blank")
+
+
+def _matches(pattern: str) -> pa.Check:
+    """``str_matches`` evaluated once per distinct value (ids and dates repeat a lot)."""
+    return pa.Check(lambda s: on_distinct(s, lambda v: v.astype(str).str.match(pattern)),
+                    name=f"str_matches('{pattern}')")
 
 
 # -- raw tables (as read; values are text or Excel dates) -------------------------------------
@@ -35,8 +42,9 @@ RAW_REGISTER = pa.DataFrameSchema(
         "email": _text(nullable=True),
         "organisation": _text(nullable=True),
         "sector_label": _text(_not_blank()),
-        "focus": _text(pa.Check(lambda s: s.astype(str).str.strip().str.casefold().isin(
-            [f.casefold() for f in FOCUS_OF_WORK]), error=f"one of {', '.join(FOCUS_OF_WORK)}")),
+        "focus": _text(pa.Check(lambda s: on_distinct(s, lambda v: v.astype(str).str.strip()
+                                                      .str.casefold().isin(
+            [f.casefold() for f in FOCUS_OF_WORK])), error=f"one of {', '.join(FOCUS_OF_WORK)}")),
         "source_row": pa.Column("int64"),
     },
     strict=True,
@@ -45,14 +53,14 @@ RAW_REGISTER = pa.DataFrameSchema(
 
 RAW_EVENTS = pa.DataFrameSchema(
     {
-        "event_id": _text(pa.Check.str_matches(r"^[A-Z][0-9]{2,}$"), pa.Check(
+        "event_id": _text(_matches(r"^[A-Z][0-9]{2,}$"), pa.Check(
             lambda s: ~s.duplicated(), error="must be unique")),
-        "date": _text(pa.Check.str_matches(r"^\d{4}-\d{2}-\d{2}$")),
+        "date": _text(_matches(r"^\d{4}-\d{2}-\d{2}$")),
         "title": _text(_not_blank()),
         "work_stream": _text(nullable=True),
         "kind": _text(pa.Check.isin(EVENT_KINDS)),
         "status": _text(pa.Check.isin(EVENT_STATUS)),
-        "headcount": _text(pa.Check.str_matches(r"^\d+$"), nullable=True),
+        "headcount": _text(_matches(r"^\d+$"), nullable=True),
         "source_row": pa.Column("int64"),
     },
     strict=True,
@@ -77,8 +85,8 @@ RAW_HUB = pa.DataFrameSchema(
 ATTENDANCES = pa.DataFrameSchema(
     {
         "event_id": pa.Column(str),
-        "event_date": pa.Column(str, pa.Check.str_matches(r"^\d{4}-\d{2}-\d{2}$")),
-        "person_id": pa.Column(str, pa.Check.str_matches(_ID)),
+        "event_date": pa.Column(str, _matches(r"^\d{4}-\d{2}-\d{2}$")),
+        "person_id": pa.Column(str, _matches(_ID)),
         "sector": pa.Column(str, pa.Check.isin(SECTORS)),
         "focus": pa.Column(str, pa.Check.isin(FOCUS_OF_WORK)),
         "period": pa.Column(str),
@@ -90,7 +98,7 @@ ATTENDANCES = pa.DataFrameSchema(
 
 PEOPLE = pa.DataFrameSchema(
     {
-        "person_id": pa.Column(str, pa.Check.str_matches(_ID), unique=True),
+        "person_id": pa.Column(str, _matches(_ID), unique=True),
         "sector": pa.Column(str, pa.Check.isin(SECTORS)),
         "focus": pa.Column(str, pa.Check.isin(FOCUS_OF_WORK)),
         "attendances": pa.Column("int64", pa.Check.ge(1)),
@@ -118,7 +126,7 @@ EVENTS = pa.DataFrameSchema(
 
 HUB_USERS = pa.DataFrameSchema(
     {
-        "user_ref": pa.Column(str, pa.Check.str_matches(_ID), unique=True),
+        "user_ref": pa.Column(str, _matches(_ID), unique=True),
         "registered": pa.Column(str, nullable=True),
         "sector": pa.Column(str, pa.Check.isin(SECTORS)),
     },
@@ -128,10 +136,10 @@ HUB_USERS = pa.DataFrameSchema(
 
 RESPONSES = pa.DataFrameSchema(
     {
-        "response_id": pa.Column(str, pa.Check.str_matches(_ID), unique=True),
+        "response_id": pa.Column(str, _matches(_ID), unique=True),
         "survey": pa.Column(str, pa.Check.isin(SURVEYS)),
         "wave": pa.Column(str),
-        "responded_on": pa.Column(str, pa.Check.str_matches(r"^\d{4}-\d{2}-\d{2}$")),
+        "responded_on": pa.Column(str, _matches(r"^\d{4}-\d{2}-\d{2}$")),
         "event_id": pa.Column(str, nullable=True),
         "questions_answered": pa.Column("int64", pa.Check.ge(1)),
     },
@@ -141,7 +149,7 @@ RESPONSES = pa.DataFrameSchema(
 
 ANSWERS = pa.DataFrameSchema(
     {
-        "response_id": pa.Column(str, pa.Check.str_matches(_ID)),
+        "response_id": pa.Column(str, _matches(_ID)),
         "survey": pa.Column(str, pa.Check.isin(SURVEYS)),
         "wave": pa.Column(str),
         "question_id": pa.Column(str),

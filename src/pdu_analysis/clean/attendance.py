@@ -16,7 +16,7 @@ from .. import io, schemas
 from ..errors import PDUInputError
 from ..paths import REFERENCE_DIR
 from .dates import parse_series
-from .distinct import on_distinct
+from ..distinct import on_distinct
 from .labels import canonical_focus, load_sector_map, map_sectors
 from .log import CleaningLog
 from .people import person_keys, pseudonymise, resolve_salt

@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 
 import pandas as pd
 
-from .distinct import on_distinct
+from ..distinct import on_distinct
 
 EXCEL_EPOCH = date(1899, 12, 30)
 TEXT_FORMATS_DAYFIRST = ("%Y-%m-%d", "%Y-%m-%d %H:%M:%S", "%d/%m/%Y", "%d/%m/%Y %H:%M",

@@ -12,7 +12,7 @@ import pandas as pd
 
 from ..errors import PDUInputError
 from ..schemas import FOCUS_OF_WORK, SECTORS
-from .distinct import on_distinct
+from ..distinct import on_distinct
 
 
 def normalise(values: pd.Series) -> pd.Series:

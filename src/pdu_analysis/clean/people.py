@@ -16,7 +16,7 @@ import pandas as pd
 
 from ..errors import PDUInputError
 from ..paths import PROJECT_ROOT, is_synthetic
-from .distinct import on_distinct
+from ..distinct import on_distinct
 from .labels import normalise
 
 SYNTHETIC_SALT = "pdu-synthetic-reconstruction"
