@@ -183,20 +183,42 @@ def _as_text(value: object) -> object:
     return str(value)
 
 
-def _texts(values: list[object]) -> list[object]:
-    """``_as_text`` of every cell of a column, with a fast path for the usual case, plain text."""
-    return [(value if value.strip() else None) if type(value) is str else _as_text(value)
-            for value in values]
+def _texts(column: pd.Series) -> pd.Series:
+    """``_as_text`` of every cell of a column; plain text (the usual case) is handled in bulk."""
+    values = column.to_numpy(dtype=object)
+    if all(type(value) is str for value in values):
+        text = pd.Series(values, dtype=object)
+        return text.where(text.str.strip().ne(""), None)
+    return pd.Series([_as_text(value) for value in values], dtype=object)
 
 
-def rows_to_frame(rows: list[list[object]], path: Path, columns: Mapping[str, str]) -> pd.DataFrame:
+def read_cells(path: Path, sheet: str | None = None) -> pd.DataFrame:
+    """Every cell of a CSV or worksheet as read (header row included), columns numbered from 0.
+
+    CSV goes through pandas' C parser (a register of half a million rows in well under a
+    second); a file it cannot parse, such as one with ragged rows, falls back to the csv module.
+    """
+    if path.suffix.lower() != ".csv":
+        return pd.DataFrame(read_rows(path, sheet), dtype=object)
+    _require_file(path)
+    text = _decode(path)
+    try:
+        return pd.read_csv(_io.StringIO(text, newline=""), header=None, dtype=object,
+                           keep_default_na=False, na_filter=False, skip_blank_lines=False,
+                           engine="c")
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError):
+        return pd.DataFrame(read_csv_rows(path), dtype=object)
+
+
+def rows_to_frame(cells: pd.DataFrame, path: Path, columns: Mapping[str, str]) -> pd.DataFrame:
     """A header-row table to a DataFrame with renamed columns and a 1-based ``source_row``.
 
     Missing or unknown columns are errors that list what was expected.
     """
-    if not rows or all(_blank(v) for v in rows[0]):
+    first = cells.iloc[0].tolist() if len(cells) else []
+    if not first or all(_blank(v) for v in first):
         raise PDUInputError("no header row: the first row is empty", file=_display(path))
-    header = [str(v).strip() if not _blank(v) else "" for v in rows[0]]
+    header = [str(v).strip() if not _blank(v) else "" for v in first]
     while header and header[-1] == "":
         header.pop()
     expected = list(columns)
@@ -210,12 +232,9 @@ def rows_to_frame(rows: list[list[object]], path: Path, columns: Mapping[str, st
             parts.append(f"unknown column(s) {', '.join(repr(c) or '(blank)' for c in unknown)}")
         raise PDUInputError(f"{'; '.join(parts)}. Expected exactly these columns: "
                             f"{', '.join(expected)}", file=_display(path))
-    positions = [header.index(c) for c in expected]
-    body = rows[1:]
-    with _collector_paused():  # built column by column: one list per column, not one per row
-        data = {columns[c]: _texts([row[i] if i < len(row) else None for row in body])
-                for c, i in zip(expected, positions, strict=True)}
-    frame = pd.DataFrame(data, columns=[columns[c] for c in expected], dtype=object)
+    body = cells.iloc[1:]
+    data = {columns[c]: _texts(body.iloc[:, header.index(c)]) for c in expected}
+    frame = pd.DataFrame(data, columns=[columns[c] for c in expected])
     frame["source_row"] = pd.Series(range(2, 2 + len(body)), dtype="int64")
     return frame
 
@@ -234,17 +253,17 @@ def find_one(raw: Path, stem: str) -> Path:
 
 def read_register(path: Path) -> pd.DataFrame:
     """The attendance register, one row per sign-in, as typed."""
-    return rows_to_frame(read_rows(path, sheet="Register"), path, REGISTER_COLUMNS)
+    return rows_to_frame(read_cells(path, sheet="Register"), path, REGISTER_COLUMNS)
 
 
 def read_events(path: Path) -> pd.DataFrame:
     """The events list (learning events and Community of Practice sessions)."""
-    return rows_to_frame(read_rows(path), path, {c: c for c in EVENTS_COLUMNS})
+    return rows_to_frame(read_cells(path), path, {c: c for c in EVENTS_COLUMNS})
 
 
 def read_hub(path: Path) -> pd.DataFrame:
     """Hub (online platform) registrations."""
-    return rows_to_frame(read_rows(path), path, HUB_COLUMNS)
+    return rows_to_frame(read_cells(path), path, HUB_COLUMNS)
 
 
 @dataclass(frozen=True)
@@ -291,7 +310,8 @@ def read_surveymonkey(path: Path) -> SurveyExport:
         columns.append((current, "" if option is None else str(option).strip()))
     records = rows[2:]
     with _collector_paused():  # built column by column: one list per column, not one per row
-        data = {j: _texts([row[j] if j < len(row) else None for row in records])
+        data = {j: _texts(pd.Series([row[j] if j < len(row) else None for row in records],
+                                    dtype=object))
                 for j in range(width)}
     body = pd.DataFrame(data, columns=range(width), dtype=object)
     body["source_row"] = range(3, 3 + len(records))  # header rows are rows 1 and 2

@@ -13,10 +13,10 @@ import numpy as np
 import pandas as pd
 
 from .. import io, schemas
+from ..distinct import on_distinct
 from ..errors import PDUInputError
 from ..paths import REFERENCE_DIR
 from .dates import parse_series
-from ..distinct import on_distinct
 from .labels import canonical_focus, load_sector_map, map_sectors
 from .log import CleaningLog
 from .people import person_keys, pseudonymise, resolve_salt

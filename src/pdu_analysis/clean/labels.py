@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..distinct import on_distinct
 from ..errors import PDUInputError
 from ..schemas import FOCUS_OF_WORK, SECTORS
-from ..distinct import on_distinct
 
 
 def normalise(values: pd.Series) -> pd.Series:

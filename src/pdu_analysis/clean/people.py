@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..distinct import on_distinct
 from ..errors import PDUInputError
 from ..paths import PROJECT_ROOT, is_synthetic
-from ..distinct import on_distinct
 from .labels import normalise
 
 SYNTHETIC_SALT = "pdu-synthetic-reconstruction"

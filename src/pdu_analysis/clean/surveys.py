@@ -14,11 +14,11 @@ from pathlib import Path
 import pandas as pd
 
 from .. import io, schemas
+from ..distinct import on_distinct
 from ..errors import PDUInputError
 from ..paths import REFERENCE_DIR
 from .attendance import CleanResult, clean_events
 from .dates import parse_series
-from ..distinct import on_distinct
 from .log import CleaningLog
 from .people import pseudonymise, resolve_salt
 from .waves import assign_periods, assign_waves, load_waves
