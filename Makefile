@@ -45,8 +45,8 @@ env: $(ENV_STAMP) ## Create or update the environment from requirements.lock and
 $(VENV)/.installed: requirements.lock pyproject.toml
 	@echo ">> setting up $(VENV) from requirements.lock (first run takes about a minute)"
 	@test -x $(PY) || $(PYTHON_BOOT) -m venv $(VENV)
-	@$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -r requirements.lock
-	@$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@$(PY) -m pip install -qq --disable-pip-version-check --no-deps -r requirements.lock
+	@$(PY) -m pip install -qq --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "PDU analysis (Python 3.11)" >/dev/null
 	@touch $@
 	@echo ">> environment ready: $(VENV), kernel '$(KERNEL)'"

@@ -94,8 +94,7 @@ def _match_events(frame: pd.DataFrame, days: pd.Series, events: pd.DataFrame, fi
     event_id = titles.map(by_title)
     unknown = event_id.isna()
     if unknown.any():
-        examples = frame.loc[unknown, ["event", "source_row"]].head(5)
-        listing = "; ".join(f"'{e}' (row {r})" for e, r in examples.itertuples(index=False))
+        listing = _examples(frame, unknown, "event")
         raise PDUInputError(f"column 'Event': {unknown.sum()} row(s) name an event not in "
                             f"events.csv as a learning event: {listing}", file=file)
     event_dates = event_id.map(dict(zip(learning["event_id"], learning["date"], strict=True)))
@@ -107,19 +106,23 @@ def _match_events(frame: pd.DataFrame, days: pd.Series, events: pd.DataFrame, fi
     return event_id.astype(str)
 
 
+def _examples(frame: pd.DataFrame, mask: pd.Series, column: str) -> str:
+    """Up to five offending values with the rows a person finds them on."""
+    rows = frame.loc[mask, [column, "source_row"]].head(5)
+    return "; ".join(f"'{value}' (row {row})" for value, row in rows.itertuples(index=False))
+
+
 def _check_dates(frame: pd.DataFrame, days: pd.Series, events: pd.DataFrame, file: str) -> None:
     unparsed = days.isna()
     if unparsed.any():
-        rows = frame.loc[unparsed, ["date", "source_row"]].head(5)
-        listing = "; ".join(f"'{d}' (row {r})" for d, r in rows.itertuples(index=False))
+        listing = _examples(frame, unparsed, "date")
         raise PDUInputError(f"column 'Date': {unparsed.sum()} value(s) are not dates; expected an "
                             f"Excel date, YYYY-MM-DD or DD/MM/YYYY: {listing}", file=file)
     held = events[(events["kind"] == "learning_event") & (events["status"] == "held")]
     first, last = min(held["date"]), max(held["date"])
     outside = (_iso(days) < first) | (_iso(days) > last)
     if outside.any():
-        rows = frame.loc[outside, ["date", "source_row"]].head(5)
-        listing = "; ".join(f"'{d}' (row {r})" for d, r in rows.itertuples(index=False))
+        listing = _examples(frame, outside, "date")
         raise PDUInputError(f"column 'Date': {outside.sum()} date(s) fall outside the study window "
                             f"{first} to {last} (the learning events in events.csv): "
                             f"{listing}", file=file)
