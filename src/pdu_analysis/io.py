@@ -183,9 +183,18 @@ def _as_text(value: object) -> object:
     return str(value)
 
 
-def _texts(column: pd.Series) -> pd.Series:
-    """``_as_text`` of every cell of a column; plain text (the usual case) is handled in bulk."""
+def _texts(column: pd.Series, *, all_text: bool = False) -> pd.Series:
+    """``_as_text`` of every cell of a column; plain text (the usual case) is handled in bulk.
+
+    ``all_text`` (cells straight from the CSV parser, every one a string) takes the fastest path:
+    empty cells become None and the rest stay as typed; a cell of spaces alone is left for the
+    cleaning, which strips every value before using it.
+    """
     values = column.to_numpy(dtype=object)
+    if all_text:
+        text = pd.Series(values, dtype=object)
+        text[values == ""] = None
+        return text
     if all(type(value) is str for value in values):
         text = pd.Series(values, dtype=object)
         return text.where(text.str.strip().ne(""), None)
@@ -203,11 +212,14 @@ def read_cells(path: Path, sheet: str | None = None) -> pd.DataFrame:
     _require_file(path)
     text = _decode(path)
     try:
-        return pd.read_csv(_io.StringIO(text, newline=""), header=None, dtype=object,
-                           keep_default_na=False, na_filter=False, skip_blank_lines=False,
-                           engine="c")
+        cells = pd.read_csv(_io.StringIO(text, newline=""), header=None, dtype=object,
+                            keep_default_na=False, na_filter=False, skip_blank_lines=False,
+                            engine="c")
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError):
         return pd.DataFrame(read_csv_rows(path), dtype=object)
+    no_gaps = not cells.isna().any(axis=None)  # blank lines, if any, are NaN rows
+    cells.attrs["all_text"] = all(dtype.kind == "O" for dtype in cells.dtypes) and no_gaps
+    return cells
 
 
 def rows_to_frame(cells: pd.DataFrame, path: Path, columns: Mapping[str, str]) -> pd.DataFrame:
@@ -233,7 +245,8 @@ def rows_to_frame(cells: pd.DataFrame, path: Path, columns: Mapping[str, str]) -
         raise PDUInputError(f"{'; '.join(parts)}. Expected exactly these columns: "
                             f"{', '.join(expected)}", file=_display(path))
     body = cells.iloc[1:]
-    data = {columns[c]: _texts(body.iloc[:, header.index(c)]) for c in expected}
+    all_text = cells.attrs.get("all_text", False)
+    data = {columns[c]: _texts(body.iloc[:, header.index(c)], all_text=all_text) for c in expected}
     frame = pd.DataFrame(data, columns=[columns[c] for c in expected])
     frame["source_row"] = pd.Series(range(2, 2 + len(body)), dtype="int64")
     return frame
