@@ -299,15 +299,15 @@ class SurveyExport:
 
 def read_surveymonkey(path: Path) -> SurveyExport:
     """Read a SurveyMonkey export (CSV or XLSX) with its two header rows."""
-    rows = read_rows(path)
-    while rows and all(_blank(v) for v in rows[-1]):
-        rows.pop()
-    if len(rows) < 2:
+    cells = read_cells(path)
+    while len(cells) and all(_blank(v) for v in cells.iloc[-1]):
+        cells = cells.iloc[:-1]
+    if len(cells) < 2:
         raise PDUInputError("not a SurveyMonkey export: expected two header rows (question text, "
                             "answer option)", file=_display(path))
-    width = max(len(r) for r in rows[:2])
-    questions = [_as_text(v) for v in rows[0]] + [None] * (width - len(rows[0]))
-    options = [_as_text(v) for v in rows[1]] + [None] * (width - len(rows[1]))
+    width = cells.shape[1]
+    questions = [_as_text(v) for v in cells.iloc[0]]
+    options = [_as_text(v) for v in cells.iloc[1]]
     missing = [m for m in SURVEYMONKEY_METADATA if m not in questions]
     if missing:
         raise PDUInputError(f"not a SurveyMonkey export: missing metadata column(s) "
@@ -321,11 +321,9 @@ def read_surveymonkey(path: Path) -> SurveyExport:
             raise PDUInputError("the first header row starts with a blank cell",
                                 file=_display(path))
         columns.append((current, "" if option is None else str(option).strip()))
-    records = rows[2:]
-    with _collector_paused():  # built column by column: one list per column, not one per row
-        data = {j: _texts(pd.Series([row[j] if j < len(row) else None for row in records],
-                                    dtype=object))
-                for j in range(width)}
+    records = cells.iloc[2:]
+    all_text = cells.attrs.get("all_text", False)
+    data = {j: _texts(records.iloc[:, j], all_text=all_text) for j in range(width)}
     body = pd.DataFrame(data, columns=range(width), dtype=object)
     body["source_row"] = range(3, 3 + len(records))  # header rows are rows 1 and 2
     return SurveyExport(path=path, columns=columns, body=body)
