@@ -87,6 +87,8 @@ def build(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     table = pd.DataFrame(rows, columns=COLUMNS)
     for column in ("count", "base"):
         table[column] = table[column].astype("Int64")
+    for column in ("percent", "ci_low", "ci_high"):
+        table[column] = pd.to_numeric(table[column]).astype(float)
     return table
 
 
