@@ -497,33 +497,27 @@ def design_effect_sentence(row: Mapping, *, repeaters: int, people: int) -> str:
             f"{_pct(row['naive_low'])} to {_pct(row['naive_high'])}.")
 
 
-def adjusted_chi_square(test: stats.ChiSquareResult, design_effect: float) -> dict[str, object]:
-    """The chi-square record plus a first-order Rao-Scott version allowing for clustering.
+def adjusted_chi_square(test: stats.ChiSquareResult, clustered_p: float) -> dict[str, object]:
+    """The chi-square record plus the p that allows for repeat attenders.
 
-    Dividing Pearson's chi-square by the design effect of the attendances (repeat attenders)
-    gives an approximate test that does not treat a person's attendances as independent.
+    ``clustered_p`` comes from :func:`stats.period_difference_p` (people as clusters), the same
+    test the interim-versus-final page uses, so the two pages cannot disagree.
     """
-    from scipy.stats import chi2 as chi2_dist
-
     record = test.to_record()
-    deff = float(design_effect) if np.isfinite(design_effect) and design_effect > 0 else 1.0
-    record["design_effect"] = deff
-    record["chi2_adjusted"] = test.chi2 / deff
-    record["p_adjusted"] = float(chi2_dist.sf(test.chi2 / deff, test.dof))
+    record["p_adjusted"] = float(clustered_p)
     return record
 
 
 def chi_square_sentence(record: Mapping, *, what: str = "attendances") -> str:
-    """The test in words: statistic, p, Cramér's V, then the clustering-adjusted p."""
+    """The test in words: statistic, p, Cramér's V, then the p allowing for repeat attenders."""
     text = (f"Chi-square test of sector by period: χ²({record['dof']}) = "
             f"{record['chi2']:.2f}, {stats.format_p(record['p'])}, Cramér's V = "
             f"{record['cramer_v']:.2f} (n = {record['n']} {what}).")
-    if record["design_effect"] > 1:
+    if np.isfinite(record["p_adjusted"]):
         clear = record["p_adjusted"] < ALPHA
-        text += (f" Allowing for repeat attendance (χ² divided by the design effect of "
-                 f"{record['design_effect']:.2f}, a first-order Rao–Scott correction) gives "
-                 f"{stats.format_p(record['p_adjusted'])}: the difference "
-                 f"{'is unlikely to be chance' if clear else 'could be chance'}.")
+        text += (" Treating each person's attendances as a group (people who came several "
+                 f"times are not independent evidence) gives {stats.format_p(record['p_adjusted'])}:"
+                 f" the difference {'is unlikely to be chance' if clear else 'could be chance'}.")
     if record.get("expected_warning"):
         text += f" Note: {record['expected_warning']}."
     return text

@@ -503,7 +503,7 @@ def sector_comparisons(attendances: pd.DataFrame, sector: str = "statutory") -> 
     the columns of :func:`comparison_table`. Fisher's test treats the two periods' attendances as
     independent, which they are not quite: people come more than once, some in both periods
     (``people_in_both``). ``p_clustered`` is the same comparison allowing for that
-    (:func:`clustered_period_p`), and ``clustered_note`` says it in words.
+    (:func:`stats.period_difference_p`), and ``clustered_note`` says it in words.
     """
     periods = measures.periods_in_order(attendances)
     rows = []
@@ -511,7 +511,7 @@ def sector_comparisons(attendances: pd.DataFrame, sector: str = "statutory") -> 
         a = attendances[attendances["period"] == first]
         b = attendances[attendances["period"] == second]
         both = len(set(a["person_id"]) & set(b["person_id"]))
-        p_clustered = clustered_period_p(attendances, sector, first, second)
+        p_clustered = stats.period_difference_p(attendances, sector, first, second)
         rows.append({"measure": f"{sector}_share", "pair": pair,
                      **compare_record(int((a["sector"] == sector).sum()), len(a),
                                       int((b["sector"] == sector).sum()), len(b), first, second,
@@ -522,47 +522,6 @@ def sector_comparisons(attendances: pd.DataFrame, sector: str = "statutory") -> 
                          f"periods), the comparison gives {stats.format_p(p_clustered)} "
                          "(GEE, person as cluster).")})
     return _with_holm(pd.DataFrame(rows))
-
-
-def clustered_period_p(attendances: pd.DataFrame, sector: str, first: str, second: str) -> float:
-    """p for a difference in ``sector`` share between two periods, with people as clusters.
-
-    A binomial GEE (logit link, independence working correlation) of "attendance from
-    ``sector``" on period, with cluster-robust (sandwich) standard errors, so that repeat
-    attenders, within and across the two periods, are not counted as independent evidence.
-    The Wald p of the period term is returned; NaN when the model cannot be fitted (for example,
-    every attendance in a period has the same sector).
-
-    Examples
-    --------
-    >>> att = pd.DataFrame({"period": ["a"] * 6 + ["b"] * 6,
-    ...                     "person_id": list("pqrstu") + list("pqvwxy"),
-    ...                     "sector": ["statutory", "voluntary"] * 3 + ["statutory"] * 4
-    ...                               + ["voluntary"] * 2})
-    >>> 0 < clustered_period_p(att, "statutory", "a", "b") < 1
-    True
-    """
-    import warnings
-
-    import numpy as np
-    from statsmodels.genmod.cov_struct import Independence
-    from statsmodels.genmod.families import Binomial
-    from statsmodels.genmod.generalized_estimating_equations import GEE
-
-    subset = attendances[attendances["period"].isin([first, second])]
-    y = (subset["sector"] == sector).to_numpy(dtype=float)
-    later = (subset["period"] == second).to_numpy(dtype=float)
-    if y.min(initial=1.0) == y.max(initial=0.0) or any(
-            y[later == v].min(initial=1.0) == y[later == v].max(initial=0.0) for v in (0.0, 1.0)):
-        return float("nan")
-    groups = subset["person_id"].astype("category").cat.codes.to_numpy()
-    design = np.column_stack([np.ones(len(y)), later])
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        result = GEE(y, design, groups=groups, family=Binomial(),
-                     cov_struct=Independence()).fit()
-    p = float(np.asarray(result.pvalues)[1])
-    return p if np.isfinite(p) else float("nan")
 
 
 def cumulative_table(attendances: pd.DataFrame, sector: str = "statutory") -> pd.DataFrame:

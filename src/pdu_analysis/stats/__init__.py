@@ -19,7 +19,7 @@ from pdu_analysis.stats.caveats import (
     split_cumulative,
     widest_margin,
 )
-from pdu_analysis.stats.clustered import sector_share_clustered
+from pdu_analysis.stats.clustered import period_difference_p, sector_share_clustered
 from pdu_analysis.stats.comparison import Comparison, compare_two
 from pdu_analysis.stats.disclosure import Suppressed, suppress_small
 from pdu_analysis.stats.formatting import format_p, round_half_up
@@ -36,6 +36,7 @@ __all__ = [
     "cumulative_vs_disjoint_note",
     "format_p",
     "minimum_detectable_difference",
+    "period_difference_p",
     "proportion",
     "round_half_up",
     "sector_by_period_test",

@@ -95,8 +95,6 @@ class Comparison:
                 f"{opening} only a {self.mdd_direction} of about "
                 f"{_points(whole(self.mdd))} could be detected"
             )
-            if self.significant:
-                detect = detect.replace(" only a ", " a ", 1)
         size = abs(whole(self.diff))
         if size == 0:
             observed = "the observed difference of 0 points"
@@ -105,7 +103,11 @@ class Comparison:
         p_text = f"Fisher's exact {format_p(self.p_value)}"
         if self.significant:
             ci = f"95% CI {whole(self.ci_low)} to {whole(self.ci_high)} points"
-            return f"{detect}; {observed} is evidence of change ({p_text}; {ci})."
+            scale = (f"a {self.mdd_direction} of about {_points(whole(self.mdd))} would be picked "
+                     "up 8 times in 10" if not math.isnan(self.mdd) else
+                     "changes are hard to detect reliably on these bases")
+            return (f"{opening}, {observed} is evidence of change ({p_text}; {ci}); for scale, "
+                    f"{scale}.")
         return f"{detect}; {observed} is not evidence of change ({p_text})."
 
     def to_record(self) -> dict[str, object]:
@@ -203,8 +205,8 @@ def compare_two(
         p1=100.0 * p1,
         p2=100.0 * p2,
         diff=100.0 * (p2 - p1),
-        ci_low=100.0 * float(low),
-        ci_high=100.0 * float(high),
+        ci_low=max(-100.0, 100.0 * float(low)),  # clip float noise at the ends
+        ci_high=min(100.0, 100.0 * float(high)),
         p_value=min(float(p_value), 1.0),
         mdd=mdd,
         mdd_direction=direction,
