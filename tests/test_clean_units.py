@@ -137,3 +137,18 @@ def test_real_exports_without_salt_stop(mini_raw, monkeypatch):
         build_attendance(mini_raw)
     monkeypatch.setenv("PDU_SALT", "a-secret")
     assert len(build_attendance(mini_raw).tables["attendances"]) == 6
+
+
+def test_synthetic_data_always_use_the_public_salt(mini_raw, monkeypatch):
+    """An evaluator's real salt must not change the synthetic outputs (make verify would fail)."""
+    monkeypatch.delenv("PDU_SALT", raising=False)
+    plain = build_attendance(mini_raw).tables["attendances"]["person_id"].tolist()
+    monkeypatch.setenv("PDU_SALT", "a-secret-for-real-exports")
+    assert build_attendance(mini_raw).tables["attendances"]["person_id"].tolist() == plain
+
+
+def test_relative_raw_dir_resolves_from_the_notebooks_folder(monkeypatch):
+    from pdu_analysis import paths
+
+    monkeypatch.chdir(paths.NOTEBOOKS_DIR)
+    assert paths.raw_dir("data/raw") == paths.DEFAULT_RAW_DIR

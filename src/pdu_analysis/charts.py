@@ -103,7 +103,7 @@ def report_labels(periods: Sequence[str]) -> dict[str, str]:
 
 
 def _fmt_count(k: int, n: int) -> str:
-    """"k/n (P%)", or "k of n" alone on a base under 30 (DESIGN.md small-base rule)."""
+    """"k/n (P%)", or "k of n" alone on a base under 30 (the small-base rule)."""
     if n == 0:
         return "no responses"
     if n < WORDS_ONLY_BASE:

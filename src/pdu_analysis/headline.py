@@ -15,6 +15,10 @@ from .stats import proportion
 
 COLUMNS = ["measure", "wave", "count", "base", "percent", "ci_low", "ci_high"]
 
+POOLED = {"made_contact"}
+"""Follow-up measures also given over all rounds together, as the report does (13/36 made contact).
+Other measures stay per round: each round is a snapshot and people may answer more than one."""
+
 FOLLOW_UP_MEASURES = {
     # measure: (question_id, answer)
     "took_action": ("took_action", "Yes"),
@@ -61,7 +65,7 @@ def _survey_rows(answers: pd.DataFrame, responses: pd.DataFrame, survey: str,
             continue
         if not pooled_only:
             rows += [_row(measure, r.wave, r.count, r.base) for r in per_wave.itertuples()]
-        if pooled_only or len(per_wave) > 1:
+        if pooled_only or (measure in POOLED and len(per_wave) > 1):
             rows.append(_row(measure, ALL, *measures.answer_count(answers, survey, question,
                                                                    answer, ALL)))
     return rows

@@ -37,3 +37,17 @@ def wave_label(measure: str, wave: str, survey_labels: dict[str, str]) -> str:
             return f"To date (after the {wave[len('after_'):]} report, cumulative)"
         return f"To the {wave} report (cumulative)"
     return survey_labels.get(wave, wave)
+
+
+def survey_wave_labels() -> dict[str, str]:
+    """Wave code to the label readers know ('final' to 'Final (January 2019)'), from waves.csv."""
+    import csv
+
+    from .paths import REFERENCE_DIR
+
+    try:
+        with open(REFERENCE_DIR / "waves.csv", newline="", encoding="utf-8") as handle:
+            return {row["wave"]: row["label"] for row in csv.DictReader(handle)
+                    if row.get("wave") and row.get("label")}
+    except (OSError, KeyError):
+        return {}

@@ -25,8 +25,10 @@ SYNTHETIC_MARKER = "SYNTHETIC"
 
 def raw_dir(override: str | os.PathLike | None = None) -> Path:
     """Folder of raw inputs: an explicit argument, else ``PDU_RAW_DIR``, else ``data/raw``."""
-    chosen = override or os.environ.get("PDU_RAW_DIR") or DEFAULT_RAW_DIR
-    return Path(chosen).expanduser().resolve()
+    chosen = Path(override or os.environ.get("PDU_RAW_DIR") or DEFAULT_RAW_DIR).expanduser()
+    if not chosen.is_absolute() and not chosen.exists() and (PROJECT_ROOT / chosen).exists():
+        chosen = PROJECT_ROOT / chosen  # "data/raw" typed in a notebook running in notebooks/
+    return chosen.resolve()
 
 
 def output_root() -> Path:

@@ -7,7 +7,7 @@ free text) never reaches the tidy tables, are reported as not computable, with t
 Status, per row:
 - ``reproduced``: the same count, or the same whole percent after rounding half up;
 - ``reproduced within the report's rounding``: the published percent is the computed one rounded
-  down or up (the report's rounding is not always half up: 30/46/22/1 sums to 99);
+  the other way (down instead of up, or up instead of down), which hand rounding sometimes does;
 - ``differs``: with the reason (a different base is one of the report's own inconsistencies);
 - ``not computable from the data``: with the reason.
 """
@@ -245,7 +245,7 @@ def reproduce(published: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> pd.Da
         else:
             computed, status, reason = judge(figure.kind, float(figure.value),
                                              _number(figure.base), result)
-            if status == DIFFERS and inconsistent:
+            if status == DIFFERS and inconsistent and "inconsisten" not in reason:
                 reason = f"{reason}; the report is inconsistent here: {note}"
         rows.append({"id": figure.id, "section": figure.section, "kind": figure.kind,
                      "published": _published_text(figure), "computed": computed,
@@ -269,3 +269,17 @@ def summary(ledger: pd.DataFrame) -> pd.DataFrame:
     order = [REPRODUCED, WITHIN_ROUNDING, DIFFERS, NOT_COMPUTABLE]
     counts = ledger["status"].value_counts().reindex(order, fill_value=0)
     return counts.rename_axis("status").reset_index(name="figures")
+
+
+def summary_sentence(ledger: pd.DataFrame, *, synthetic: bool) -> str:
+    """How many figures were reproduced, in words, with what that means for these data."""
+    computable = ledger[ledger["status"] != NOT_COMPUTABLE]
+    matched = int(computable["status"].isin([REPRODUCED, WITHIN_ROUNDING]).sum())
+    text = (f"**{matched} of {len(computable)}** computable figures are reproduced; "
+            f"{len(ledger) - len(computable)} come from interviews or free text and cannot be "
+            "computed from survey and register data.")
+    if synthetic:
+        text += (" With the synthetic reconstruction this is expected by construction (the data "
+                 "were calibrated to these figures): what it checks is the pipeline, not the "
+                 "PDU's results. Run on the real exports, it checks the report.")
+    return text

@@ -562,7 +562,7 @@ def practice_change(answers: pd.DataFrame, responses: pd.DataFrame, *,
 
     Returns a table with no test columns: the two come from different questions, asked of
     different people at different times, out of different bases, and are *not* compared with a
-    test (DESIGN.md). Columns: measure ("intention" or "action"), survey, question_id, answer,
+    test (docs/assumptions.md). Columns: measure ("intention" or "action"), survey, question_id, answer,
     wave, then :data:`SHARE_COLUMNS`.
     """
     frames = []
@@ -711,10 +711,20 @@ def display_shares(shares: pd.DataFrame) -> pd.DataFrame:
 
 
 def display_headline(table: pd.DataFrame) -> pd.DataFrame:
-    """The headline table for the page: percentages and intervals to one decimal place."""
-    shown = table.copy()
-    for column in ("percent", "ci_low", "ci_high"):
-        values = pd.to_numeric(shown[column], errors="coerce").astype("float64")
-        shown[column] = [("–" if pd.isna(v) else f"{stats.round_half_up(v, 1):.1f}")
-                         for v in values]
-    return shown
+    """The headline table for readers: plain names, and each figure in the small-base wording."""
+    from .measure_labels import MEASURE_LABELS, survey_wave_labels, wave_label
+
+    labels = survey_wave_labels()
+    rows = []
+    for row in table.itertuples(index=False):
+        if pd.isna(row.base):
+            result, interval = f"{int(row.count)}", "–"
+        else:
+            share = stats.proportion(int(row.count), int(row.base))
+            result = share.text() if share.flag != "ok" else f"{share.display_percent}% " \
+                f"({share.count}/{share.base})"
+            interval = f"{stats.round_half_up(share.ci_low)}% to {stats.round_half_up(share.ci_high)}%"
+        rows.append({"measure": MEASURE_LABELS.get(row.measure, row.measure),
+                     "wave or period": wave_label(row.measure, row.wave, labels),
+                     "result": result, "95% interval": interval})
+    return pd.DataFrame(rows)

@@ -26,17 +26,17 @@ SALT_FILE = PROJECT_ROOT / ".pdu_salt"
 
 
 def resolve_salt(raw: Path) -> str:
-    """The pseudonymisation salt: ``PDU_SALT``, else ``.pdu_salt``, else the synthetic one.
+    """The pseudonymisation salt: the public one for synthetic data, else ``PDU_SALT`` or ``.pdu_salt``.
 
     Real exports need a secret salt (never committed): without one the run stops rather than
     produce ids that anyone could recompute from an e-mail address.
     """
+    if is_synthetic(raw):
+        return SYNTHETIC_SALT  # public on purpose: synthetic outputs must be reproducible anywhere
     if os.environ.get("PDU_SALT"):
         return os.environ["PDU_SALT"]
     if SALT_FILE.exists() and SALT_FILE.read_text().strip():
         return SALT_FILE.read_text().strip()
-    if is_synthetic(raw):
-        return SYNTHETIC_SALT
     raise PDUInputError(
         "these are real exports (no SYNTHETIC marker) and no pseudonymisation salt is set: "
         "put a long random secret in the environment variable PDU_SALT or in the file "

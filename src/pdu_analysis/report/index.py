@@ -21,7 +21,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from .. import __version__, paths
-from ..measure_labels import MEASURE_LABELS, wave_label
+from ..measure_labels import MEASURE_LABELS, survey_wave_labels, wave_label
 from . import write_atomic
 from .snippets import banner_html
 
@@ -31,16 +31,43 @@ SMALL_BASE = 30
 INDICATIVE_BASE = 50
 """Below this base a result is flagged "indicative only"."""
 
-STUDY = (
-    "The Practice Development Unit (PDU), run by Nottingham Community and Voluntary Service with "
-    "Opportunity Nottingham, held 19 learning events for professionals working with people with "
-    "multiple and complex needs in Nottingham between October 2017 and January 2019.",
-    "Its external evaluation (final report, February 2019) drew on the attendance register, "
-    "post-event surveys, two rounds of a follow-up survey (7 responses in June 2018 and 29 in "
-    "January 2019), registrations on the PDU's online hub and interviews.",
-    "These pages rebuild the evaluation's figures from the raw records with open, repeatable "
-    "code, giving counts beside every percentage and flagging results that rest on few people.",
-)
+def _read_rows(path: Path) -> list[dict[str, str]]:
+    try:
+        with open(path, newline="", encoding="utf-8") as handle:
+            return list(csv.DictReader(handle))
+    except OSError:
+        return []
+
+
+def _month(day: str) -> str:
+    months = ("January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December")
+    return f"{months[int(day[5:7]) - 1]} {day[:4]}"
+
+
+def study_text(processed: Path) -> str:
+    """What the study is, with the counts read from the tidy tables (so new data update it)."""
+    events = [r for r in _read_rows(processed / "events.csv")
+              if r.get("kind") == "learning_event" and r.get("status") == "held"]
+    rounds: dict[str, list[str]] = {}
+    for row in _read_rows(processed / "survey_responses.csv"):
+        if row.get("survey") == "follow_up":
+            rounds.setdefault(row["wave"], []).append(row["responded_on"])
+    held = (f"held {len(events)} learning events for professionals working with people with "
+            "multiple and complex needs in Nottingham"
+            + (f" between {_month(min(r['date'] for r in events))} and "
+               f"{_month(max(r['date'] for r in events))}" if events else ""))
+    ordered = sorted(rounds.items(), key=lambda item: min(item[1]))
+    follow = ", ".join(f"{len(days)} responses in {_month(min(days))}" for _, days in ordered)
+    return (
+        "The Practice Development Unit (PDU), run by Nottingham Community and Voluntary Service "
+        f"with Opportunity Nottingham, {held}. Its external evaluation (final report, February "
+        "2019) drew on the attendance register, post-event surveys, "
+        f"{len(ordered)} round{'s' if len(ordered) != 1 else ''} of a follow-up survey"
+        + (f" ({follow})" if follow else "")
+        + ", registrations on the PDU's online hub and interviews. These pages rebuild the "
+        "evaluation's figures from the raw records with open, repeatable code, giving counts "
+        "beside every percentage and flagging results that rest on few people.")
 
 
 def _number(text: str | None) -> float | None:
@@ -86,16 +113,6 @@ def base_note(base: float | None, *, small_base: int = SMALL_BASE,
     return ""
 
 
-def wave_labels() -> dict[str, str]:
-    """Wave code to the label readers know ('final' to 'Final (January 2019)'), if listed."""
-    try:
-        with open(paths.REFERENCE_DIR / "waves.csv", newline="", encoding="utf-8") as handle:
-            return {row["wave"]: row["label"] for row in csv.DictReader(handle)
-                    if row.get("wave") and row.get("label")}
-    except (OSError, KeyError):
-        return {}
-
-
 def headline_table(csv_path: Path, *, small_base: int = SMALL_BASE,
                    indicative_base: int = INDICATIVE_BASE) -> str:
     """The headline figures as an HTML table, or a note saying why there is none."""
@@ -110,7 +127,7 @@ def headline_table(csv_path: Path, *, small_base: int = SMALL_BASE,
             raise ValueError(f"{_shown(csv_path)}: missing column(s) {', '.join(missing)}; "
                              f"expected {','.join(COLUMNS)}")
         rows = list(reader)
-    labels = wave_labels()
+    labels = survey_wave_labels()
     lines = ['<table class="pdu-table headline">',
              "<caption>Headline figures, with 95% confidence intervals</caption>",
              "<thead><tr><th>Measure</th><th>Wave or period</th><th>Result</th>"
@@ -175,6 +192,11 @@ def build_index(out: Path, headline_csv: Path | None = None, *, synthetic: bool 
               if synthetic else "the PDU's own exports of its register, surveys and hub list")
     css = (Path(__file__).with_name("templates") / "pdu_report" / "report.css").read_text()
     links = report_links(out.parent, out)
+    assumed = ('<p class="note"><strong>Synthetic data:</strong> only the figures the final report '
+               "publishes are calibrated (the reproduction check lists them). The others, such as "
+               "the interim follow-up round's answers (the report gives only the pooled 13 of 36 "
+               "for contacts made), are assumptions of the reconstruction, not findings.</p>"
+               if synthetic else "")
     page = f"""<!DOCTYPE html>
 <html lang="en-GB">
 <head>
@@ -188,9 +210,10 @@ def build_index(out: Path, headline_csv: Path | None = None, *, synthetic: bool 
 {banner_html(synthetic)}
 <main id="report">
 <h1>Opportunity Nottingham Practice Development Unit: evaluation reports</h1>
-<p>{html.escape(" ".join(STUDY))}</p>
+<p>{html.escape(study_text(paths.processed_dir()))}</p>
 <h2 id="headline-figures">Headline figures</h2>
 {headline_table(headline_csv, small_base=small_base, indicative_base=indicative_base)}
+{assumed}
 <p class="note">Results from fewer than {small_base} people are given as counts ("19 of 29")
 rather than percentages; results from fewer than {indicative_base} people are indicative only.
 The interval is the range of values consistent with the data (95% Wilson interval).</p>

@@ -1,4 +1,4 @@
-"""Statistics that respect tiny samples (DESIGN.md, "Statistics conventions for small samples").
+"""Statistics that respect tiny samples (docs/assumptions.md, section 5).
 
 One module per idea:
 

@@ -230,7 +230,7 @@ def sector_share_clustered(
     share of people, working correlation estimated at 1.10, outside the valid range.) The
     independence working correlation with the sandwich variance is the classic cluster-robust
     interval for a share of attendances: centred on k/n, widened for repeat attenders.
-    ``cov_struct="exchangeable"`` stays available (the DESIGN.md convention); its estimate is
+    ``cov_struct="exchangeable"`` stays available (the design notes' first choice); its estimate is
     reported as ``gee_percent`` and the note flags a drift of a point or more, or a working
     correlation outside -1..1.
 

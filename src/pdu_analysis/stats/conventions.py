@@ -1,4 +1,4 @@
-"""Thresholds of the small-sample conventions (DESIGN.md), in one place.
+"""Thresholds of the small-sample conventions (docs/assumptions.md, section 5), in one place.
 
 Every function in :mod:`pdu_analysis.stats` reads its cut-offs from here, so a change of
 policy (say, "indicative only" below 100 instead of 50) is one edit, not a hunt.
