@@ -72,12 +72,6 @@ def by_wave(answers: pd.DataFrame, survey: str, question_id: str, answer: str | 
     return pd.DataFrame(records, columns=["wave", "count", "base"])
 
 
-def asked_in(answers: pd.DataFrame, survey: str, question_id: str) -> list[str]:
-    """Waves in which a question has at least one answer."""
-    rows = _subset(answers, survey, question_id, None)
-    return sorted(rows["wave"].unique().tolist())
-
-
 def sector_count(attendances: pd.DataFrame, sector: str, periods: Iterable[str]) -> tuple[int, int]:
     """(k, n): attendances from ``sector`` among attendances in ``periods``."""
     rows = attendances[attendances["period"].isin(list(periods))]

@@ -95,9 +95,9 @@ def options_by_wave(table: pd.DataFrame, *, title: str, category: str = "option"
             y = i + (j - (len(waves) - 1) / 2) * step
             _point_range(ax, y, match.iloc[0], colours[wave])
     ax.set_yticks(range(len(categories)), [_wrap(c, wrap) for c in categories])
-    ax.invert_yaxis()
+    ax.set_ylim(len(categories) - 0.4, -0.6)  # half a row of space above and below, top to bottom
     _percent_axis(ax, xlabel)
-    ax.set_title(title)
+    ax.set_title(title, pad=10)
     handles = []
     for wave in waves:
         bases = sorted(set(table.loc[table["wave"] == wave, "base"].astype(int)))
@@ -109,7 +109,7 @@ def options_by_wave(table: pd.DataFrame, *, title: str, category: str = "option"
     rows = -(-len(handles) // columns)
     fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.0), ncols=columns,
                fontsize=8.5, frameon=False)
-    fig.tight_layout(rect=(0, (0.12 + 0.25 * rows) / height, 1, 1))
+    fig.tight_layout(rect=(0, (0.05 + 0.22 * rows) / height, 1, 1))
     return fig
 
 

@@ -61,12 +61,3 @@ def assign_waves(collector: pd.Series, responded: pd.Series, waves: pd.DataFrame
     first_day = pd.to_datetime(responded).groupby(collector.to_numpy()).transform("min")
     month = first_day.dt.strftime("%Y-%m")
     return by_collector.fillna(month).astype(str)
-
-
-def wave_order(waves_seen: pd.Series, waves: pd.DataFrame, first_seen: pd.Series) -> list[str]:
-    """Waves in time order: listed ones by cut-off, new ones by their first response date."""
-    listed = [w for w in waves["wave"] if w in set(waves_seen)]
-    new = (pd.DataFrame({"wave": waves_seen, "first": first_seen})
-           .loc[lambda t: ~t["wave"].isin(listed)]
-           .groupby("wave")["first"].min().sort_values().index.tolist())
-    return listed + new
