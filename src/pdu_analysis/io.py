@@ -201,6 +201,12 @@ def _texts(column: pd.Series, *, all_text: bool = False) -> pd.Series:
     return pd.Series([_as_text(value) for value in values], dtype=object)
 
 
+def _padded_frame(rows: list[list[object]]) -> pd.DataFrame:
+    """Rows of unequal length (ragged CSV lines, short worksheet rows) padded with None."""
+    width = max((len(row) for row in rows), default=0)
+    return pd.DataFrame([list(row) + [None] * (width - len(row)) for row in rows], dtype=object)
+
+
 def read_cells(path: Path, sheet: str | None = None) -> pd.DataFrame:
     """Every cell of a CSV or worksheet as read (header row included), columns numbered from 0.
 
@@ -208,7 +214,7 @@ def read_cells(path: Path, sheet: str | None = None) -> pd.DataFrame:
     second); a file it cannot parse, such as one with ragged rows, falls back to the csv module.
     """
     if path.suffix.lower() != ".csv":
-        return pd.DataFrame(read_rows(path, sheet), dtype=object)
+        return _padded_frame(read_rows(path, sheet))
     _require_file(path)
     text = _decode(path)
     try:
@@ -216,7 +222,7 @@ def read_cells(path: Path, sheet: str | None = None) -> pd.DataFrame:
                             keep_default_na=False, na_filter=False, skip_blank_lines=False,
                             engine="c")
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError):
-        return pd.DataFrame(read_csv_rows(path), dtype=object)
+        return _padded_frame(read_csv_rows(path))
     no_gaps = not cells.isna().any(axis=None)  # blank lines, if any, are NaN rows
     cells.attrs["all_text"] = all(dtype.kind == "O" for dtype in cells.dtypes) and no_gaps
     return cells
