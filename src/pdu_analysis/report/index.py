@@ -31,6 +31,25 @@ SMALL_BASE = 30
 INDICATIVE_BASE = 50
 """Below this base a result is flagged "indicative only"."""
 
+GLOSSARY = """<dl class="glossary">
+<dt style="font-weight:600;margin-top:0.4em">95% interval</dt><dd>The range of values the true share could plausibly take, given how many
+people answered (Wilson's method). Wide intervals mean few responses.</dd>
+<dt style="font-weight:600;margin-top:0.4em">"19 of 29", "indicative only"</dt><dd>Below 30 responses a result is given as a count, not a
+percentage; below 50 it is marked indicative only.</dd>
+<dt style="font-weight:600;margin-top:0.4em">Evidence of change</dt><dd>A difference between two survey rounds or periods is called evidence of
+change only when Fisher's exact test gives p below 0.05. Each comparison also says how big a
+difference those numbers of responses could reliably have shown (the detectable difference).</dd>
+<dt style="font-weight:600;margin-top:0.4em">Cluster-robust interval, design effect</dt><dd>Some people came to several events, so their
+attendances are not independent. The cluster-robust interval (a GEE model with each person as a
+group) allows for that; the design effect says how much wider it is than the simple one.</dd>
+<dt style="font-weight:600;margin-top:0.4em">Cumulative and separate periods</dt><dd>The final report's figures include the interim report's
+attendances. Changes are judged by comparing the separate periods: up to the interim cut-off, and
+after it.</dd>
+<dt style="font-weight:600;margin-top:0.4em">Suppressed cells ("&lt;5")</dt><dd>Counts of 1 to 4 in breakdowns that could identify someone are
+hidden, with one more cell where needed so they cannot be worked out from totals.</dd>
+</dl>"""
+
+
 def _read_rows(path: Path) -> list[dict[str, str]]:
     try:
         with open(path, newline="", encoding="utf-8") as handle:
@@ -217,6 +236,8 @@ def build_index(out: Path, headline_csv: Path | None = None, *, synthetic: bool 
 <p class="note">Results from fewer than {small_base} people are given as counts ("19 of 29")
 rather than percentages; results from fewer than {indicative_base} people are indicative only.
 The interval is the range of values consistent with the data (95% Wilson interval).</p>
+<h2 id="reading">Reading the figures</h2>
+{GLOSSARY}
 <h2 id="reports">Reports</h2>
 {links}
 <h2 id="data">Where the data came from</h2>
