@@ -32,20 +32,20 @@ INDICATIVE_BASE = 50
 """Below this base a result is flagged "indicative only"."""
 
 GLOSSARY = """<dl class="glossary">
-<dt style="font-weight:600;margin-top:0.4em">95% interval</dt><dd>The range of values the true share could plausibly take, given how many
+<dt>95% interval</dt><dd>The range of values the true share could plausibly take, given how many
 people answered (Wilson's method). Wide intervals mean few responses.</dd>
-<dt style="font-weight:600;margin-top:0.4em">"19 of 29", "indicative only"</dt><dd>Below 30 responses a result is given as a count, not a
+<dt>"19 of 29", "indicative only"</dt><dd>Below 30 responses a result is given as a count, not a
 percentage; below 50 it is marked indicative only.</dd>
-<dt style="font-weight:600;margin-top:0.4em">Evidence of change</dt><dd>A difference between two survey rounds or periods is called evidence of
+<dt>Evidence of change</dt><dd>A difference between two survey rounds or periods is called evidence of
 change only when Fisher's exact test gives p below 0.05. Each comparison also says how big a
 difference those numbers of responses could reliably have shown (the detectable difference).</dd>
-<dt style="font-weight:600;margin-top:0.4em">Cluster-robust interval, design effect</dt><dd>Some people came to several events, so their
+<dt>Cluster-robust interval, design effect</dt><dd>Some people came to several events, so their
 attendances are not independent. The cluster-robust interval (a GEE model with each person as a
 group) allows for that; the design effect says how much wider it is than the simple one.</dd>
-<dt style="font-weight:600;margin-top:0.4em">Cumulative and separate periods</dt><dd>The final report's figures include the interim report's
+<dt>Cumulative and separate periods</dt><dd>The final report's figures include the interim report's
 attendances. Changes are judged by comparing the separate periods: up to the interim cut-off, and
 after it.</dd>
-<dt style="font-weight:600;margin-top:0.4em">Suppressed cells ("&lt;5")</dt><dd>Counts of 1 to 4 in breakdowns that could identify someone are
+<dt>Suppressed cells ("&lt;5")</dt><dd>Counts of 1 to 4 in breakdowns that could identify someone are
 hidden, with one more cell where needed so they cannot be worked out from totals.</dd>
 </dl>"""
 
@@ -210,6 +210,7 @@ def build_index(out: Path, headline_csv: Path | None = None, *, synthetic: bool 
               "final report publishes; it is not the PDU's real data"
               if synthetic else "the PDU's own exports of its register, surveys and hub list")
     css = (Path(__file__).with_name("templates") / "pdu_report" / "report.css").read_text()
+    css += "dl.glossary dt { font-weight: 600; margin-top: 0.4em; }\n"
     links = report_links(out.parent, out)
     assumed = ('<p class="note"><strong>Synthetic data:</strong> only the figures the final report '
                "publishes are calibrated (the reproduction check lists them). The others, such as "
