@@ -188,3 +188,9 @@ def test_mdd_shrinks_as_bases_grow(n1, n2, p, direction, m):
     larger_both = minimum_detectable_difference(n1 * m, n2 * m, p, direction=direction)
     assert larger_first < small
     assert larger_both < larger_first
+
+
+def test_sentence_names_what_was_counted():
+    sentence = compare_two(66, 300, 56, 168).sentence("attendances")
+    assert sentence.startswith("With 300 (interim) and 168 (final) attendances,")
+    assert "evidence of change" in sentence and "not evidence" not in sentence

@@ -210,10 +210,7 @@ def compare_record(k1: int, n1: int, k2: int, n2: int, first: str, second: str, 
     """The comparison columns of one pair of waves (second minus first)."""
     c = stats.compare_two(k1, n1, k2, n2, labels=(first, second))
     one, two = stats.proportion(k1, n1), stats.proportion(k2, n2)
-    sentence = c.sentence()
-    if what != "responses":
-        # Comparison.sentence() always says "responses"; the base here is something else.
-        sentence = sentence.replace(" responses ", f" {what} ", 1)
+    sentence = c.sentence(what)
     return {
         "first": first, "second": second,
         "k1": k1, "n1": n1, "pct1": one.percent, "ci1_low": one.ci_low,

@@ -72,8 +72,8 @@ class Comparison:
         """Fisher's exact p below 0.05."""
         return self.p_value < ALPHA
 
-    def sentence(self) -> str:
-        """The comparison in one plain-English sentence.
+    def sentence(self, what: str = "responses") -> str:
+        """The comparison in one plain-English sentence; ``what`` names the units counted.
 
         Examples
         --------
@@ -84,7 +84,7 @@ class Comparison:
         """
         n1, n2 = self.n1, self.n2
         a, b = self.labels
-        opening = f"With {n1} ({a}) and {n2} ({b}) responses"
+        opening = f"With {n1} ({a}) and {n2} ({b}) {what}"
         if math.isnan(self.mdd):
             limit = "100%" if self.mdd_direction == "rise" else "0%"
             detect = (
