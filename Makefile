@@ -118,7 +118,7 @@ bench: $(ENV_STAMP) ## Measure cold, no-op and incremental builds and the 10x-10
 
 # ---- working with the notebooks and the data ---------------------------------------------------
 lab: $(ENV_STAMP) ## Open JupyterLab on the project's kernel
-	@$(PY) -m jupyter lab --notebook-dir=notebooks
+	@$(PY) -m jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 synthetic: $(ENV_STAMP) ## Regenerate the synthetic reconstruction in data/raw (not part of reports)
 	@$(PY) -m pdu_analysis.synthetic --out data/raw
