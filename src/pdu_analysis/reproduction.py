@@ -60,6 +60,11 @@ def _answer(question: str, answer: str, wave: str | None, *, item: str | None = 
     return recipe
 
 
+def _post_event(question: str, answer: str = "", *, item: str | None = None) -> Recipe:
+    """A post-event figure: every response, all periods pooled, as the report gives them."""
+    return _answer(question, answer, None, item=item, survey="post_event")
+
+
 def _responses(survey: str, wave: str | None = None) -> Recipe:
     def recipe(t):
         rows = t["survey_responses"]
@@ -149,34 +154,21 @@ RECIPES: dict[str, Recipe] = {
     "hub_aware_pct": _answer("hub_aware", "Yes", FINAL),
     "hub_aware": _answer("hub_aware", "Yes", FINAL),
     "hub_used": _answer("hub_used", "Yes", FINAL),
-    "understanding_base": lambda t: Computed(_answer("understanding", "", None,
-                                                     survey="post_event")(t).base),
-    "understanding_much_greater_pct": _answer("understanding", "Much greater understanding", None,
-                                              survey="post_event"),
-    "understanding_some_pct": _answer("understanding", "Some additional understanding", None,
-                                      survey="post_event"),
-    "understanding_confirmed_pct": _answer("understanding", "Confirmed my previous understanding",
-                                           None, survey="post_event"),
-    "understanding_none_pct": _answer("understanding", "No greater understanding", None,
-                                      survey="post_event"),
-    "understanding_none": _answer("understanding", "No greater understanding", None,
-                                  survey="post_event"),
-    "awareness_much_greater_pct": _answer("awareness", "Much greater awareness", None,
-                                          survey="post_event"),
-    "awareness_some_pct": _answer("awareness", "Some additional awareness", None,
-                                  survey="post_event"),
-    "awareness_confirmed_pct": _answer("awareness", "Confirmed my existing awareness", None,
-                                       survey="post_event"),
-    "awareness_none_pct": _answer("awareness", "No additional awareness", None,
-                                  survey="post_event"),
-    "awareness_none": lambda t: Computed(_answer("awareness", "No additional awareness", None,
-                                                 survey="post_event")(t).count),
-    "share_plan_base": lambda t: Computed(_answer("share_plan", "", None, survey="post_event",
-                                                  item="Front line staff")(t).base),
-    "share_front_line_pct": _answer("share_plan", "", None, survey="post_event",
-                                    item="Front line staff"),
+    "understanding_base": lambda t: Computed(_post_event("understanding", "")(t).base),
+    "understanding_much_greater_pct": _post_event("understanding", "Much greater understanding"),
+    "understanding_some_pct": _post_event("understanding", "Some additional understanding"),
+    "understanding_confirmed_pct": _post_event("understanding", "Confirmed my previous understanding"),
+    "understanding_none_pct": _post_event("understanding", "No greater understanding"),
+    "understanding_none": _post_event("understanding", "No greater understanding"),
+    "awareness_much_greater_pct": _post_event("awareness", "Much greater awareness"),
+    "awareness_some_pct": _post_event("awareness", "Some additional awareness"),
+    "awareness_confirmed_pct": _post_event("awareness", "Confirmed my existing awareness"),
+    "awareness_none_pct": _post_event("awareness", "No additional awareness"),
+    "awareness_none": lambda t: Computed(_post_event("awareness", "No additional awareness")(t).count),
+    "share_plan_base": lambda t: Computed(_post_event("share_plan", "", item="Front line staff")(t).base),
+    "share_front_line_pct": _post_event("share_plan", "", item="Front line staff"),
     "made_contact": _answer("made_contact", "Yes", None),
-    "intend_change_pct": _answer("intend_change", "Yes", None, survey="post_event"),
+    "intend_change_pct": _post_event("intend_change", "Yes"),
     "took_action_pct": _answer("took_action", "Yes", FINAL),
     "took_action": _answer("took_action", "Yes", FINAL),
     "pledge_interim": lambda t: FREE_TEXT,
