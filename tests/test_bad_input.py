@@ -64,9 +64,15 @@ def test_truncated_xlsx(mini_raw):
 def test_renamed_column(mini_raw):
     def rename(rows):
         rows[0][5] = "Sectr"
+
     rawkit.write_xlsx(mini_raw / "attendance_register.xlsx", _register(rename), sheet="Register")
-    _expect(mini_raw, "attendance_register.xlsx", "missing column(s) 'Sector'",
-            "unknown column(s) 'Sectr'", "Expected exactly these columns")
+    _expect(
+        mini_raw,
+        "attendance_register.xlsx",
+        "missing column(s) 'Sector'",
+        "unknown column(s) 'Sectr'",
+        "Expected exactly these columns",
+    )
 
 
 def test_unknown_extra_column(mini_raw):
@@ -74,6 +80,7 @@ def test_unknown_extra_column(mini_raw):
         rows[0].append("Notes")
         for row in rows[1:]:
             row.append("x")
+
     rawkit.write_xlsx(mini_raw / "attendance_register.xlsx", _register(add), sheet="Register")
     _expect(mini_raw, "unknown column(s) 'Notes'")
 
@@ -81,14 +88,17 @@ def test_unknown_extra_column(mini_raw):
 def test_unmapped_sector_label(mini_raw):
     def relabel(rows):
         rows[2][5] = "Faith group"
+
     rawkit.write_xlsx(mini_raw / "attendance_register.xlsx", _register(relabel), sheet="Register")
-    _expect(mini_raw, "attendance_register.xlsx", "column 'Sector'", "'faith group' (row 3)",
-            "sector_map.csv")
+    _expect(
+        mini_raw, "attendance_register.xlsx", "column 'Sector'", "'faith group' (row 3)", "sector_map.csv"
+    )
 
 
 def test_unparseable_date(mini_raw):
     def bad_date(rows):
         rows[5][1] = "sometime in March"
+
     rawkit.write_xlsx(mini_raw / "attendance_register.xlsx", _register(bad_date), sheet="Register")
     _expect(mini_raw, "column 'Date'", "'sometime in March' (row 6)", "expected an Excel date")
 
@@ -96,6 +106,7 @@ def test_unparseable_date(mini_raw):
 def test_date_outside_study_window(mini_raw):
     def early(rows):
         rows[1][1] = datetime(2016, 1, 5)
+
     rawkit.write_xlsx(mini_raw / "attendance_register.xlsx", _register(early), sheet="Register")
     _expect(mini_raw, "column 'Date'", "outside the study window", "(row 2)")
 
@@ -117,13 +128,17 @@ def test_answer_not_among_options(mini_raw):
     rows = rawkit.post_event_rows()
     rows[3][10] = "Greatly improved"
     rawkit.write_csv(mini_raw / "post_event_survey.csv", rows)
-    _expect(mini_raw, "post_event_survey.csv", "not among the question's options",
-            "'Greatly improved' (row 4)", "Much greater understanding")
+    _expect(
+        mini_raw,
+        "post_event_survey.csv",
+        "not among the question's options",
+        "'Greatly improved' (row 4)",
+        "Much greater understanding",
+    )
 
 
 def test_survey_with_only_header_rows(mini_raw):
-    rawkit.write_csv(mini_raw / "follow_up_2019-01.csv",
-                     rawkit.follow_up_rows("231774550", 1, 2019, 0, 1))
+    rawkit.write_csv(mini_raw / "follow_up_2019-01.csv", rawkit.follow_up_rows("231774550", 1, 2019, 0, 1))
     _expect(mini_raw, "follow_up_2019-01.csv", "no responses")
 
 
@@ -142,19 +157,21 @@ def test_unknown_question(mini_raw):
 def test_event_not_in_events_list(mini_raw):
     def other_event(rows):
         rows[7][0] = "A Workshop Nobody Ran"
-    rawkit.write_xlsx(mini_raw / "attendance_register.xlsx", _register(other_event),
-                      sheet="Register")
+
+    rawkit.write_xlsx(mini_raw / "attendance_register.xlsx", _register(other_event), sheet="Register")
     _expect(mini_raw, "column 'Event'", "A Workshop Nobody Ran", "(row 8)")
 
 
 def test_blank_required_value_names_column_and_row(mini_raw):
     def no_name(rows):
         rows[2][2] = None
+
     rawkit.write_xlsx(mini_raw / "attendance_register.xlsx", _register(no_name), sheet="Register")
     _expect(mini_raw, "column 'Name'", "must not be blank", "(row 3)")
 
 
 # -- property-based: any input gives a table or the clear error, never anything else ------------
+
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.binary(max_size=400))

@@ -64,11 +64,12 @@ def test_grower_multiplies_rows_with_new_people_and_unique_ids(tmp_path, factor)
     assert len(set(users)) == len(users)
     respondents = [i for name in SURVEYS for i in _column(out / name, "Respondent ID", 2)]
     assert len(set(respondents)) == len(respondents)
-    mails = {m.strip().casefold() for m in _column(out / "attendance_register.csv", "Email", 1)
-             if m.strip()}
-    base = {m.strip().casefold()
-            for m in _column(tmp_path / "one" / "attendance_register.csv", "Email", 1)
-            if m.strip()}
+    mails = {m.strip().casefold() for m in _column(out / "attendance_register.csv", "Email", 1) if m.strip()}
+    base = {
+        m.strip().casefold()
+        for m in _column(tmp_path / "one" / "attendance_register.csv", "Email", 1)
+        if m.strip()
+    }
     assert len(mails) == factor * len(base)
 
 
@@ -90,8 +91,10 @@ def test_grown_twice_cleans_to_twice_the_people(tmp_path, shipped):
     # every original person is still there (copy 0 is the shipped data) and 1-4 events each
     assert set(shipped["people"]["person_id"]) <= set(tables["people"]["person_id"])
     assert tables["people"]["attendances"].between(1, 4).all()
-    assert (tables["people"]["attendances"].value_counts().sort_index()
-            == 2 * shipped["people"]["attendances"].value_counts().sort_index()).all()
+    assert (
+        tables["people"]["attendances"].value_counts().sort_index()
+        == 2 * shipped["people"]["attendances"].value_counts().sort_index()
+    ).all()
 
 
 def test_scale_step_reports_phases_rows_and_memory(tmp_path):
@@ -105,8 +108,7 @@ def test_scale_step_reports_phases_rows_and_memory(tmp_path):
 
 # ---- build helpers ---------------------------------------------------------------------------
 def test_passthrough_keeps_only_command_line_variables():
-    assert builds.passthrough_overrides("--no-print-directory -- JOBS=3 ENV=conda") == [
-        "JOBS=3", "ENV=conda"]
+    assert builds.passthrough_overrides("--no-print-directory -- JOBS=3 ENV=conda") == ["JOBS=3", "ENV=conda"]
     assert builds.passthrough_overrides("--no-print-directory") == []
     assert builds.passthrough_overrides("") == []
 
@@ -119,8 +121,15 @@ def test_changed_names_rewritten_and_new_notebooks():
 
 
 def test_dependents_are_transitive():
-    graph = {"01": set(), "02": set(), "03": {"01"}, "04": {"02"}, "05": {"01", "02"},
-             "07": {"01", "02", "03", "04", "05"}, "08": {"07"}}
+    graph = {
+        "01": set(),
+        "02": set(),
+        "03": {"01"},
+        "04": {"02"},
+        "05": {"01", "02"},
+        "07": {"01", "02", "03", "04", "05"},
+        "08": {"07"},
+    }
     assert builds.dependents(graph, "04") == {"07", "08"}
     assert builds.dependents(graph, "01") == {"03", "05", "07", "08"}
     assert builds.dependents(graph, "08") == set()
@@ -151,17 +160,18 @@ def test_touch_makes_the_file_newer(tmp_path):
 
 def test_floor_imports_come_from_the_notebooks(tmp_path):
     nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell("%matplotlib inline\nimport pandas as pd\n"
-                                          "from pdu_analysis import io, plots\nx = 1"),
-                nbformat.v4.new_code_cell("import pandas as pd\nfrom . import nothing"),
-                nbformat.v4.new_markdown_cell("import not_code")]
+    nb.cells = [
+        nbformat.v4.new_code_cell(
+            "%matplotlib inline\nimport pandas as pd\nfrom pdu_analysis import io, plots\nx = 1"
+        ),
+        nbformat.v4.new_code_cell("import pandas as pd\nfrom . import nothing"),
+        nbformat.v4.new_markdown_cell("import not_code"),
+    ]
     path = tmp_path / "01_x.ipynb"
     nbformat.write(nb, path)
-    assert builds.notebook_imports([path]) == ["import pandas as pd",
-                                               "from pdu_analysis import io, plots"]
+    assert builds.notebook_imports([path]) == ["import pandas as pd", "from pdu_analysis import io, plots"]
     code = builds.floor_code([path])
-    assert code.splitlines()[: len(builds.STACK_IMPORTS)] == [
-        f"import {m}" for m in builds.STACK_IMPORTS]
+    assert code.splitlines()[: len(builds.STACK_IMPORTS)] == [f"import {m}" for m in builds.STACK_IMPORTS]
     assert "from pdu_analysis import io, plots" in code
 
 
@@ -175,32 +185,52 @@ def test_scratch_copy_leaves_outputs_and_environment_behind(tmp_path):
     assert ws.env["PDU_OUTPUT_ROOT"] == str(ws.root)
     assert ws.env["PYTHONPATH"].split(":")[0] == str(ws.root / "src")
     assert "MAKEFLAGS" not in ws.env and "ENV_STAMP=" in ws.make_args
-    assert ws.notebooks() == sorted(p.name for p in (PROJECT_ROOT / "notebooks").glob(
-        builds.NOTEBOOK_GLOB))
+    assert ws.notebooks() == sorted(p.name for p in (PROJECT_ROOT / "notebooks").glob(builds.NOTEBOOK_GLOB))
 
 
 # ---- verdicts, table and JSON ----------------------------------------------------------------
 def _scale(factor: int, seconds: float, mb: float) -> dict:
-    return {"factor": factor, "seconds": seconds, "peak_mb": mb,
-            "phase_seconds": {p: seconds / len(scale.PHASES) for p in scale.PHASES},
-            "rows": {"attendances": 468 * factor, "survey_responses": 111 * factor}}
+    return {
+        "factor": factor,
+        "seconds": seconds,
+        "peak_mb": mb,
+        "phase_seconds": {p: seconds / len(scale.PHASES) for p in scale.PHASES},
+        "rows": {"attendances": 468 * factor, "survey_responses": 111 * factor},
+    }
 
 
 def _results(cold: float, noop_ran: list[str], ran: list[str], big: float) -> dict:
     return {
         "builds": {
             "jobs": "2",
-            "floor": {"seconds": 4.0, "start_seconds": 0.6, "import_seconds": 2.5,
-                      "shutdown_seconds": 0.9, "papermill_process_seconds": 0.5, "notebooks": 7},
-            "cold": {"seconds": cold, "returncode": 0, "notebooks_run_count": 7,
-                     "notebook_seconds": {"01_a.ipynb": 4.0}, "after_last_notebook_seconds": 2},
-            "noop": {"seconds": 0.1, "runs": [{"seconds": 0.1, "returncode": 0,
-                                               "notebooks_run": noop_ran, "rendered": False}]},
-            "incremental": {"touched": "04_e.ipynb", "expected": ["04_e.ipynb", "07_r.ipynb"],
-                            "seconds": 9.0, "returncode": 0, "notebooks_run": ran},
+            "floor": {
+                "seconds": 4.0,
+                "start_seconds": 0.6,
+                "import_seconds": 2.5,
+                "shutdown_seconds": 0.9,
+                "papermill_process_seconds": 0.5,
+                "notebooks": 7,
+            },
+            "cold": {
+                "seconds": cold,
+                "returncode": 0,
+                "notebooks_run_count": 7,
+                "notebook_seconds": {"01_a.ipynb": 4.0},
+                "after_last_notebook_seconds": 2,
+            },
+            "noop": {
+                "seconds": 0.1,
+                "runs": [{"seconds": 0.1, "returncode": 0, "notebooks_run": noop_ran, "rendered": False}],
+            },
+            "incremental": {
+                "touched": "04_e.ipynb",
+                "expected": ["04_e.ipynb", "07_r.ipynb"],
+                "seconds": 9.0,
+                "returncode": 0,
+                "notebooks_run": ran,
+            },
         },
-        "scale": [_scale(1, 0.5, 200), _scale(10, 1.0, 210), _scale(100, 6.0, 260),
-                  _scale(1000, big, 800)],
+        "scale": [_scale(1, 0.5, 200), _scale(10, 1.0, 210), _scale(100, 6.0, 260), _scale(1000, big, 800)],
     }
 
 
@@ -228,8 +258,10 @@ def test_each_missed_target_is_named():
 
 
 def test_failed_measurements_are_reported_not_raised():
-    results = {"builds": {"cold": {"seconds": 3.0, "returncode": 2, "notebooks_run_count": 0}},
-               "scale": [{"factor": 1000, "error": "boom"}]}
+    results = {
+        "builds": {"cold": {"seconds": 3.0, "returncode": 2, "notebooks_run_count": 0}},
+        "scale": [{"factor": 1000, "error": "boom"}],
+    }
     rows = report.evaluate(results)
     assert [r.status for r in rows] == [report.FAILED, report.FAILED]
     assert "FAILED to measure" in report.summary(rows)

@@ -20,8 +20,14 @@ from pdu_analysis.report import index, render
 pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-               "--disable-component-update", "--disable-sync", "--no-first-run"]
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
@@ -53,22 +59,39 @@ def _tiny_pages(folder: Path, monkeypatch) -> list[Path]:
 
     monkeypatch.setenv("PDU_OUTPUT_ROOT", str(folder / "out"))
     fig, ax = plt.subplots()
-    ax.bar(["interim", "final"], [5, 19], color=[plots.WAVE_COLOURS["interim"],
-                                                 plots.WAVE_COLOURS["final"]])
+    ax.bar(["interim", "final"], [5, 19], color=[plots.WAVE_COLOURS["interim"], plots.WAVE_COLOURS["final"]])
     png = plots.save_figure(fig, "tiny_waves").read_bytes()
     plt.close(fig)
     nb = nbformat.v4.new_notebook()
     nb.metadata["pdu_analysis"] = {"synthetic_data": True}
     shown = nbformat.v4.new_code_cell("show_figure(...)")
-    shown.outputs = [nbformat.v4.new_output("display_data", data={
-        "text/html": plots.figure_html(png, name="tiny_waves", caption="5 of 7, then 19 of 29.",
-                                       alt="Bar chart: 5 in June 2018, 19 in January 2019."),
-        "text/plain": "[Figure]"})]
+    shown.outputs = [
+        nbformat.v4.new_output(
+            "display_data",
+            data={
+                "text/html": plots.figure_html(
+                    png,
+                    name="tiny_waves",
+                    caption="5 of 7, then 19 of 29.",
+                    alt="Bar chart: 5 in June 2018, 19 in January 2019.",
+                ),
+                "text/plain": "[Figure]",
+            },
+        )
+    ]
     caveat = nbformat.v4.new_code_cell("show_caveat(...)")
-    caveat.outputs = [nbformat.v4.new_output("display_data", data={
-        "text/html": plots.caveat_html("Seven responses only."), "text/plain": "Caveat"})]
-    nb.cells = [nbformat.v4.new_markdown_cell("# Acting on learning\n\n## By wave"), shown,
-                caveat, nbformat.v4.new_markdown_cell("## Notes\n\nSee the final report.")]
+    caveat.outputs = [
+        nbformat.v4.new_output(
+            "display_data",
+            data={"text/html": plots.caveat_html("Seven responses only."), "text/plain": "Caveat"},
+        )
+    ]
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("# Acting on learning\n\n## By wave"),
+        shown,
+        caveat,
+        nbformat.v4.new_markdown_cell("## Notes\n\nSee the final report."),
+    ]
     for i, cell in enumerate(nb.cells):
         cell["id"] = f"b{i}"
     executed = folder / "05_acting.ipynb"
@@ -103,8 +126,7 @@ def check_page(browser, page_path: Path, shot: Path) -> None:
         outside = [u for u in requested if not u.startswith(("file:", "data:"))]
         assert not outside and not blocked, f"{page_path.name} asked the network for {outside}"
         assert not errors, f"{page_path.name}: {errors}"
-        images = page.eval_on_selector_all(
-            "img", "els => els.map(e => [e.alt, e.complete, e.naturalWidth])")
+        images = page.eval_on_selector_all("img", "els => els.map(e => [e.alt, e.complete, e.naturalWidth])")
         for alt, complete, width in images:
             assert complete and width > 0, f"{page_path.name}: image {alt!r} did not load"
             assert alt.strip(), f"{page_path.name}: an image has no alt text"

@@ -65,8 +65,9 @@ def parse_export(rows, survey: str) -> list[dict]:
     Each response: ``meta`` (metadata by column name) and ``answers`` (question_id -> text for
     single and open questions, option/row -> text for multi and matrix questions).
     """
-    questions = {q["question_text"]: q for q in read_dicts(REFERENCE_DIR / "questions.csv")
-                 if q["survey"] == survey}
+    questions = {
+        q["question_text"]: q for q in read_dicts(REFERENCE_DIR / "questions.csv") if q["survey"] == survey
+    }
     head1, head2, *body = rows
     cols, current = [], None
     for i in range(METADATA, len(head1)):
@@ -119,8 +120,7 @@ class Raw:
     @cached_property
     def register_rows(self) -> list[dict]:
         head, *rows = xlsx_rows("attendance_register.xlsx")
-        return [dict(zip(head, r, strict=True)) for r in rows
-                if any(cell(v) for v in r)]
+        return [dict(zip(head, r, strict=True)) for r in rows if any(cell(v) for v in r)]
 
     @cached_property
     def attendances(self) -> list[dict]:
@@ -129,8 +129,7 @@ class Raw:
         email_of: dict[tuple, set] = {}
         for r in rows:
             if norm(r["Email"]):
-                email_of.setdefault((norm(r["Name"]), norm(r["Organisation"])), set()).add(
-                    norm(r["Email"]))
+                email_of.setdefault((norm(r["Name"]), norm(r["Organisation"])), set()).add(norm(r["Email"]))
         assert all(len(v) == 1 for v in email_of.values()), "name + organisation collision"
         title_date = {norm(e["title"]): date.fromisoformat(e["date"]) for e in self.events}
         seen, out = set(), []
@@ -143,9 +142,14 @@ class Raw:
             if pair in seen:
                 continue
             seen.add(pair)
-            out.append({"person": key, "date": title_date[norm(r["Event"])],
-                        "sector": self.sector_map[norm(r["Sector"])],
-                        "focus": norm(r["Main focus of work"])})
+            out.append(
+                {
+                    "person": key,
+                    "date": title_date[norm(r["Event"])],
+                    "sector": self.sector_map[norm(r["Sector"])],
+                    "focus": norm(r["Main focus of work"]),
+                }
+            )
         return out
 
     @cached_property
@@ -180,8 +184,11 @@ def _share(rows, test, base_rows=None):
 
 
 def _cop(raw, prefix: str, status: str = "held"):
-    return [e for e in raw.events if e["kind"] == "community_of_practice"
-            and e["title"].startswith(prefix) and e["status"] == status]
+    return [
+        e
+        for e in raw.events
+        if e["kind"] == "community_of_practice" and e["title"].startswith(prefix) and e["status"] == status
+    ]
 
 
 def _per_person(raw) -> Counter:
@@ -189,9 +196,12 @@ def _per_person(raw) -> Counter:
 
 
 def _pledge(raw) -> int:
-    post = [r for r in raw.post if "pledge" in r["answers"].get("change_detail", "").lower()
-            and datetime.strptime(r["meta"]["Start Date"], "%m/%d/%Y %I:%M:%S %p").date()
-            <= raw.cutoff]
+    post = [
+        r
+        for r in raw.post
+        if "pledge" in r["answers"].get("change_detail", "").lower()
+        and datetime.strptime(r["meta"]["Start Date"], "%m/%d/%Y %I:%M:%S %p").date() <= raw.cutoff
+    ]
     follow = [r for r in raw.interim if "pledge" in r["answers"].get("action_detail", "").lower()]
     return len(post) + len(follow)
 
@@ -200,11 +210,15 @@ def _interim_attendances(raw):
     return [a for a in raw.attendances if a["date"] <= raw.cutoff]
 
 
-_SUI, _HF, _CA = ("Service User Involvement Community", "Housing First Community",
-                  "Care Act Community")
-_FOCUS = {"housing": "housing", "womens_services": "women's services", "offending": "offending",
-          "mental_health": "mental health", "substance_misuse": "substance misuse",
-          "other": "other"}
+_SUI, _HF, _CA = ("Service User Involvement Community", "Housing First Community", "Care Act Community")
+_FOCUS = {
+    "housing": "housing",
+    "womens_services": "women's services",
+    "offending": "offending",
+    "mental_health": "mental health",
+    "substance_misuse": "substance misuse",
+    "other": "other",
+}
 
 COMPUTED = {
     "follow_up_responses": lambda raw: (len(raw.interim) + len(raw.final), None),
@@ -213,21 +227,22 @@ COMPUTED = {
     "learning_events": lambda raw: (sum(e["kind"] == "learning_event" for e in raw.events), None),
     "individuals": lambda raw: (len(_per_person(raw)), None),
     "attendances": lambda raw: (len(raw.attendances), None),
-    "repeat_attender_events_min": lambda raw: (min(n for n in _per_person(raw).values() if n > 1),
-                                               None),
+    "repeat_attender_events_min": lambda raw: (min(n for n in _per_person(raw).values() if n > 1), None),
     "repeat_attender_events_max": lambda raw: (max(_per_person(raw).values()), None),
-    "attendances_voluntary_pct": lambda raw: _share(raw.attendances,
-                                                    lambda a: a["sector"] == "voluntary"),
-    "attendances_statutory_pct": lambda raw: _share(raw.attendances,
-                                                    lambda a: a["sector"] == "statutory"),
-    "statutory_pct_final": lambda raw: _share(raw.attendances,
-                                              lambda a: a["sector"] == "statutory"),
-    "statutory_pct_interim": lambda raw: _share(_interim_attendances(raw),
-                                                lambda a: a["sector"] == "statutory"),
-    **{f"focus_{k}_pct": (lambda raw, f=f: _share(raw.attendances, lambda a: a["focus"] == f))
-       for k, f in _FOCUS.items()},
-    "cop_groups": lambda raw: (len({e["title"].split(":")[0] for e in raw.events
-                                    if e["kind"] == "community_of_practice"}), None),
+    "attendances_voluntary_pct": lambda raw: _share(raw.attendances, lambda a: a["sector"] == "voluntary"),
+    "attendances_statutory_pct": lambda raw: _share(raw.attendances, lambda a: a["sector"] == "statutory"),
+    "statutory_pct_final": lambda raw: _share(raw.attendances, lambda a: a["sector"] == "statutory"),
+    "statutory_pct_interim": lambda raw: _share(
+        _interim_attendances(raw), lambda a: a["sector"] == "statutory"
+    ),
+    **{
+        f"focus_{k}_pct": (lambda raw, f=f: _share(raw.attendances, lambda a: a["focus"] == f))
+        for k, f in _FOCUS.items()
+    },
+    "cop_groups": lambda raw: (
+        len({e["title"].split(":")[0] for e in raw.events if e["kind"] == "community_of_practice"}),
+        None,
+    ),
     "cop_sui_sessions": lambda raw: (len(_cop(raw, _SUI)), None),
     "cop_sui_attendees_min": lambda raw: (min(int(e["headcount"]) for e in _cop(raw, _SUI)), None),
     "cop_sui_attendees_max": lambda raw: (max(int(e["headcount"]) for e in _cop(raw, _SUI)), None),
@@ -235,56 +250,78 @@ COMPUTED = {
     "cop_housing_first_attendees": lambda raw: (int(_cop(raw, _HF)[0]["headcount"]), None),
     "cop_housing_first_booked": lambda raw: (int(_cop(raw, _HF, "planned")[0]["headcount"]), None),
     "cop_care_act_sessions": lambda raw: (len(_cop(raw, _CA)), None),
-    "cop_care_act_attendees": lambda raw: (
-        int(next(iter({e["headcount"] for e in _cop(raw, _CA)}))), None),
-    "heard_word_of_mouth": lambda raw: (ticked(raw.final, "heard_via", "Word of mouth"),
-                                        len(tally_multi(raw.final, "heard_via"))),
-    "heard_newsletter": lambda raw: (ticked(raw.final, "heard_via", "PDU newsletter"),
-                                     len(raw.final)),
-    "heard_online_platform": lambda raw: (ticked(raw.final, "heard_via", "Online platform (hub)"),
-                                          len(raw.final)),
+    "cop_care_act_attendees": lambda raw: (int(next(iter({e["headcount"] for e in _cop(raw, _CA)}))), None),
+    "heard_word_of_mouth": lambda raw: (
+        ticked(raw.final, "heard_via", "Word of mouth"),
+        len(tally_multi(raw.final, "heard_via")),
+    ),
+    "heard_newsletter": lambda raw: (ticked(raw.final, "heard_via", "PDU newsletter"), len(raw.final)),
+    "heard_online_platform": lambda raw: (
+        ticked(raw.final, "heard_via", "Online platform (hub)"),
+        len(raw.final),
+    ),
     "hub_registered_users": lambda raw: (len(raw.hub), None),
-    **{f"hub_{s}_pct": (lambda raw, s=s: _share(
-        raw.hub, lambda u: raw.sector_map[norm(u["Sector"])] == s))
-       for s in ("voluntary", "statutory", "private")},
-    "hub_aware_pct": lambda raw: (pct(tally(raw.final, "hub_aware")["Yes"], len(raw.final)),
-                                  len(raw.final)),
+    **{
+        f"hub_{s}_pct": (lambda raw, s=s: _share(raw.hub, lambda u: raw.sector_map[norm(u["Sector"])] == s))
+        for s in ("voluntary", "statutory", "private")
+    },
+    "hub_aware_pct": lambda raw: (pct(tally(raw.final, "hub_aware")["Yes"], len(raw.final)), len(raw.final)),
     "hub_aware": lambda raw: (tally(raw.final, "hub_aware")["Yes"], len(raw.final)),
-    "hub_used": lambda raw: (tally(raw.final, "hub_used")["Yes"],
-                             tally(raw.final, "hub_aware")["Yes"]),
+    "hub_used": lambda raw: (tally(raw.final, "hub_used")["Yes"], tally(raw.final, "hub_aware")["Yes"]),
     "understanding_base": lambda raw: (sum(tally(raw.post, "understanding").values()), None),
-    **{f"understanding_{k}_pct": (lambda raw, o=o: _option_pct(raw.post, "understanding", o))
-       for k, o in (("much_greater", "Much greater understanding"),
-                    ("some", "Some additional understanding"),
-                    ("confirmed", "Confirmed my previous understanding"),
-                    ("none", "No greater understanding"))},
-    "understanding_none": lambda raw: (tally(raw.post, "understanding")["No greater understanding"],
-                                       sum(tally(raw.post, "understanding").values())),
-    **{f"awareness_{k}_pct": (lambda raw, o=o: _option_pct(raw.post, "awareness", o))
-       for k, o in (("much_greater", "Much greater awareness"),
-                    ("some", "Some additional awareness"),
-                    ("confirmed", "Confirmed my existing awareness"),
-                    ("none", "No additional awareness"))},
+    **{
+        f"understanding_{k}_pct": (lambda raw, o=o: _option_pct(raw.post, "understanding", o))
+        for k, o in (
+            ("much_greater", "Much greater understanding"),
+            ("some", "Some additional understanding"),
+            ("confirmed", "Confirmed my previous understanding"),
+            ("none", "No greater understanding"),
+        )
+    },
+    "understanding_none": lambda raw: (
+        tally(raw.post, "understanding")["No greater understanding"],
+        sum(tally(raw.post, "understanding").values()),
+    ),
+    **{
+        f"awareness_{k}_pct": (lambda raw, o=o: _option_pct(raw.post, "awareness", o))
+        for k, o in (
+            ("much_greater", "Much greater awareness"),
+            ("some", "Some additional awareness"),
+            ("confirmed", "Confirmed my existing awareness"),
+            ("none", "No additional awareness"),
+        )
+    },
     "awareness_none": lambda raw: (tally(raw.post, "awareness")["No additional awareness"], None),
     "share_plan_base": lambda raw: (len(tally_multi(raw.post, "share_plan")), None),
     "share_front_line_pct": lambda raw: (
-        pct(ticked(raw.post, "share_plan", "Front line staff"),
-            len(tally_multi(raw.post, "share_plan"))),
-        len(tally_multi(raw.post, "share_plan"))),
-    "made_contact": lambda raw: (tally(raw.interim + raw.final, "made_contact")["Yes"],
-                                 sum(tally(raw.interim + raw.final, "made_contact").values())),
+        pct(ticked(raw.post, "share_plan", "Front line staff"), len(tally_multi(raw.post, "share_plan"))),
+        len(tally_multi(raw.post, "share_plan")),
+    ),
+    "made_contact": lambda raw: (
+        tally(raw.interim + raw.final, "made_contact")["Yes"],
+        sum(tally(raw.interim + raw.final, "made_contact").values()),
+    ),
     "intend_change_pct": lambda raw: _option_pct(raw.post, "intend_change", "Yes"),
     "took_action_pct": lambda raw: _option_pct(raw.final, "took_action", "Yes"),
-    "took_action": lambda raw: (tally(raw.final, "took_action")["Yes"],
-                                sum(tally(raw.final, "took_action").values())),
+    "took_action": lambda raw: (
+        tally(raw.final, "took_action")["Yes"],
+        sum(tally(raw.final, "took_action").values()),
+    ),
     "pledge_interim": lambda raw: (_pledge(raw), None),
-    **{f"outcomes_improved_{k}": (lambda raw, o=o: (tally(raw.final, "outcomes_improved")[o],
-                                                    len(raw.final)))
-       for k, o in (("yes", "Yes"), ("not_sure", "Not sure"), ("no", "No"))},
-    **{f"effectiveness_{k}": (lambda raw, o=o: (tally(raw.final, "effectiveness")[o],
-                                                len(raw.final)))
-       for k, o in (("very", "Very effective"), ("quite", "Quite effective"),
-                    ("not", "Not effective at all"))},
+    **{
+        f"outcomes_improved_{k}": (
+            lambda raw, o=o: (tally(raw.final, "outcomes_improved")[o], len(raw.final))
+        )
+        for k, o in (("yes", "Yes"), ("not_sure", "Not sure"), ("no", "No"))
+    },
+    **{
+        f"effectiveness_{k}": (lambda raw, o=o: (tally(raw.final, "effectiveness")[o], len(raw.final)))
+        for k, o in (
+            ("very", "Very effective"),
+            ("quite", "Quite effective"),
+            ("not", "Not effective at all"),
+        )
+    },
 }
 
 NOT_FROM_RAW = {
@@ -345,9 +382,9 @@ def test_register_sectors(raw):
     sectors = Counter(a["sector"] for a in raw.attendances)
     assert sectors["private"] == 0
     later = [a for a in raw.attendances if a["date"] > raw.cutoff]
-    assert (sum(a["sector"] == "statutory" for a in later) / len(later)
-            > sum(a["sector"] == "statutory" for a in _interim_attendances(raw))
-            / len(_interim_attendances(raw)))
+    assert sum(a["sector"] == "statutory" for a in later) / len(later) > sum(
+        a["sector"] == "statutory" for a in _interim_attendances(raw)
+    ) / len(_interim_attendances(raw))
     assert len(Counter(r["Sector"] for r in raw.register_rows)) >= 10  # typed many ways
 
 
@@ -389,10 +426,8 @@ def test_follow_up_rounds(raw):
     assert {int(r["meta"]["Collector ID"]) for r in raw.final} == {waves["final"]}
     assert tally(raw.interim, "made_contact")["Yes"] == 3
     assert not any("hub_aware" in r["answers"] for r in raw.interim)
-    assert all("hub_used" not in r["answers"] for r in raw.final
-               if r["answers"].get("hub_aware") != "Yes")
-    hub_heard = [r for r in raw.final
-                 if "Online platform (hub)" in r["answers"].get("heard_via", {})]
+    assert all("hub_used" not in r["answers"] for r in raw.final if r["answers"].get("hub_aware") != "Yes")
+    hub_heard = [r for r in raw.final if "Online platform (hub)" in r["answers"].get("heard_via", {})]
     assert all(r["answers"]["hub_aware"] == "Yes" for r in hub_heard)
     body = read_csv_rows("follow_up_2019-01.csv")[2:]
     assert len(body) == len(raw.final) + 1  # one response opened and left blank

@@ -23,8 +23,12 @@ from matplotlib.text import Text  # noqa: E402
 
 from pdu_analysis import charts, stats  # noqa: E402
 
-UNDERSTANDING = ["Much greater understanding", "Some additional understanding",
-                 "Confirmed my previous understanding", "No greater understanding"]
+UNDERSTANDING = [
+    "Much greater understanding",
+    "Some additional understanding",
+    "Confirmed my previous understanding",
+    "No greater understanding",
+]
 
 
 @pytest.fixture(autouse=True)
@@ -80,47 +84,96 @@ def make_attendances() -> pd.DataFrame:
     dates = {"E1": "2018-01-10", "E2": "2018-05-10", "E3": "2018-09-10", "E4": "2018-12-10"}
     for person, (sector, focus, events) in plan.items():
         for event in events:
-            rows.append({"event_id": event, "event_date": dates[event], "person_id": person,
-                         "sector": sector, "focus": focus,
-                         "period": "interim" if dates[event] <= "2018-06-30" else "final"})
+            rows.append(
+                {
+                    "event_id": event,
+                    "event_date": dates[event],
+                    "person_id": person,
+                    "sector": sector,
+                    "focus": focus,
+                    "period": "interim" if dates[event] <= "2018-06-30" else "final",
+                }
+            )
     return pd.DataFrame(rows)
 
 
 def make_events() -> pd.DataFrame:
-    return pd.DataFrame({
-        "event_id": ["E1", "E2", "E3", "E4", "C1", "C2", "C3"],
-        "date": ["2018-01-10", "2018-05-10", "2018-09-10", "2018-12-10", "2018-03-01",
-                 "2018-10-01", "2019-02-19"],
-        "title": ["One", "Two", "Three", "Four", "Care Act Community of Practice: session 1",
-                  "Care Act Community of Practice: session 2",
-                  "Housing First Community of Practice: session 1"],
-        "kind": ["learning_event"] * 4 + ["community_of_practice"] * 3,
-        "status": ["held"] * 6 + ["planned"],
-        "headcount": pd.array([None, None, None, None, 12, 9, 10], dtype="Int64"),
-    })
+    return pd.DataFrame(
+        {
+            "event_id": ["E1", "E2", "E3", "E4", "C1", "C2", "C3"],
+            "date": [
+                "2018-01-10",
+                "2018-05-10",
+                "2018-09-10",
+                "2018-12-10",
+                "2018-03-01",
+                "2018-10-01",
+                "2019-02-19",
+            ],
+            "title": [
+                "One",
+                "Two",
+                "Three",
+                "Four",
+                "Care Act Community of Practice: session 1",
+                "Care Act Community of Practice: session 2",
+                "Housing First Community of Practice: session 1",
+            ],
+            "kind": ["learning_event"] * 4 + ["community_of_practice"] * 3,
+            "status": ["held"] * 6 + ["planned"],
+            "headcount": pd.array([None, None, None, None, 12, 9, 10], dtype="Int64"),
+        }
+    )
 
 
 def make_answers() -> pd.DataFrame:
     """Post-event answers: understanding (interim 6, final 4) and a multi-select (base 5)."""
     rows = []
-    understanding = {"interim": ["Much greater understanding"] * 3
-                     + ["Some additional understanding"] * 2 + ["No greater understanding"],
-                     "final": ["Much greater understanding", "Some additional understanding",
-                               "Some additional understanding",
-                               "Confirmed my previous understanding"]}
+    understanding = {
+        "interim": ["Much greater understanding"] * 3
+        + ["Some additional understanding"] * 2
+        + ["No greater understanding"],
+        "final": [
+            "Much greater understanding",
+            "Some additional understanding",
+            "Some additional understanding",
+            "Confirmed my previous understanding",
+        ],
+    }
     n = 0
     for wave, answers in understanding.items():
         for answer in answers:
             n += 1
-            rows.append({"response_id": f"r{n:02d}", "survey": "post_event", "wave": wave,
-                         "question_id": "understanding", "item": None, "answer": answer})
-    ticks = {"r01": ["Front line staff", "Managers"], "r02": ["Front line staff"],
-             "r03": ["Service users"], "r07": ["Front line staff"], "r08": ["Managers"]}
+            rows.append(
+                {
+                    "response_id": f"r{n:02d}",
+                    "survey": "post_event",
+                    "wave": wave,
+                    "question_id": "understanding",
+                    "item": None,
+                    "answer": answer,
+                }
+            )
+    ticks = {
+        "r01": ["Front line staff", "Managers"],
+        "r02": ["Front line staff"],
+        "r03": ["Service users"],
+        "r07": ["Front line staff"],
+        "r08": ["Managers"],
+    }
     for rid, items in ticks.items():
         wave = "interim" if rid <= "r06" else "final"
         for item in items:
-            rows.append({"response_id": rid, "survey": "post_event", "wave": wave,
-                         "question_id": "share_plan", "item": item, "answer": "selected"})
+            rows.append(
+                {
+                    "response_id": rid,
+                    "survey": "post_event",
+                    "wave": wave,
+                    "question_id": "share_plan",
+                    "item": item,
+                    "answer": "selected",
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -129,8 +182,7 @@ GROUPS = {"All responses": None, "Early": "interim", "Late": "final"}
 
 # ------------------------------------------------------------------ proportion bars
 def test_proportion_bars_one_bar_per_category_with_base_and_counts():
-    table = pd.DataFrame({"label": ["Yes", "No", "Not sure"], "count": [25, 0, 50],
-                          "base": [75, 75, 75]})
+    table = pd.DataFrame({"label": ["Yes", "No", "Not sure"], "count": [25, 0, 50], "base": [75, 75, 75]})
     fig = charts.proportion_bars_with_ci(table, title="Intend to change")
     assert isinstance(fig, Figure)
     ax = data_axes(fig)
@@ -151,12 +203,14 @@ def test_proportion_bars_small_base_gives_counts_without_percent():
 
 
 def test_proportion_bars_grouped_shows_every_group_base():
-    table = pd.DataFrame({
-        "group": ["Early"] * 3 + ["Late"] * 3,
-        "option": ["Yes", "No", "Not sure"] * 2,
-        "count": [18, 12, 19, 7, 6, 13],
-        "base": [49] * 3 + [26] * 3,
-    })
+    table = pd.DataFrame(
+        {
+            "group": ["Early"] * 3 + ["Late"] * 3,
+            "option": ["Yes", "No", "Not sure"] * 2,
+            "count": [18, 12, 19, 7, 6, 13],
+            "base": [49] * 3 + [26] * 3,
+        }
+    )
     fig = charts.proportion_bars_with_ci(table, title="t", group_colours={"Early": "#56B4E9"})
     ax = data_axes(fig)
     assert len(bars(ax)) == 6
@@ -166,13 +220,14 @@ def test_proportion_bars_grouped_shows_every_group_base():
 
 
 def test_proportion_bars_suppressed_rows_have_no_bar_and_say_so():
-    table = charts.shares_table({"Users": pd.Series(["voluntary"] * 20 + ["statutory"] * 9
-                                                    + ["private"] * 2)},
-                                charts.SECTOR_ORDER, suppress=True)
+    table = charts.shares_table(
+        {"Users": pd.Series(["voluntary"] * 20 + ["statutory"] * 9 + ["private"] * 2)},
+        charts.SECTOR_ORDER,
+        suppress=True,
+    )
     fig = charts.proportion_bars_with_ci(table, title="Hub users", what="users")
     ax = data_axes(fig)
-    widths = {lbl.get_text(): p.get_width() for lbl, p in zip(ax.get_yticklabels(), bars(ax),
-                                                              strict=True)}
+    widths = {lbl.get_text(): p.get_width() for lbl, p in zip(ax.get_yticklabels(), bars(ax), strict=True)}
     assert widths["Private"] == 0 and widths["Statutory"] == 0  # primary and secondary
     text = all_text(fig)
     assert "not shown (<5)" in text and "not shown ([c])" in text
@@ -187,8 +242,9 @@ def test_proportion_bars_with_no_responses_is_a_figure_not_an_error():
 
 
 def test_multi_select_bars_base_is_those_answering_and_bars_exceed_100():
-    table = charts.option_counts_table(make_answers(), "post_event", "share_plan",
-                                       {"All responses": None}, multi=True)
+    table = charts.option_counts_table(
+        make_answers(), "post_event", "share_plan", {"All responses": None}, multi=True
+    )
     assert table["base"].unique().tolist() == [5]
     fig = charts.multi_select_bars(table, title="Share with")
     ax = data_axes(fig)
@@ -201,12 +257,16 @@ def test_multi_select_bars_base_is_those_answering_and_bars_exceed_100():
 
 # ------------------------------------------------------------------ diverging bars
 def test_diverging_bars_segments_sides_counts_and_bases():
-    table = charts.wide_counts(charts.option_counts_table(make_answers(), "post_event",
-                                                          "understanding", GROUPS))
+    table = charts.wide_counts(
+        charts.option_counts_table(make_answers(), "post_event", "understanding", GROUPS)
+    )
     assert table["base"].tolist() == [10, 6, 4]
-    fig = charts.diverging_stacked_bars(table, negative=UNDERSTANDING[2:],
-                                        positive=[UNDERSTANDING[1], UNDERSTANDING[0]],
-                                        title="Understanding")
+    fig = charts.diverging_stacked_bars(
+        table,
+        negative=UNDERSTANDING[2:],
+        positive=[UNDERSTANDING[1], UNDERSTANDING[0]],
+        title="Understanding",
+    )
     ax = data_axes(fig)
     segments = bars(ax)
     assert len(segments) == 3 * 4  # rows x options, zero-width segments included
@@ -221,18 +281,21 @@ def test_diverging_bars_segments_sides_counts_and_bases():
 
 
 def test_diverging_bars_extreme_sliver_is_labelled_outside():
-    table = pd.DataFrame({"group": ["All"], "base": [75], "Much": [36], "Some": [27],
-                          "Confirmed": [11], "None": [1]})
-    fig = charts.diverging_stacked_bars(table, negative=["Confirmed", "None"],
-                                        positive=["Some", "Much"], title="t")
+    table = pd.DataFrame(
+        {"group": ["All"], "base": [75], "Much": [36], "Some": [27], "Confirmed": [11], "None": [1]}
+    )
+    fig = charts.diverging_stacked_bars(
+        table, negative=["Confirmed", "None"], positive=["Some", "Much"], title="t"
+    )
     ax = data_axes(fig)
     one = [t for t in ax.texts if t.get_text() == "1"]
     assert len(one) == 1 and one[0].get_position()[0] < -100 * 12 / 75
 
 
 def test_diverging_bars_without_rows():
-    fig = charts.diverging_stacked_bars(pd.DataFrame(columns=["group", "base"]),
-                                        negative=["a"], positive=["b"], title="Awareness")
+    fig = charts.diverging_stacked_bars(
+        pd.DataFrame(columns=["group", "base"]), negative=["a"], positive=["b"], title="Awareness"
+    )
     assert "No responses to this question in these data." in all_text(fig)
 
 
@@ -269,8 +332,7 @@ def test_sector_share_table_cumulative_and_disjoint_rows_add_up():
 
 
 def test_naive_vs_robust_chart_draws_two_intervals_per_row():
-    table = charts.sector_share_table(make_attendances(), "statutory",
-                                      interim_cutoff="2018-06-30")
+    table = charts.sector_share_table(make_attendances(), "statutory", interim_cutoff="2018-06-30")
     fig = charts.naive_vs_robust_intervals(table, title="Statutory share")
     ax = data_axes(fig)
     assert len(ax.containers) == 2  # naive and robust error bars
@@ -303,11 +365,22 @@ def test_sector_mix_by_event_suppresses_small_sector_counts_and_marks_cutoff():
 
 
 def test_cop_community_names_without_session_numbers():
-    events = make_events().assign(title=["One", "Two", "Three", "Four", "Care Act CoP session 1",
-                                         "Care Act Community of Practice: session 2",
-                                         "Housing First CoP - session 1"])
+    events = make_events().assign(
+        title=[
+            "One",
+            "Two",
+            "Three",
+            "Four",
+            "Care Act CoP session 1",
+            "Care Act Community of Practice: session 2",
+            "Housing First CoP - session 1",
+        ]
+    )
     assert charts.cop_sessions_table(events)["community"].tolist() == [
-        "Care Act", "Care Act", "Housing First"]
+        "Care Act",
+        "Care Act",
+        "Housing First",
+    ]
 
 
 def test_cop_sessions_table_and_chart():
@@ -321,18 +394,22 @@ def test_cop_sessions_table_and_chart():
     text = all_text(fig)
     assert "Base: 2 sessions held (21 attendances in all) and 1 planned" in text
     assert "10 booked (planned)" in text
-    assert charts.cop_sentence(table) == ("Care Act: 2 sessions held with 9 to 12 people each. "
-                                          "Housing First: 0 sessions held; a further session "
-                                          "planned for February 2019, 10 booked.")
+    assert charts.cop_sentence(table) == (
+        "Care Act: 2 sessions held with 9 to 12 people each. "
+        "Housing First: 0 sessions held; a further session "
+        "planned for February 2019, 10 booked."
+    )
 
 
 # ------------------------------------------------------------------ tables and words
 def test_shares_table_suppression_cannot_be_undone_by_subtraction():
     att = make_attendances()
     groups = {"All": None, "Early": "interim", "Late": "final"}
-    table = charts.shares_table(charts.values_by_group(att, "focus", groups),
-                                ["Housing", "Women's services", "Offending", "Other"],
-                                suppress=True)
+    table = charts.shares_table(
+        charts.values_by_group(att, "focus", groups),
+        ["Housing", "Women's services", "Offending", "Other"],
+        suppress=True,
+    )
     for _, rows in table.groupby("group"):
         hidden = rows[rows["suppressed"] != ""]
         assert len(hidden) != 1  # one hidden cell would be base minus the others
@@ -350,13 +427,13 @@ def test_shares_table_rejects_unknown_categories():
 
 def test_option_counts_table_keeps_zeros_and_drops_empty_groups():
     answers = make_answers()
-    table = charts.option_counts_table(answers, "post_event", "understanding",
-                                       {**GROUPS, "Never": "after_final"})
+    table = charts.option_counts_table(
+        answers, "post_event", "understanding", {**GROUPS, "Never": "after_final"}
+    )
     assert set(table["group"]) == set(GROUPS)
     late = table[table["group"] == "Late"].set_index("option")["count"]
     assert late["No greater understanding"] == 0
-    assert table.groupby("group")["count"].sum().to_dict() == {"All responses": 10, "Early": 6,
-                                                               "Late": 4}
+    assert table.groupby("group")["count"].sum().to_dict() == {"All responses": 10, "Early": 6, "Late": 4}
 
 
 def test_sentences_follow_the_small_base_rule():
@@ -381,46 +458,51 @@ def test_chi_square_sentence_reports_the_clustering_adjustment():
     sentence = charts.chi_square_sentence(record)
     assert "Cramér's V" in sentence and "as a group" in sentence and "could be chance" in sentence
     assert f"n = {len(att)} attendances" in sentence
-    assert "unlikely to be chance" in charts.chi_square_sentence(
-        charts.adjusted_chi_square(test, 0.001))
+    assert "unlikely to be chance" in charts.chi_square_sentence(charts.adjusted_chi_square(test, 0.001))
     unadjusted = charts.chi_square_sentence(charts.adjusted_chi_square(test, float("nan")))
     assert "as a group" not in unadjusted
 
 
 def test_period_labels_and_share_display():
     assert charts.period_labels(["interim", "final"], "2018-06-30") == {
-        "interim": "To 30 Jun 2018", "final": "After 30 Jun 2018"}
+        "interim": "To 30 Jun 2018",
+        "final": "After 30 Jun 2018",
+    }
     # named by the wave, not by position: a survey answered only after the cut-off
     assert charts.period_labels(["final"], "2018-06-30") == {"final": "After 30 Jun 2018"}
-    assert charts.period_labels(["after_final"], "2018-06-30") == {
-        "after_final": "After 31 Jan 2019"}
-    table = charts.sector_share_table(make_attendances(), "statutory",
-                                      interim_cutoff="2018-06-30")
+    assert charts.period_labels(["after_final"], "2018-06-30") == {"after_final": "After 31 Jan 2019"}
+    table = charts.sector_share_table(make_attendances(), "statutory", interim_cutoff="2018-06-30")
     shown = charts.share_table_display(table)
     assert shown["attendances"].iloc[1] == f"{table['count'].iloc[1]} of {len(make_attendances())}"
     assert all(s.endswith("%") for s in shown["share"])
 
 
 def test_charts_are_deterministic():
-    table = charts.wide_counts(charts.option_counts_table(make_answers(), "post_event",
-                                                          "understanding", GROUPS))
+    table = charts.wide_counts(
+        charts.option_counts_table(make_answers(), "post_event", "understanding", GROUPS)
+    )
 
     def draw():
-        return png_bytes(charts.diverging_stacked_bars(
-            table, negative=UNDERSTANDING[2:], positive=[UNDERSTANDING[1], UNDERSTANDING[0]],
-            title="t"))
+        return png_bytes(
+            charts.diverging_stacked_bars(
+                table, negative=UNDERSTANDING[2:], positive=[UNDERSTANDING[1], UNDERSTANDING[0]], title="t"
+            )
+        )
 
     assert draw() == draw()
 
 
-@pytest.mark.parametrize("make", [
-    lambda: charts.events_per_person_histogram(charts.events_per_person_table(
-        pd.DataFrame({"attendances": pd.Series([], dtype="int64")}))),
-    lambda: charts.cop_sessions_chart(charts.cop_sessions_table(make_events().iloc[:4])),
-    lambda: charts.naive_vs_robust_intervals(pd.DataFrame(columns=["figure"]), title="t"),
-    lambda: charts.multi_select_bars(pd.DataFrame(columns=["option", "count", "base"]),
-                                     title="t"),
-])
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: charts.events_per_person_histogram(
+            charts.events_per_person_table(pd.DataFrame({"attendances": pd.Series([], dtype="int64")}))
+        ),
+        lambda: charts.cop_sessions_chart(charts.cop_sessions_table(make_events().iloc[:4])),
+        lambda: charts.naive_vs_robust_intervals(pd.DataFrame(columns=["figure"]), title="t"),
+        lambda: charts.multi_select_bars(pd.DataFrame(columns=["option", "count", "base"]), title="t"),
+    ],
+)
 def test_empty_inputs_give_a_figure_that_says_so(make):
     fig = make()
     assert isinstance(fig, Figure)
@@ -429,11 +511,17 @@ def test_empty_inputs_give_a_figure_that_says_so(make):
 
 
 def test_distribution_sentence_indicative_base_says_so_once():
-    table = pd.DataFrame({"group": ["All"] * 2, "option": ["Front line staff", "Managers"],
-                          "count": [24, 14], "base": [41, 41]})
+    table = pd.DataFrame(
+        {
+            "group": ["All"] * 2,
+            "option": ["Front line staff", "Managers"],
+            "count": [24, 14],
+            "base": [41, 41],
+        }
+    )
     sentence = charts.distribution_sentence(table, "All")
-    assert sentence == ("Front line staff, 59% (24/41); Managers, 34% (14/41) "
-                        "(indicative only: small base of 41)")
+    assert sentence == (
+        "Front line staff, 59% (24/41); Managers, 34% (14/41) (indicative only: small base of 41)"
+    )
     big = table.assign(count=[25, 18], base=[75, 75])
-    assert charts.distribution_sentence(big, "All").startswith(
-        "Front line staff, 33% (25/75; 95% CI 24–45%)")
+    assert charts.distribution_sentence(big, "All").startswith("Front line staff, 33% (25/75; 95% CI 24–45%)")

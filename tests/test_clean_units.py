@@ -17,13 +17,16 @@ def test_labels_normalise_case_and_spaces():
     assert got.tolist() == ["voluntary sector", "vcs", ""]
 
 
-@pytest.mark.parametrize("value, dayfirst, expected", [
-    ("2018-06-30", True, "2018-06-30"),
-    ("30/06/2018", True, "2018-06-30"),
-    ("06/30/2018 09:15:00 AM", False, "2018-06-30"),
-    ("43281", True, "2018-06-30"),  # Excel serial date
-    ("not a date", True, None),
-])
+@pytest.mark.parametrize(
+    "value, dayfirst, expected",
+    [
+        ("2018-06-30", True, "2018-06-30"),
+        ("30/06/2018", True, "2018-06-30"),
+        ("06/30/2018 09:15:00 AM", False, "2018-06-30"),
+        ("43281", True, "2018-06-30"),  # Excel serial date
+        ("not a date", True, None),
+    ],
+)
 def test_dates_in_every_export_format(value, dayfirst, expected):
     got = parse_one(value, dayfirst=dayfirst)
     assert (got.isoformat() if got else None) == expected
@@ -88,8 +91,9 @@ def test_follow_up_waves_come_from_collector_ids(mini_raw):
 
 
 def test_unknown_collector_becomes_a_wave_named_by_month(mini_raw):
-    rawkit.write_csv(mini_raw / "follow_up_2019-07.csv",
-                     rawkit.follow_up_rows("999000111", 7, 2019, 2, 12000000501))
+    rawkit.write_csv(
+        mini_raw / "follow_up_2019-07.csv", rawkit.follow_up_rows("999000111", 7, 2019, 2, 12000000501)
+    )
     responses = build_surveys(mini_raw).tables["survey_responses"]
     assert (responses["wave"] == "2019-07").sum() == 2
 

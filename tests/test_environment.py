@@ -43,7 +43,8 @@ def test_environment_yml_names_the_locked_versions():
     for name in _direct():
         assert name in conda, f"environment.yml does not name {name}"
         assert conda[name] == lock[name], (
-            f"{name}: environment.yml pins {conda[name]}, requirements.lock pins {lock[name]}")
+            f"{name}: environment.yml pins {conda[name]}, requirements.lock pins {lock[name]}"
+        )
 
 
 def test_python_version_agrees():

@@ -33,12 +33,12 @@ def _third_wave(source: Path, target: Path) -> None:
     text = source.read_bytes().decode("cp1252")
     rows = list(csv.reader(io.StringIO(text, newline="")))
     header = rows[0]
-    column = {name: header.index(name) for name in ("Respondent ID", "Collector ID",
-                                                     "Start Date", "End Date")}
-    took_action = header.index(
-        "Have you taken any action as a result of things you learnt at PDU events?")
+    column = {
+        name: header.index(name) for name in ("Respondent ID", "Collector ID", "Start Date", "End Date")
+    }
+    took_action = header.index("Have you taken any action as a result of things you learnt at PDU events?")
     for number, row in enumerate(rows[2:]):
-        if not any(cell.strip() for cell in row[column["Start Date"]:]):
+        if not any(cell.strip() for cell in row[column["Start Date"] :]):
             continue
         row[column["Respondent ID"]] = str(90000000000 + number)
         row[column["Collector ID"]] = NEW_COLLECTOR
@@ -53,8 +53,10 @@ def _third_wave(source: Path, target: Path) -> None:
 def _more_events_and_register(raw: Path) -> None:
     """Two learning events in spring 2019, attended by people already in the register."""
     events = (raw / "events.csv").read_text(encoding="utf-8").rstrip("\r\n")
-    events += ("\r\nE20,2019-03-12,Trauma Informed Approaches: a refresher,Trauma,learning_event,"
-               "held,\r\nE21,2019-05-14,Housing First: two years on,Housing,learning_event,held,\r\n")
+    events += (
+        "\r\nE20,2019-03-12,Trauma Informed Approaches: a refresher,Trauma,learning_event,"
+        "held,\r\nE21,2019-05-14,Housing First: two years on,Housing,learning_event,held,\r\n"
+    )
     (raw / "events.csv").write_text(events, encoding="utf-8", newline="")
     book = load_workbook(raw / "attendance_register.xlsx")
     sheet = book["Register"]
@@ -71,8 +73,11 @@ def _more_events_and_register(raw: Path) -> None:
     for row in rows:
         fresh.active.append(row)
     for index, row in enumerate(signed):
-        title, day = (("Trauma Informed Approaches: a refresher", datetime(2019, 3, 12))
-                      if index % 2 else ("Housing First: two years on", datetime(2019, 5, 14)))
+        title, day = (
+            ("Trauma Informed Approaches: a refresher", datetime(2019, 3, 12))
+            if index % 2
+            else ("Housing First: two years on", datetime(2019, 5, 14))
+        )
         fresh.active.append([title, day, *row[2:]])
     fresh.save(raw / "attendance_register.xlsx")
 
@@ -90,9 +95,20 @@ def grown(tmp_path_factory) -> Path:
     _third_wave(DEFAULT_RAW_DIR / "follow_up_2019-01.csv", raw / "follow_up_2019-07.csv")
     _more_events_and_register(raw)
     env = {**os.environ, "PDU_OUTPUT_ROOT": str(project), "PDU_RAW_DIR": str(raw)}
-    result = subprocess.run(["make", "--no-print-directory", "pipeline", f"PY={sys.executable}",
-                             "ENV_STAMP=", "RAW_DIR=data/raw"], cwd=project, env=env,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [
+            "make",
+            "--no-print-directory",
+            "pipeline",
+            f"PY={sys.executable}",
+            "ENV_STAMP=",
+            "RAW_DIR=data/raw",
+        ],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return project
 

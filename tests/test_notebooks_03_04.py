@@ -21,10 +21,15 @@ pytestmark = pytest.mark.slow
 
 NOTEBOOKS = ["03_who_attends", "04_event_feedback"]
 FIGURES = {
-    "03_who_attends": ["03_events_per_person", "03_statutory_share", "03_sector_mix_by_event",
-                       "03_field_of_work", "03_communities_of_practice", "03_hub_by_sector"],
-    "04_event_feedback": ["04_understanding", "04_awareness", "04_share_plan",
-                          "04_intend_change"],
+    "03_who_attends": [
+        "03_events_per_person",
+        "03_statutory_share",
+        "03_sector_mix_by_event",
+        "03_field_of_work",
+        "03_communities_of_practice",
+        "03_hub_by_sector",
+    ],
+    "04_event_feedback": ["04_understanding", "04_awareness", "04_share_plan", "04_intend_change"],
 }
 
 
@@ -32,12 +37,16 @@ FIGURES = {
 def test_committed_notebook_form(name):
     raw = json.loads((NOTEBOOKS_DIR / f"{name}.ipynb").read_text(encoding="utf-8"))
     assert (raw["nbformat"], raw["nbformat_minor"]) == (4, 4)
-    assert raw["metadata"]["kernelspec"] == {"name": "pdu-analysis", "language": "python",
-                                             "display_name": "PDU analysis (Python 3.11)"}
+    assert raw["metadata"]["kernelspec"] == {
+        "name": "pdu-analysis",
+        "language": "python",
+        "display_name": "PDU analysis (Python 3.11)",
+    }
     cells = raw["cells"]
     assert all("id" not in c for c in cells)
-    assert all(c.get("outputs") == [] and c.get("execution_count") is None
-               for c in cells if c["cell_type"] == "code")
+    assert all(
+        c.get("outputs") == [] and c.get("execution_count") is None for c in cells if c["cell_type"] == "code"
+    )
     first = "".join(cells[0]["source"])
     assert cells[0]["cell_type"] == "markdown" and first.startswith("# ")
     assert sum(line.startswith("# ") for line in first.splitlines()) == 1
@@ -45,8 +54,7 @@ def test_committed_notebook_form(name):
     assert len(params) == 1
     code = "".join(params[0]["source"])
     assert "raw_dir = None" in code and 'interim_cutoff = "2018-06-30"' in code
-    assert sum("".join(c["source"]).startswith("## ") for c in cells
-               if c["cell_type"] == "markdown") >= 4
+    assert sum("".join(c["source"]).startswith("## ") for c in cells if c["cell_type"] == "markdown") >= 4
 
 
 @pytest.fixture(scope="module")
@@ -63,9 +71,12 @@ def mini_run(tmp_path_factory):
         executed = {}
         for name in ["01_clean_attendance", "02_clean_surveys", *NOTEBOOKS]:
             target = out / "reports" / "executed" / f"{name}.ipynb"
-            execute.execute_notebook(NOTEBOOKS_DIR / f"{name}.ipynb", target,
-                                     {"raw_dir": str(raw), "interim_cutoff": "2018-06-30"},
-                                     progress=False)
+            execute.execute_notebook(
+                NOTEBOOKS_DIR / f"{name}.ipynb",
+                target,
+                {"raw_dir": str(raw), "interim_cutoff": "2018-06-30"},
+                progress=False,
+            )
             executed[name] = target
         pages = render.render_all([executed[n] for n in NOTEBOOKS], out / "reports" / "html")
     return {"out": out, "executed": executed, "pages": pages}

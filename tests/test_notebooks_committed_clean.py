@@ -16,8 +16,9 @@ def test_there_are_seven_numbered_notebooks():
 def test_committed_without_outputs_with_a_parameters_cell(path):
     notebook = json.loads(path.read_text())
     code = [c for c in notebook["cells"] if c["cell_type"] == "code"]
-    assert not any(c.get("outputs") or c.get("execution_count") for c in code), \
+    assert not any(c.get("outputs") or c.get("execution_count") for c in code), (
         f"{path.name} has outputs: clear them before committing"
+    )
     tagged = [c for c in code if "parameters" in c.get("metadata", {}).get("tags", [])]
     assert len(tagged) == 1, f"{path.name}: expected one cell tagged 'parameters'"
     source = "".join(tagged[0]["source"])

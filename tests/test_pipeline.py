@@ -24,15 +24,26 @@ pytestmark = pytest.mark.slow
 
 
 def _tree_digest(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def _personal_values(raw: Path) -> set[str]:
     """Every name, e-mail, IP address and respondent metadata value in the raw files."""
     values: set[str] = set()
-    personal = {"Name", "Email", "Email Address", "First Name", "Last Name", "IP Address",
-                "Respondent ID", "Custom Data 1"}
+    personal = {
+        "Name",
+        "Email",
+        "Email Address",
+        "First Name",
+        "Last Name",
+        "IP Address",
+        "Respondent ID",
+        "Custom Data 1",
+    }
     for path in sorted(raw.iterdir()):
         if path.suffix.lower() not in (".csv", ".xlsx") or path.name == "events.csv":
             continue
@@ -71,8 +82,9 @@ def test_outputs_match_the_committed_manifest(built_project):
 
 
 def test_make_verify_reproduces_every_file():
-    result = subprocess.run([sys.executable, "-m", "pdu_analysis.verify"], cwd=PROJECT_ROOT,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "pdu_analysis.verify"], cwd=PROJECT_ROOT, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert re.search(r"reproduced (\d+) of \1", result.stdout)
 
@@ -81,19 +93,32 @@ def test_bad_input_stops_the_build_and_keeps_the_last_good_outputs(built_project
     project = tmp_path / "project"
     shutil.copytree(built_project, project, symlinks=True)
     before = _tree_digest(project / "reports/html") | {
-        f"processed/{k}": v for k, v in _tree_digest(project / "data/processed").items()}
+        f"processed/{k}": v for k, v in _tree_digest(project / "data/processed").items()
+    }
     register = project / "data/raw/attendance_register.xlsx"
     register.write_bytes(b"this is not a workbook")
     env = {**os.environ, "PDU_OUTPUT_ROOT": str(project), "PDU_RAW_DIR": str(project / "data/raw")}
-    result = subprocess.run(["make", "--no-print-directory", "pipeline", f"PY={sys.executable}",
-                             "ENV_STAMP=", "RAW_DIR=data/raw"], cwd=project, env=env,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [
+            "make",
+            "--no-print-directory",
+            "pipeline",
+            f"PY={sys.executable}",
+            "ENV_STAMP=",
+            "RAW_DIR=data/raw",
+        ],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     message = result.stdout + result.stderr
     assert result.returncode != 0
     assert "attendance_register.xlsx" in message and "not an Excel workbook" in message
     assert "Traceback" not in message
     after = _tree_digest(project / "reports/html") | {
-        f"processed/{k}": v for k, v in _tree_digest(project / "data/processed").items()}
+        f"processed/{k}": v for k, v in _tree_digest(project / "data/processed").items()
+    }
     assert after == before
 
 

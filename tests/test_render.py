@@ -40,8 +40,11 @@ ALT = "Bar chart of attendances by sector: statutory 12, voluntary 7, private 2.
 def make_tiny_notebook(path: Path) -> Path:
     """H1, parameters, H2, a figure, a caveat and a table; saved with a kernel nobody has."""
     nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {"name": "conda-env-someone-else", "display_name": "Old env",
-                                 "language": "python"}
+    nb.metadata["kernelspec"] = {
+        "name": "conda-env-someone-else",
+        "display_name": "Old env",
+        "language": "python",
+    }
     params = nbformat.v4.new_code_cell(PARAMETERS)
     params.metadata["tags"] = ["parameters"]
     nb.cells = [
@@ -60,8 +63,7 @@ def make_tiny_notebook(path: Path) -> Path:
 
 def make_notebook(path: Path, *sources: str) -> Path:
     nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_markdown_cell("# Broken")] + [
-        nbformat.v4.new_code_cell(s) for s in sources]
+    nb.cells = [nbformat.v4.new_markdown_cell("# Broken")] + [nbformat.v4.new_code_cell(s) for s in sources]
     for i, cell in enumerate(nb.cells):
         cell["id"] = f"c{i}"
     nbformat.write(nb, path)
@@ -69,8 +71,9 @@ def make_notebook(path: Path, *sources: str) -> Path:
 
 
 def run_cli(module: str, *args: str, env: dict) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", module, *args], capture_output=True, text=True,
-                          env=env, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", module, *args], capture_output=True, text=True, env=env, timeout=300
+    )
 
 
 @pytest.fixture(scope="module")
@@ -87,17 +90,27 @@ def space(tmp_path_factory):
         source = make_tiny_notebook(root / "01_tiny.ipynb")
         executed = root / "out" / "executed" / "01_tiny.ipynb"
         html_dir = root / "out" / "html"
-        first = run_cli("pdu_analysis.report.execute", str(source), str(executed),
-                        "-p", "raw_dir", str(raw), env=env)
+        first = run_cli(
+            "pdu_analysis.report.execute", str(source), str(executed), "-p", "raw_dir", str(raw), env=env
+        )
         assert first.returncode == 0, first.stderr
-        run1 = {"ipynb": executed.read_bytes(),
-                "png": (root / "out" / "reports" / "figures" / "tiny_by_sector.png").read_bytes()}
+        run1 = {
+            "ipynb": executed.read_bytes(),
+            "png": (root / "out" / "reports" / "figures" / "tiny_by_sector.png").read_bytes(),
+        }
         render.render_all([executed], html_dir)
         run1["html"] = (html_dir / "01_tiny.html").read_bytes()
         execute.execute_notebook(source, executed, {"raw_dir": str(raw)}, progress=False)
         render.render_all([executed], html_dir)
-        yield {"root": root, "env": env, "raw": raw, "executed": executed, "run1": run1,
-               "cli_stderr": first.stderr, "html": html_dir / "01_tiny.html"}
+        yield {
+            "root": root,
+            "env": env,
+            "raw": raw,
+            "executed": executed,
+            "run1": run1,
+            "cli_stderr": first.stderr,
+            "html": html_dir / "01_tiny.html",
+        }
 
 
 def test_execute_reports_progress_and_uses_project_kernel(space):
@@ -109,12 +122,12 @@ def test_execute_reports_progress_and_uses_project_kernel(space):
 
 def test_executed_notebook_has_no_run_specific_metadata(space):
     text = space["executed"].read_text()
-    for word in ("start_time", "end_time", "duration", "iopub.", "shell.execute_reply",
-                 ".running.ipynb"):
+    for word in ("start_time", "end_time", "duration", "iopub.", "shell.execute_reply", ".running.ipynb"):
         assert word not in text
     nb = nbformat.read(space["executed"], as_version=4)
     assert [c.id for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])] == [
-        "injected-parameters"]
+        "injected-parameters"
+    ]
 
 
 def test_second_run_is_byte_identical(space):
@@ -170,15 +183,18 @@ def test_no_banner_when_the_notebook_ran_on_real_exports(space, tmp_path):
 
 
 def test_failed_notebook_names_cell_and_keeps_previous_output(space, tmp_path):
-    source = make_notebook(tmp_path / "02_broken.ipynb", "total = 21",
-                           "rate = total / 0  # per event\nprint(rate)")
+    source = make_notebook(
+        tmp_path / "02_broken.ipynb", "total = 21", "rate = total / 0  # per event\nprint(rate)"
+    )
     output = tmp_path / "executed" / "02_broken.ipynb"
     output.parent.mkdir()
     output.write_text("previous good run")
     done = run_cli("pdu_analysis.report.execute", str(source), str(output), env=space["env"])
     assert done.returncode != 0
-    assert ("notebook 02_broken.ipynb failed at cell 3 (rate = total / 0  # per event): "
-            "ZeroDivisionError: division by zero") in done.stderr
+    assert (
+        "notebook 02_broken.ipynb failed at cell 3 (rate = total / 0  # per event): "
+        "ZeroDivisionError: division by zero"
+    ) in done.stderr
     assert output.read_text() == "previous good run"
     failed = output.with_name("02_broken.failed.ipynb")
     assert "ZeroDivisionError" in failed.read_text()
@@ -190,7 +206,8 @@ def test_input_error_prints_only_its_message(tmp_path, capsys):
         tmp_path / "03_input.ipynb",
         "from pdu_analysis.errors import PDUInputError\n"
         "raise PDUInputError(\"column 'Date': row 12 is not a date\", "
-        "file='data/raw/attendance_register.xlsx')")
+        "file='data/raw/attendance_register.xlsx')",
+    )
     status = execute.main([str(source), str(tmp_path / "out.ipynb"), "-q"])
     stderr = capsys.readouterr().err
     assert status != 0
@@ -200,8 +217,9 @@ def test_input_error_prints_only_its_message(tmp_path, capsys):
 def test_render_refuses_a_figure_without_alt_text(tmp_path):
     nb = nbformat.v4.new_notebook()
     cell = nbformat.v4.new_code_cell("plt.show()")
-    cell.outputs = [nbformat.v4.new_output("display_data", data={"image/png": "iVBORw0KGgo=",
-                                                                 "text/plain": "<Figure>"})]
+    cell.outputs = [
+        nbformat.v4.new_output("display_data", data={"image/png": "iVBORw0KGgo=", "text/plain": "<Figure>"})
+    ]
     nb.cells = [nbformat.v4.new_markdown_cell("# Bare"), cell]
     path = tmp_path / "04_bare.ipynb"
     nbformat.write(nb, path)
@@ -210,16 +228,19 @@ def test_render_refuses_a_figure_without_alt_text(tmp_path):
     assert not (tmp_path / "html" / "04_bare.html").exists()
 
 
-@pytest.mark.parametrize("snippet, bad", [
-    ('<img alt="x" src="data:image/png;base64,AA">', False),
-    ('<a href="https://www.practicalparticipation.co.uk">link</a>', False),
-    ("<script>var inline = 1;</script>", False),
-    ('<script src="https://cdn.example/require.js"></script>', True),
-    ('<link rel="stylesheet" href="theme.css">', True),
-    ('<img alt="x" src="figures/a.png">', True),
-    ("<style>body{background:url(https://x/y.png)}</style>", True),
-    ("<style>@import 'https://fonts.example/css';</style>", True),
-])
+@pytest.mark.parametrize(
+    "snippet, bad",
+    [
+        ('<img alt="x" src="data:image/png;base64,AA">', False),
+        ('<a href="https://www.practicalparticipation.co.uk">link</a>', False),
+        ("<script>var inline = 1;</script>", False),
+        ('<script src="https://cdn.example/require.js"></script>', True),
+        ('<link rel="stylesheet" href="theme.css">', True),
+        ('<img alt="x" src="figures/a.png">', True),
+        ("<style>body{background:url(https://x/y.png)}</style>", True),
+        ("<style>@import 'https://fonts.example/css';</style>", True),
+    ],
+)
 def test_offline_check(snippet, bad):
     assert bool(render.offline_problems(snippet)) is bad
 
@@ -235,10 +256,12 @@ def test_index_page_with_and_without_headline_figures(space, tmp_path):
     assert 'class="synthetic-banner"' in page and "PROVENANCE.md" in page
     assert render.offline_problems(page) == []
     table = tmp_path / "headline_figures.csv"
-    table.write_text("measure,wave,count,base,percent,ci_low,ci_high\n"
-                     "Acted on what they learnt,final,19,29,65.5,47.3,80.1\n"
-                     "Attendances from the statutory sector,,245,540,45.37,41.2,49.6\n"
-                     "Intended to change practice,,40,45,88.9,76.5,95.2\n")
+    table.write_text(
+        "measure,wave,count,base,percent,ci_low,ci_high\n"
+        "Acted on what they learnt,final,19,29,65.5,47.3,80.1\n"
+        "Attendances from the statutory sector,,245,540,45.37,41.2,49.6\n"
+        "Intended to change practice,,40,45,88.9,76.5,95.2\n"
+    )
     index.build_index(out, table)
     page = out.read_text()
     assert "<td>19 of 29</td>" in page and "65" not in page.split("19 of 29")[1][:20]

@@ -8,16 +8,19 @@ from pdu_analysis.clean import build_attendance, build_surveys
 from pdu_analysis.reproduction import DIFFERS, NOT_COMPUTABLE, REPRODUCED, WITHIN_ROUNDING, Computed
 
 
-@pytest.mark.parametrize("kind, value, base, got, status", [
-    ("percent", 66, 29, Computed(19, 29), REPRODUCED),          # 65.5 rounds half up to 66
-    ("percent", 65, 29, Computed(19, 29), WITHIN_ROUNDING),     # rounded down instead
-    ("percent", 60, 29, Computed(19, 29), DIFFERS),
-    ("percent", 66, 30, Computed(19, 29), DIFFERS),             # a different base
-    ("k_of_n", 6, 29, Computed(6, 27), DIFFERS),
-    ("k_of_n", 13, 27, Computed(13, 27), REPRODUCED),
-    ("count", 468, None, Computed(468), REPRODUCED),
-    ("count", 58, None, Computed(75), DIFFERS),
-])
+@pytest.mark.parametrize(
+    "kind, value, base, got, status",
+    [
+        ("percent", 66, 29, Computed(19, 29), REPRODUCED),  # 65.5 rounds half up to 66
+        ("percent", 65, 29, Computed(19, 29), WITHIN_ROUNDING),  # rounded down instead
+        ("percent", 60, 29, Computed(19, 29), DIFFERS),
+        ("percent", 66, 30, Computed(19, 29), DIFFERS),  # a different base
+        ("k_of_n", 6, 29, Computed(6, 27), DIFFERS),
+        ("k_of_n", 13, 27, Computed(13, 27), REPRODUCED),
+        ("count", 468, None, Computed(468), REPRODUCED),
+        ("count", 58, None, Computed(75), DIFFERS),
+    ],
+)
 def test_judge(kind, value, base, got, status):
     assert reproduction.judge(kind, value, base, got)[1] == status
 

@@ -40,9 +40,7 @@ def sandwich_interval(df: pd.DataFrame, y: np.ndarray) -> tuple[float, float, fl
 
 def test_columns_and_naive_interval_is_wilson():
     df = simulate_register(1)
-    out = sector_share_clustered(
-        df, outcome_col="sector", success="statutory", cluster_col="person"
-    )
+    out = sector_share_clustered(df, outcome_col="sector", success="statutory", cluster_col="person")
     assert list(out.columns) == COLUMNS
     row = out.iloc[0]
     k = int((df["sector"] == "statutory").sum())
@@ -56,9 +54,7 @@ def test_robust_interval_is_the_cluster_sandwich():
     df = simulate_register(2)
     y = (df["sector"] == "statutory").to_numpy(float)
     low, high, deff = sandwich_interval(df, y)
-    row = sector_share_clustered(
-        df, outcome_col="sector", success="statutory", cluster_col="person"
-    ).iloc[0]
+    row = sector_share_clustered(df, outcome_col="sector", success="statutory", cluster_col="person").iloc[0]
     assert row["robust_low"] == pytest.approx(low, abs=1e-6)
     assert row["robust_high"] == pytest.approx(high, abs=1e-6)
     assert row["design_effect"] == pytest.approx(deff, rel=1e-6)
@@ -184,8 +180,7 @@ def test_independence_closed_form_equals_statsmodels_gee():
     leaning = rng.random(120) < 0.3
     y = (leaning[people] ^ (rng.random(400) < 0.1)).astype(float)
     _, clusters = np.unique(people, return_inverse=True)
-    fit = GEE(y, np.ones((400, 1)), groups=clusters, family=Binomial(),
-              cov_struct=Independence()).fit()
+    fit = GEE(y, np.ones((400, 1)), groups=clusters, family=Binomial(), cov_struct=Independence()).fit()
     beta, variance = independence_gee(y, clusters)
     assert beta == pytest.approx(float(fit.params[0]), abs=1e-9)
     assert variance == pytest.approx(float(fit.cov_robust[0, 0]), rel=1e-9)

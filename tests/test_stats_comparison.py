@@ -114,10 +114,7 @@ def test_sentence_significant_is_phrased_as_evidence():
 
 def test_sentence_fall_and_zero_and_singular():
     assert "the observed fall of 20 points is evidence" in compare_two(56, 70, 48, 80).sentence()
-    assert (
-        "the observed difference of 0 points is not evidence"
-        in compare_two(3, 10, 3, 10).sentence()
-    )
+    assert "the observed difference of 0 points is not evidence" in compare_two(3, 10, 3, 10).sentence()
     assert "the observed rise of 1 point is not" in compare_two(50, 100, 51, 100).sentence()
 
 

@@ -68,9 +68,7 @@ def test_text_indicative():
 def test_text_full_uses_rounded_wilson_limits():
     p = proportion(122, 468)
     low, high = wilson_closed_form(122, 468)
-    expected = (
-        f"26% (122/468; 95% CI {math.floor(100 * low + 0.5)}\u2013{math.floor(100 * high + 0.5)}%)"
-    )
+    expected = f"26% (122/468; 95% CI {math.floor(100 * low + 0.5)}\u2013{math.floor(100 * high + 0.5)}%)"
     assert p.text() == expected
 
 

@@ -30,7 +30,8 @@ def test_file_is_byte_identical(regenerated, name):
     assert committed.exists(), f"{name} missing from data/raw: run python -m pdu_analysis.synthetic"
     new, old = (out / name).read_bytes(), committed.read_bytes()
     assert hashlib.sha256(new).hexdigest() == hashlib.sha256(old).hexdigest(), (
-        f"{name} differs from a fresh generation: regenerate data/raw or fix the nondeterminism")
+        f"{name} differs from a fresh generation: regenerate data/raw or fix the nondeterminism"
+    )
 
 
 def test_generation_is_deterministic_in_process(tmp_path):

@@ -22,16 +22,23 @@ from pdu_analysis.measures import ALL  # noqa: E402
 
 _ids = itertools.count(1)
 
-CODEBOOK = pd.DataFrame({
-    "survey": ["follow_up", "follow_up", "follow_up", "follow_up", "post_event", "follow_up"],
-    "question_id": ["made_contact", "took_action", "heard_via", "effectiveness",
-                    "intend_change", "action_detail"],
-    "kind": ["single", "single", "multi", "single", "single", "open"],
-    "question_text": ["Contact?", "Action?", "Heard how?", "Effective?", "Intend?", "Detail"],
-    "options": ["Yes|No", "Yes|No", "Word of mouth|Newsletter", "Very|Quite|Not",
-                "Yes|No|Not sure", ""],
-    "matrix_rows": [""] * 6,
-})
+CODEBOOK = pd.DataFrame(
+    {
+        "survey": ["follow_up", "follow_up", "follow_up", "follow_up", "post_event", "follow_up"],
+        "question_id": [
+            "made_contact",
+            "took_action",
+            "heard_via",
+            "effectiveness",
+            "intend_change",
+            "action_detail",
+        ],
+        "kind": ["single", "single", "multi", "single", "single", "open"],
+        "question_text": ["Contact?", "Action?", "Heard how?", "Effective?", "Intend?", "Detail"],
+        "options": ["Yes|No", "Yes|No", "Word of mouth|Newsletter", "Very|Quite|Not", "Yes|No|Not sure", ""],
+        "matrix_rows": [""] * 6,
+    }
+)
 
 
 def survey_frames(waves: dict[str, dict]) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -44,21 +51,43 @@ def survey_frames(waves: dict[str, dict]) -> tuple[pd.DataFrame, pd.DataFrame]:
     for wave, spec in waves.items():
         for i in range(spec["n"]):
             rid = f"{next(_ids):012x}"
-            responses.append({"response_id": rid, "survey": spec["survey"], "wave": wave,
-                              "responded_on": spec["date"], "event_id": None,
-                              "questions_answered": 1})
+            responses.append(
+                {
+                    "response_id": rid,
+                    "survey": spec["survey"],
+                    "wave": wave,
+                    "responded_on": spec["date"],
+                    "event_id": None,
+                    "questions_answered": 1,
+                }
+            )
             for question, values in spec["answers"].items():
                 value = values[i]
                 if value is None:
                     continue
                 if isinstance(value, list):
                     for option in value:
-                        answers.append({"response_id": rid, "survey": spec["survey"],
-                                        "wave": wave, "question_id": question, "item": option,
-                                        "answer": "selected"})
+                        answers.append(
+                            {
+                                "response_id": rid,
+                                "survey": spec["survey"],
+                                "wave": wave,
+                                "question_id": question,
+                                "item": option,
+                                "answer": "selected",
+                            }
+                        )
                 else:
-                    answers.append({"response_id": rid, "survey": spec["survey"], "wave": wave,
-                                    "question_id": question, "item": None, "answer": value})
+                    answers.append(
+                        {
+                            "response_id": rid,
+                            "survey": spec["survey"],
+                            "wave": wave,
+                            "question_id": question,
+                            "item": None,
+                            "answer": value,
+                        }
+                    )
     return pd.DataFrame(responses), pd.DataFrame(answers)
 
 
@@ -76,8 +105,11 @@ def test_pairs_are_consecutive_and_first_vs_latest_only_from_three_waves():
     assert wc.comparison_pairs(["x"]) == []
     assert wc.comparison_pairs(["b", "a"]) == [("b", "a", wc.CONSECUTIVE)]
     three = wc.comparison_pairs(["w1", "w2", "w3"])
-    assert three == [("w1", "w2", wc.CONSECUTIVE), ("w2", "w3", wc.CONSECUTIVE),
-                     ("w1", "w3", wc.FIRST_VS_LATEST)]
+    assert three == [
+        ("w1", "w2", wc.CONSECUTIVE),
+        ("w2", "w3", wc.CONSECUTIVE),
+        ("w1", "w3", wc.FIRST_VS_LATEST),
+    ]
     four = wc.comparison_pairs(list("abcd"))
     assert len(four) == 4 and four[-1] == ("a", "d", wc.FIRST_VS_LATEST)
 
@@ -96,20 +128,39 @@ def test_catalogue_one_measure_for_yes_no_all_options_otherwise_and_no_open_ques
 # ---------------------------------------------------------------- the comparison table
 @pytest.fixture
 def two_waves():
-    return survey_frames({
-        "interim": {"survey": "follow_up", "date": "2018-06-15", "n": 7, "answers": {
-            "made_contact": yes_no(3, 7),
-            "took_action": yes_no(4, 7),
-            "heard_via": [["Word of mouth"], ["Word of mouth", "Newsletter"], ["Newsletter"],
-                          None, ["Word of mouth"], None, ["Word of mouth"]],
-        }},
-        "final": {"survey": "follow_up", "date": "2019-01-20", "n": 29, "answers": {
-            "made_contact": yes_no(10, 29),
-            "took_action": yes_no(19, 27) + [None, None],
-            "heard_via": [["Word of mouth"]] * 13 + [["Newsletter"]] * 6 + [None] * 10,
-            "effectiveness": ["Very"] * 15 + ["Quite"] * 10 + ["Not"] * 4,
-        }},
-    })
+    return survey_frames(
+        {
+            "interim": {
+                "survey": "follow_up",
+                "date": "2018-06-15",
+                "n": 7,
+                "answers": {
+                    "made_contact": yes_no(3, 7),
+                    "took_action": yes_no(4, 7),
+                    "heard_via": [
+                        ["Word of mouth"],
+                        ["Word of mouth", "Newsletter"],
+                        ["Newsletter"],
+                        None,
+                        ["Word of mouth"],
+                        None,
+                        ["Word of mouth"],
+                    ],
+                },
+            },
+            "final": {
+                "survey": "follow_up",
+                "date": "2019-01-20",
+                "n": 29,
+                "answers": {
+                    "made_contact": yes_no(10, 29),
+                    "took_action": yes_no(19, 27) + [None, None],
+                    "heard_via": [["Word of mouth"]] * 13 + [["Newsletter"]] * 6 + [None] * 10,
+                    "effectiveness": ["Very"] * 15 + ["Quite"] * 10 + ["Not"] * 4,
+                },
+            },
+        }
+    )
 
 
 def test_two_waves_give_one_row_per_measure_asked_in_both(two_waves):
@@ -117,7 +168,8 @@ def test_two_waves_give_one_row_per_measure_asked_in_both(two_waves):
     table = wc.comparison_table(answers, responses, catalogue())
     # effectiveness (final only) and intend_change (never asked) have no row
     assert sorted(table["measure"]) == sorted(
-        ["made_contact_yes", "took_action_yes", "heard_via_word_of_mouth", "heard_via_newsletter"])
+        ["made_contact_yes", "took_action_yes", "heard_via_word_of_mouth", "heard_via_newsletter"]
+    )
     assert set(zip(table["first"], table["second"], strict=True)) == {("interim", "final")}
     assert (table["pair"] == wc.CONSECUTIVE).all()
     assert not table["question_id"].eq("effectiveness").any()
@@ -128,7 +180,7 @@ def test_counts_bases_and_statistics_match_the_data(two_waves):
     table = wc.comparison_table(answers, responses, catalogue()).set_index("measure")
     expected = {  # (k1, n1, k2, n2) counted by hand from the fixture
         "made_contact_yes": (3, 7, 10, 29),
-        "took_action_yes": (4, 7, 19, 27),          # two final responses skipped it
+        "took_action_yes": (4, 7, 19, 27),  # two final responses skipped it
         "heard_via_word_of_mouth": (4, 5, 13, 19),  # base: ticked at least one option
         "heard_via_newsletter": (2, 5, 6, 19),
     }
@@ -136,8 +188,7 @@ def test_counts_bases_and_statistics_match_the_data(two_waves):
         row = table.loc[measure]
         assert (row["k1"], row["n1"], row["k2"], row["n2"]) == (k1, n1, k2, n2)
         assert row["diff"] == pytest.approx(100 * (k2 / n2 - k1 / n1))
-        assert row["p_value"] == pytest.approx(
-            fisher_exact([[k1, n1 - k1], [k2, n2 - k2]])[1])
+        assert row["p_value"] == pytest.approx(fisher_exact([[k1, n1 - k1], [k2, n2 - k2]])[1])
         assert row["ci1_low"] <= row["pct1"] <= row["ci1_high"]
         assert row["diff_ci_low"] <= row["diff"] <= row["diff_ci_high"]
         assert row["text1"] == f"{k1} of {n1}"  # bases under 30: counts only, no percentage
@@ -145,20 +196,36 @@ def test_counts_bases_and_statistics_match_the_data(two_waves):
 
 
 def test_three_waves_ordered_by_date_give_consecutive_and_first_vs_latest_rows():
-    responses, answers = survey_frames({
-        # named so that alphabetical order (2019-07, final, interim) is not time order
-        "final": {"survey": "follow_up", "date": "2019-01-20", "n": 10,
-                  "answers": {"made_contact": yes_no(5, 10), "took_action": yes_no(6, 10)}},
-        "2019-07": {"survey": "follow_up", "date": "2019-07-10", "n": 12,
-                    "answers": {"made_contact": yes_no(9, 12)}},
-        "interim": {"survey": "follow_up", "date": "2018-06-15", "n": 7,
-                    "answers": {"made_contact": yes_no(2, 7), "took_action": yes_no(3, 7)}},
-    })
+    responses, answers = survey_frames(
+        {
+            # named so that alphabetical order (2019-07, final, interim) is not time order
+            "final": {
+                "survey": "follow_up",
+                "date": "2019-01-20",
+                "n": 10,
+                "answers": {"made_contact": yes_no(5, 10), "took_action": yes_no(6, 10)},
+            },
+            "2019-07": {
+                "survey": "follow_up",
+                "date": "2019-07-10",
+                "n": 12,
+                "answers": {"made_contact": yes_no(9, 12)},
+            },
+            "interim": {
+                "survey": "follow_up",
+                "date": "2018-06-15",
+                "n": 7,
+                "answers": {"made_contact": yes_no(2, 7), "took_action": yes_no(3, 7)},
+            },
+        }
+    )
     table = wc.comparison_table(answers, responses, catalogue())
     contact = table[table["measure"] == "made_contact_yes"]
     assert list(zip(contact["first"], contact["second"], contact["pair"], strict=True)) == [
-        ("interim", "final", wc.CONSECUTIVE), ("final", "2019-07", wc.CONSECUTIVE),
-        ("interim", "2019-07", wc.FIRST_VS_LATEST)]
+        ("interim", "final", wc.CONSECUTIVE),
+        ("final", "2019-07", wc.CONSECUTIVE),
+        ("interim", "2019-07", wc.FIRST_VS_LATEST),
+    ]
     latest = contact[contact["pair"] == wc.FIRST_VS_LATEST].iloc[0]
     assert (latest["k1"], latest["n1"], latest["k2"], latest["n2"]) == (2, 7, 9, 12)
     # took_action was asked in two of the three waves: one comparison, no first-vs-latest
@@ -167,23 +234,45 @@ def test_three_waves_ordered_by_date_give_consecutive_and_first_vs_latest_rows()
 
 
 def test_a_wave_that_skipped_the_question_is_jumped_over():
-    responses, answers = survey_frames({
-        "w1": {"survey": "follow_up", "date": "2018-06-01", "n": 5,
-               "answers": {"made_contact": yes_no(1, 5)}},
-        "w2": {"survey": "follow_up", "date": "2019-01-01", "n": 5,
-               "answers": {"took_action": yes_no(2, 5)}},
-        "w3": {"survey": "follow_up", "date": "2019-07-01", "n": 5,
-               "answers": {"made_contact": yes_no(4, 5)}},
-    })
+    responses, answers = survey_frames(
+        {
+            "w1": {
+                "survey": "follow_up",
+                "date": "2018-06-01",
+                "n": 5,
+                "answers": {"made_contact": yes_no(1, 5)},
+            },
+            "w2": {
+                "survey": "follow_up",
+                "date": "2019-01-01",
+                "n": 5,
+                "answers": {"took_action": yes_no(2, 5)},
+            },
+            "w3": {
+                "survey": "follow_up",
+                "date": "2019-07-01",
+                "n": 5,
+                "answers": {"made_contact": yes_no(4, 5)},
+            },
+        }
+    )
     table = wc.comparison_table(answers, responses, catalogue())
     assert list(zip(table["measure"], table["first"], table["second"], strict=True)) == [
-        ("made_contact_yes", "w1", "w3")]
+        ("made_contact_yes", "w1", "w3")
+    ]
 
 
 def test_one_wave_only_gives_an_empty_table_with_the_documented_columns():
-    responses, answers = survey_frames({
-        "final": {"survey": "follow_up", "date": "2019-01-20", "n": 5,
-                  "answers": {"made_contact": yes_no(2, 5)}}})
+    responses, answers = survey_frames(
+        {
+            "final": {
+                "survey": "follow_up",
+                "date": "2019-01-20",
+                "n": 5,
+                "answers": {"made_contact": yes_no(2, 5)},
+            }
+        }
+    )
     table = wc.comparison_table(answers, responses, catalogue())
     assert table.empty and list(table.columns) == wc.COMPARISON_COLUMNS
     assert "nothing is compared" in wc.chance_note(table)
@@ -192,8 +281,7 @@ def test_one_wave_only_gives_an_empty_table_with_the_documented_columns():
 # ---------------------------------------------------------------- the sentences
 def test_sentence_names_both_bases_and_says_no_evidence_for_a_small_difference(two_waves):
     responses, answers = two_waves
-    row = wc.comparison_table(answers, responses, catalogue()).set_index("measure").loc[
-        "made_contact_yes"]
+    row = wc.comparison_table(answers, responses, catalogue()).set_index("measure").loc["made_contact_yes"]
     assert "With 7 (interim) and 29 (final) responses" in row["sentence"]
     assert "is not evidence of change" in row["sentence"]
     assert f"{stats.round_half_up(row['mdd']):.0f} points could be detected" in row["sentence"]
@@ -201,20 +289,29 @@ def test_sentence_names_both_bases_and_says_no_evidence_for_a_small_difference(t
 
 
 def test_sentence_says_evidence_for_a_large_difference():
-    responses, answers = survey_frames({
-        "a": {"survey": "follow_up", "date": "2018-06-01", "n": 30,
-              "answers": {"made_contact": yes_no(3, 30)}},
-        "b": {"survey": "follow_up", "date": "2019-01-01", "n": 30,
-              "answers": {"made_contact": yes_no(27, 30)}},
-    })
+    responses, answers = survey_frames(
+        {
+            "a": {
+                "survey": "follow_up",
+                "date": "2018-06-01",
+                "n": 30,
+                "answers": {"made_contact": yes_no(3, 30)},
+            },
+            "b": {
+                "survey": "follow_up",
+                "date": "2019-01-01",
+                "n": 30,
+                "answers": {"made_contact": yes_no(27, 30)},
+            },
+        }
+    )
     row = wc.comparison_table(answers, responses, catalogue()).iloc[0]
     assert row["p_value"] < 0.05
     assert "is evidence of change" in row["sentence"] and "not evidence" not in row["sentence"]
 
 
 def test_chance_note_counts_low_p_values_and_the_number_expected_by_chance():
-    table = pd.DataFrame({"p_value": [0.001, 0.03, 0.2, 0.5, 0.9],
-                          "p_holm": [0.005, 0.12, 0.6, 1.0, 1.0]})
+    table = pd.DataFrame({"p_value": [0.001, 0.03, 0.2, 0.5, 0.9], "p_holm": [0.005, 0.12, 0.6, 1.0, 1.0]})
     note = wc.chance_note(table)
     assert note.startswith("5 comparisons: 2 have p below 0.05")
     assert f"about {5 * 0.05:.1f} would be expected" in note
@@ -224,17 +321,34 @@ def test_chance_note_counts_low_p_values_and_the_number_expected_by_chance():
 # ---------------------------------------------------------------- intention vs action
 @pytest.fixture
 def intention_and_action():
-    return survey_frames({
-        "interim_pe": {"survey": "post_event", "date": "2018-03-01", "n": 40,
-                       "answers": {"intend_change": ["Yes"] * 15 + ["No"] * 10
-                                   + ["Not sure"] * 15}},
-        "final_pe": {"survey": "post_event", "date": "2018-10-01", "n": 20,
-                     "answers": {"intend_change": ["Yes"] * 5 + ["Not sure"] * 15}},
-        "interim": {"survey": "follow_up", "date": "2018-06-15", "n": 7,
-                    "answers": {"took_action": yes_no(4, 7)}},
-        "final": {"survey": "follow_up", "date": "2019-01-20", "n": 29,
-                  "answers": {"took_action": yes_no(19, 29)}},
-    })
+    return survey_frames(
+        {
+            "interim_pe": {
+                "survey": "post_event",
+                "date": "2018-03-01",
+                "n": 40,
+                "answers": {"intend_change": ["Yes"] * 15 + ["No"] * 10 + ["Not sure"] * 15},
+            },
+            "final_pe": {
+                "survey": "post_event",
+                "date": "2018-10-01",
+                "n": 20,
+                "answers": {"intend_change": ["Yes"] * 5 + ["Not sure"] * 15},
+            },
+            "interim": {
+                "survey": "follow_up",
+                "date": "2018-06-15",
+                "n": 7,
+                "answers": {"took_action": yes_no(4, 7)},
+            },
+            "final": {
+                "survey": "follow_up",
+                "date": "2019-01-20",
+                "n": 29,
+                "answers": {"took_action": yes_no(19, 29)},
+            },
+        }
+    )
 
 
 def test_intention_and_action_are_never_tested_against_each_other(intention_and_action):
@@ -242,8 +356,7 @@ def test_intention_and_action_are_never_tested_against_each_other(intention_and_
     table = wc.comparison_table(answers, responses, catalogue())
     # every row compares one question with itself, within one survey
     for row in table.itertuples():
-        assert {row.first, row.second} <= set(
-            responses.loc[responses["survey"] == row.survey, "wave"])
+        assert {row.first, row.second} <= set(responses.loc[responses["survey"] == row.survey, "wave"])
     intend = table[table["question_id"] == "intend_change"]
     act = table[table["question_id"] == "took_action"]
     assert set(intend["survey"]) == {"post_event"} and set(act["survey"]) == {"follow_up"}
@@ -276,18 +389,31 @@ def attendances_frame() -> pd.DataFrame:
     people = itertools.count()
     # first period: 10 statutory of 40; later: 12 statutory of 30 and 2 private (a small count);
     # 4 people came in both periods
-    spec = {"interim": ("2018-01-10", {"statutory": 10, "voluntary": 30, "private": 0}),
-            "final": ("2018-10-10", {"statutory": 12, "voluntary": 16, "private": 2})}
+    spec = {
+        "interim": ("2018-01-10", {"statutory": 10, "voluntary": 30, "private": 0}),
+        "final": ("2018-10-10", {"statutory": 12, "voluntary": 16, "private": 2}),
+    }
     for period, (day, counts) in spec.items():
         for sector, n in counts.items():
             for _ in range(n):
-                rows.append({"event_id": "E1", "event_date": day, "person_id": f"p{next(people)}",
-                             "sector": sector, "focus": "Housing", "period": period})
+                rows.append(
+                    {
+                        "event_id": "E1",
+                        "event_date": day,
+                        "person_id": f"p{next(people)}",
+                        "sector": sector,
+                        "focus": "Housing",
+                        "period": period,
+                    }
+                )
     frame = pd.DataFrame(rows)
     # four later voluntary attendances by people who came in the first period too
     later_vol = frame.index[(frame["period"] == "final") & (frame["sector"] == "voluntary")][:4]
-    first_vol = frame.loc[(frame["period"] == "interim") & (frame["sector"] == "voluntary"),
-                          "person_id"].iloc[:4].to_numpy()
+    first_vol = (
+        frame.loc[(frame["period"] == "interim") & (frame["sector"] == "voluntary"), "person_id"]
+        .iloc[:4]
+        .to_numpy()
+    )
     frame.loc[later_vol, "person_id"] = first_vol
     return frame
 
@@ -314,8 +440,9 @@ def test_sector_shares_cumulative_rows_and_suppression_of_small_counts():
     assert (vol["count"], vol["base"]) == (46, 70)
     # the 2 private attendances are hidden; with the base shown, a second cell in the same
     # column must be hidden too, or base minus the others would give them back
-    private_later = shares[(shares["sector"] == "private") & (shares["kind"] == "disjoint")
-                           & (shares["period"] == "final")].iloc[0]
+    private_later = shares[
+        (shares["sector"] == "private") & (shares["kind"] == "disjoint") & (shares["period"] == "final")
+    ].iloc[0]
     assert bool(private_later["suppressed"]) and pd.isna(private_later["count"])
     for _, column in shares.groupby("label"):
         hidden = int(column["suppressed"].sum())

@@ -47,8 +47,14 @@ DIVERGING_COLOURS = {
     "near_positive": OKABE_ITO["sky_blue"],
     "far_positive": OKABE_ITO["blue"],
 }
-_DARK = {OKABE_ITO["blue"], OKABE_ITO["vermillion"], OKABE_ITO["bluish_green"],
-         OKABE_ITO["reddish_purple"], OKABE_ITO["black"], GREY}
+_DARK = {
+    OKABE_ITO["blue"],
+    OKABE_ITO["vermillion"],
+    OKABE_ITO["bluish_green"],
+    OKABE_ITO["reddish_purple"],
+    OKABE_ITO["black"],
+    GREY,
+}
 
 
 # --------------------------------------------------------------------------------------- labels
@@ -103,7 +109,7 @@ def report_labels(periods: Sequence[str]) -> dict[str, str]:
 
 
 def _fmt_count(k: int, n: int) -> str:
-    """"k/n (P%)", or "k of n" alone on a base under 30 (the small-base rule)."""
+    """ "k/n (P%)", or "k of n" alone on a base under 30 (the small-base rule)."""
     if n == 0:
         return "no responses"
     if n < WORDS_ONLY_BASE:
@@ -122,11 +128,27 @@ def _finish(fig: Figure, title: str, subtitle: str | None) -> Figure:
     sub_lines = textwrap.wrap(subtitle or "", width=max(40, int(width * 14)))
     top, title_h, gap, sub_h = 0.1, 0.25 * len(title_lines), 0.07, 0.185 * len(sub_lines)
     header = top + title_h + (gap + sub_h if sub_lines else 0.0) + 0.12
-    fig.text(0.012, 1 - top / height, "\n".join(title_lines), ha="left", va="top",
-             fontsize=12.5, fontweight="bold", color=TEXT_COLOUR)
+    fig.text(
+        0.012,
+        1 - top / height,
+        "\n".join(title_lines),
+        ha="left",
+        va="top",
+        fontsize=12.5,
+        fontweight="bold",
+        color=TEXT_COLOUR,
+    )
     if sub_lines:
-        fig.text(0.012, 1 - (top + title_h + gap) / height, "\n".join(sub_lines), ha="left",
-                 va="top", fontsize=9.5, color=SUBTITLE_COLOUR, linespacing=1.25)
+        fig.text(
+            0.012,
+            1 - (top + title_h + gap) / height,
+            "\n".join(sub_lines),
+            ha="left",
+            va="top",
+            fontsize=9.5,
+            color=SUBTITLE_COLOUR,
+            linespacing=1.25,
+        )
     fig.tight_layout(rect=(0, 0, 1, 1 - header / height))
     return fig
 
@@ -136,20 +158,27 @@ def _ink(colour: str) -> str:
     return "white" if colour in _DARK else TEXT_COLOUR
 
 
-def _legend_below(ax, handles, *, inches: float, x: float = 0.45, ncol: int = 1,
-                  loc: str = "upper center") -> None:
+def _legend_below(
+    ax, handles, *, inches: float, x: float = 0.45, ncol: int = 1, loc: str = "upper center"
+) -> None:
     """Legend a fixed distance (in inches) under the axes, clear of the x-axis label."""
     offset = ScaledTranslation(0, -inches, ax.figure.dpi_scale_trans)
-    ax.legend(handles=handles, loc=loc, bbox_to_anchor=(x, 0), ncol=ncol, frameon=False,
-              fontsize=8.5, bbox_transform=ax.transAxes + offset)
+    ax.legend(
+        handles=handles,
+        loc=loc,
+        bbox_to_anchor=(x, 0),
+        ncol=ncol,
+        frameon=False,
+        fontsize=8.5,
+        bbox_transform=ax.transAxes + offset,
+    )
 
 
 def _empty(title: str, message: str) -> Figure:
     """A small figure that says there is nothing to draw (a question not asked in these data)."""
     fig, ax = plt.subplots(figsize=(7.0, 2.2))
     ax.set_axis_off()
-    ax.text(0.0, 0.5, message, transform=ax.transAxes, fontsize=10, color=SUBTITLE_COLOUR,
-            va="center")
+    ax.text(0.0, 0.5, message, transform=ax.transAxes, fontsize=10, color=SUBTITLE_COLOUR, va="center")
     return _finish(fig, title, "Base: 0")
 
 
@@ -157,8 +186,9 @@ def _empty(title: str, message: str) -> Figure:
 SHARE_COLUMNS = ["group", "label", "count", "base", "percent", "ci_low", "ci_high", "suppressed"]
 
 
-def shares_table(groups: Mapping[str, pd.Series], order: Iterable[str], *,
-                 suppress: bool = False) -> pd.DataFrame:
+def shares_table(
+    groups: Mapping[str, pd.Series], order: Iterable[str], *, suppress: bool = False
+) -> pd.DataFrame:
     """Count, base, percent and 95% Wilson interval of each category, for one or more groups.
 
     ``groups`` maps a display label ("All attendances", "To 30 Jun 2018") to the values of one
@@ -192,15 +222,21 @@ def shares_table(groups: Mapping[str, pd.Series], order: Iterable[str], *,
         n = bases[group]
         for i, label in enumerate(order):
             mark = marks.loc[i, group]
-            row = {"group": group, "label": label, "count": pd.NA if mark else wide.loc[i, group],
-                   "base": n, "suppressed": mark}
+            row = {
+                "group": group,
+                "label": label,
+                "count": pd.NA if mark else wide.loc[i, group],
+                "base": n,
+                "suppressed": mark,
+            }
             if n and not mark:
                 p = proportion(int(wide.loc[i, group]), n)
                 row |= {"percent": p.percent, "ci_low": p.ci_low, "ci_high": p.ci_high}
             rows.append(row)
     out = pd.DataFrame(rows, columns=SHARE_COLUMNS)
-    return out.astype({"count": "Int64", "base": "int64", "percent": "float64",
-                       "ci_low": "float64", "ci_high": "float64"})
+    return out.astype(
+        {"count": "Int64", "base": "int64", "percent": "float64", "ci_low": "float64", "ci_high": "float64"}
+    )
 
 
 def suppression_note(*tables: pd.DataFrame, what: str = "counts") -> str | None:
@@ -212,18 +248,23 @@ def suppression_note(*tables: pd.DataFrame, what: str = "counts") -> str | None:
     if not primary and not secondary:
         return None
     one = what[:-1] if what.endswith("s") else what
-    text = (f"{primary} {one if primary == 1 else what} between {DISCLOSURE_LOW} and "
-            f"{DISCLOSURE_HIGH} {'is' if primary == 1 else 'are'} not shown (marked \"<5\") "
-            "because so few people could be recognised")
+    text = (
+        f"{primary} {one if primary == 1 else what} between {DISCLOSURE_LOW} and "
+        f'{DISCLOSURE_HIGH} {"is" if primary == 1 else "are"} not shown (marked "<5") '
+        "because so few people could be recognised"
+    )
     if secondary:
-        text += (f"; {secondary} further {one if secondary == 1 else what} "
-                 f"{'is' if secondary == 1 else 'are'} hidden (\"[c]\") so that the small "
-                 f"{'one' if primary == 1 else 'ones'} cannot be worked out from the totals")
+        text += (
+            f"; {secondary} further {one if secondary == 1 else what} "
+            f'{"is" if secondary == 1 else "are"} hidden ("[c]") so that the small '
+            f"{'one' if primary == 1 else 'ones'} cannot be worked out from the totals"
+        )
     return text + "."
 
 
-def events_per_person_table(people: pd.DataFrame, *, low: int = DISCLOSURE_LOW,
-                            high: int = DISCLOSURE_HIGH) -> pd.DataFrame:
+def events_per_person_table(
+    people: pd.DataFrame, *, low: int = DISCLOSURE_LOW, high: int = DISCLOSURE_HIGH
+) -> pd.DataFrame:
     """People (and their attendances) by the number of learning events each attended.
 
     The few most frequent attenders are easy to recognise, so the top categories are pooled
@@ -252,13 +293,20 @@ def events_per_person_table(people: pd.DataFrame, *, low: int = DISCLOSURE_LOW,
     if chosen <= top:
         mask = per_person >= chosen
         label = f"{chosen} or more" if chosen < top else str(chosen)
-        rows.append({"events": label, "people": int(mask.sum()),
-                     "attendances": int(per_person[mask].sum()), "pooled": chosen < top})
+        rows.append(
+            {
+                "events": label,
+                "people": int(mask.sum()),
+                "attendances": int(per_person[mask].sum()),
+                "pooled": chosen < top,
+            }
+        )
     return pd.DataFrame(rows)
 
 
-def sector_share_table(attendances: pd.DataFrame, sector: str, *, interim_cutoff: str | date,
-                       cluster_col: str = "person_id") -> pd.DataFrame:
+def sector_share_table(
+    attendances: pd.DataFrame, sector: str, *, interim_cutoff: str | date, cluster_col: str = "person_id"
+) -> pd.DataFrame:
     """Share of attendances from ``sector``: cumulative (as each report quoted) and disjoint.
 
     Rows ``basis == "cumulative"`` count every attendance up to and including a period (the
@@ -272,21 +320,28 @@ def sector_share_table(attendances: pd.DataFrame, sector: str, *, interim_cutoff
     rows = []
     for basis in ("cumulative", "disjoint"):
         for period in order:
-            counted = measures.cumulative_periods(order, period) if basis == "cumulative" \
-                else [period]
+            counted = measures.cumulative_periods(order, period) if basis == "cumulative" else [period]
             subset = attendances[attendances["period"].isin(counted)]
-            share = sector_share_clustered(subset, outcome_col="sector", success=sector,
-                                           cluster_col=cluster_col).iloc[0].to_dict()
+            share = (
+                sector_share_clustered(subset, outcome_col="sector", success=sector, cluster_col=cluster_col)
+                .iloc[0]
+                .to_dict()
+            )
             share.pop("group")
-            figure = (f"{reports[period]}: all to date" if basis == "cumulative"
-                      else f"{alone[period]}, this period alone")
-            rows.append({"figure": figure, "basis": basis, "periods": "+".join(counted),
-                         "sector": sector, **share})
+            figure = (
+                f"{reports[period]}: all to date"
+                if basis == "cumulative"
+                else f"{alone[period]}, this period alone"
+            )
+            rows.append(
+                {"figure": figure, "basis": basis, "periods": "+".join(counted), "sector": sector, **share}
+            )
     return pd.DataFrame(rows)
 
 
-def sector_by_event_table(attendances: pd.DataFrame, events: pd.DataFrame, *,
-                          suppress: bool = True) -> pd.DataFrame:
+def sector_by_event_table(
+    attendances: pd.DataFrame, events: pd.DataFrame, *, suppress: bool = True
+) -> pd.DataFrame:
     """Attendances at each learning event by sector, in date order, with a ``suppressed`` flag.
 
     With ``suppress`` an event is flagged when :func:`pdu_analysis.stats.suppress_small` hides
@@ -296,8 +351,12 @@ def sector_by_event_table(attendances: pd.DataFrame, events: pd.DataFrame, *,
     ``stats.suppress_small(table, sectors).table`` instead.
     """
     sectors = [s for s in SECTOR_ORDER if s in set(attendances["sector"])]
-    counts = (attendances.groupby(["event_id", "sector"]).size().unstack(fill_value=0)
-              .reindex(columns=sectors, fill_value=0))
+    counts = (
+        attendances.groupby(["event_id", "sector"])
+        .size()
+        .unstack(fill_value=0)
+        .reindex(columns=sectors, fill_value=0)
+    )
     learning = events[events["kind"] == "learning_event"][["event_id", "date", "title"]]
     table = learning.merge(counts, left_on="event_id", right_index=True, how="inner")
     table = table.sort_values(["date", "event_id"], kind="stable").reset_index(drop=True)
@@ -310,8 +369,9 @@ def sector_by_event_table(attendances: pd.DataFrame, events: pd.DataFrame, *,
     return table
 
 
-def focus_by_sector_table(attendances: pd.DataFrame, focus_order: Sequence[str], *,
-                          interim_cutoff: str | date) -> pd.DataFrame:
+def focus_by_sector_table(
+    attendances: pd.DataFrame, focus_order: Sequence[str], *, interim_cutoff: str | date
+) -> pd.DataFrame:
     """Attendances by main field of work, one column per sector and disjoint period.
 
     Column names read "statutory: To 30 Jun 2018"; the counts are raw (suppress before
@@ -338,11 +398,14 @@ def cop_sessions_table(events: pd.DataFrame) -> pd.DataFrame:
     CoP session 2" both give "Care Act". Sessions are numbered by date within a community.
     """
     cop = events[events["kind"] == "community_of_practice"].copy()
-    cop["community"] = (cop["title"].str.split(":").str[0]
-                        .str.replace(r"[\s,-]*\bsession\s*\d+\s*$", "", regex=True, case=False)
-                        .str.replace(r"\s*\b(Community of Practice|CoP)\s*$", "", regex=True,
-                                     case=False)
-                        .str.strip())
+    cop["community"] = (
+        cop["title"]
+        .str.split(":")
+        .str[0]
+        .str.replace(r"[\s,-]*\bsession\s*\d+\s*$", "", regex=True, case=False)
+        .str.replace(r"\s*\b(Community of Practice|CoP)\s*$", "", regex=True, case=False)
+        .str.strip()
+    )
     cop = cop.sort_values(["community", "date", "event_id"], kind="stable")
     cop["session"] = cop.groupby("community").cumcount() + 1
     first = cop.groupby("community")["date"].transform("min")
@@ -360,8 +423,14 @@ def question_options(survey: str, question_id: str) -> list[str]:
     return [o for o in row.iloc[0]["options"].split("|") if o]
 
 
-def option_counts_table(answers: pd.DataFrame, survey: str, question_id: str,
-                        groups: Mapping[str, str | None], *, multi: bool = False) -> pd.DataFrame:
+def option_counts_table(
+    answers: pd.DataFrame,
+    survey: str,
+    question_id: str,
+    groups: Mapping[str, str | None],
+    *,
+    multi: bool = False,
+) -> pd.DataFrame:
     """Counts of every option of a question for each group, long format with the group's base.
 
     ``groups`` maps a display label to a wave (``None`` or ``"all"`` pools every wave). Groups
@@ -371,13 +440,13 @@ def option_counts_table(answers: pd.DataFrame, survey: str, question_id: str,
     options = question_options(survey, question_id)
     frames = []
     for label, wave in groups.items():
-        dist = measures.distribution(answers, survey, question_id, options, wave,
-                                     by="item" if multi else "answer")
+        dist = measures.distribution(
+            answers, survey, question_id, options, wave, by="item" if multi else "answer"
+        )
         if len(dist) and int(dist["base"].iloc[0]) > 0:
             frames.append(dist.assign(group=label))
     if not frames:
-        return pd.DataFrame(columns=["group", "option", "count", "base", "percent", "ci_low",
-                                     "ci_high"])
+        return pd.DataFrame(columns=["group", "option", "count", "base", "percent", "ci_low", "ci_high"])
     out = pd.concat(frames, ignore_index=True)[["group", "option", "count", "base"]]
     shares = [proportion(k, n) for k, n in zip(out["count"], out["base"], strict=True)]
     out["percent"] = [p.percent for p in shares]
@@ -392,8 +461,7 @@ def wide_counts(table: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=["group", "base"])
     options = list(dict.fromkeys(table["option"]))
     groups = list(dict.fromkeys(table["group"]))
-    wide = table.pivot(index="group", columns="option", values="count").reindex(
-        index=groups, columns=options)
+    wide = table.pivot(index="group", columns="option", values="count").reindex(index=groups, columns=options)
     base = table.groupby("group")["base"].first().reindex(groups)
     return pd.concat([base, wide], axis=1).reset_index().rename_axis(columns=None)
 
@@ -405,18 +473,23 @@ def _pct(value: float) -> str:
 
 def share_table_display(table: pd.DataFrame) -> pd.DataFrame:
     """:func:`sector_share_table` for reading: k of n, share, both intervals, design effect."""
-    out = pd.DataFrame({
-        "figure": table["figure"],
-        "attendances": [f"{k} of {n}" for k, n in zip(table["count"], table["base"],
-                                                        strict=True)],
-        "share": [_pct(v) for v in table["percent"]],
-        "naive 95% CI": [f"{_pct(lo)} to {_pct(hi)}" for lo, hi in
-                         zip(table["naive_low"], table["naive_high"], strict=True)],
-        "cluster-robust 95% CI": [f"{_pct(lo)} to {_pct(hi)}" for lo, hi in
-                                  zip(table["robust_low"], table["robust_high"], strict=True)],
-        "people": table["n_clusters"],
-        "design effect": [f"{v:.2f}" if pd.notna(v) else "–" for v in table["design_effect"]],
-    })
+    out = pd.DataFrame(
+        {
+            "figure": table["figure"],
+            "attendances": [f"{k} of {n}" for k, n in zip(table["count"], table["base"], strict=True)],
+            "share": [_pct(v) for v in table["percent"]],
+            "naive 95% CI": [
+                f"{_pct(lo)} to {_pct(hi)}"
+                for lo, hi in zip(table["naive_low"], table["naive_high"], strict=True)
+            ],
+            "cluster-robust 95% CI": [
+                f"{_pct(lo)} to {_pct(hi)}"
+                for lo, hi in zip(table["robust_low"], table["robust_high"], strict=True)
+            ],
+            "people": table["n_clusters"],
+            "design effect": [f"{v:.2f}" if pd.notna(v) else "–" for v in table["design_effect"]],
+        }
+    )
     return out
 
 
@@ -429,47 +502,53 @@ def distribution_sentence(table: pd.DataFrame, group: str) -> str:
     rows = table[table["group"] == group]
     if rows.empty:
         return "no responses to this question"
-    shares = [proportion(int(k), int(n)) for k, n in zip(rows["count"], rows["base"],
-                                                          strict=True)]
+    shares = [proportion(int(k), int(n)) for k, n in zip(rows["count"], rows["base"], strict=True)]
     flags = {p.flag for p in shares}
     if flags == {"indicative"}:
-        parts = [f"{o}, {p.display_percent}% ({p.count}/{p.base})"
-                 for o, p in zip(rows["option"], shares, strict=True)]
+        parts = [
+            f"{o}, {p.display_percent}% ({p.count}/{p.base})"
+            for o, p in zip(rows["option"], shares, strict=True)
+        ]
         return "; ".join(parts) + f" (indicative only: small base of {shares[0].base})"
     return "; ".join(f"{o}, {p.text()}" for o, p in zip(rows["option"], shares, strict=True))
 
 
-def period_comparison(table: pd.DataFrame, option: str, first: str | None,
-                      second: str | None) -> stats.Comparison | None:
+def period_comparison(
+    table: pd.DataFrame, option: str, first: str | None, second: str | None
+) -> stats.Comparison | None:
     """:func:`pdu_analysis.stats.compare_two` for one option between two groups (None if one
     group has no responses)."""
     rows = table[table["option"] == option].set_index("group")
-    if not first or not second or first == second or first not in rows.index \
-            or second not in rows.index:
+    if not first or not second or first == second or first not in rows.index or second not in rows.index:
         return None
     a, b = rows.loc[first], rows.loc[second]
-    return stats.compare_two(int(a["count"]), int(a["base"]), int(b["count"]), int(b["base"]),
-                             labels=(first, second))
+    return stats.compare_two(
+        int(a["count"]), int(a["base"]), int(b["count"]), int(b["base"]), labels=(first, second)
+    )
 
 
-def comparison_sentence(table: pd.DataFrame, option: str, first: str | None,
-                        second: str | None) -> str:
+def comparison_sentence(table: pd.DataFrame, option: str, first: str | None, second: str | None) -> str:
     """The comparison's plain-English sentence, or why there is none."""
     if not first or not second or first == second:
         return "Only one period has responses, so the periods are not compared."
     found = period_comparison(table, option, first, second)
     if found is None:
-        return (f"No comparison between \"{first}\" and \"{second}\": one of them has no "
-                "responses to this question.")
+        return (
+            f'No comparison between "{first}" and "{second}": one of them has no responses to this question.'
+        )
     return found.sentence()
 
 
-def values_by_group(table: pd.DataFrame, column: str, groups: Mapping[str, str | None], *,
-                    period_col: str = "period") -> dict[str, pd.Series]:
+def values_by_group(
+    table: pd.DataFrame, column: str, groups: Mapping[str, str | None], *, period_col: str = "period"
+) -> dict[str, pd.Series]:
     """``column``'s values for each display label of ``groups`` (label -> period, None = all)."""
-    return {label: (table[column] if period in (None, PERIOD_ALL)
-                    else table.loc[table[period_col] == period, column])
-            for label, period in groups.items()}
+    return {
+        label: (
+            table[column] if period in (None, PERIOD_ALL) else table.loc[table[period_col] == period, column]
+        )
+        for label, period in groups.items()
+    }
 
 
 def shares_sentence(table: pd.DataFrame, group: str) -> str:
@@ -488,13 +567,17 @@ def design_effect_sentence(row: Mapping, *, repeaters: int, people: int) -> str:
     """What repeat attendance does to a share's interval (a :func:`sector_share_table` row)."""
     n, deff = int(row["base"]), float(row["design_effect"])
     if not np.isfinite(deff):
-        return (f"The cluster-robust interval could not be estimated ({row['note']}), so the "
-                "naive interval is shown for both.")
-    return (f"{repeaters} of the {people} people came to more than one event, so the {n} "
-            f"attendances carry about as much information as {round(n / deff)} independent ones "
-            f"(design effect {deff:.2f}): the cluster-robust 95% interval for this share, "
-            f"{_pct(row['robust_low'])} to {_pct(row['robust_high'])}, is wider than the naive "
-            f"{_pct(row['naive_low'])} to {_pct(row['naive_high'])}.")
+        return (
+            f"The cluster-robust interval could not be estimated ({row['note']}), so the "
+            "naive interval is shown for both."
+        )
+    return (
+        f"{repeaters} of the {people} people came to more than one event, so the {n} "
+        f"attendances carry about as much information as {round(n / deff)} independent ones "
+        f"(design effect {deff:.2f}): the cluster-robust 95% interval for this share, "
+        f"{_pct(row['robust_low'])} to {_pct(row['robust_high'])}, is wider than the naive "
+        f"{_pct(row['naive_low'])} to {_pct(row['naive_high'])}."
+    )
 
 
 def adjusted_chi_square(test: stats.ChiSquareResult, clustered_p: float) -> dict[str, object]:
@@ -510,14 +593,18 @@ def adjusted_chi_square(test: stats.ChiSquareResult, clustered_p: float) -> dict
 
 def chi_square_sentence(record: Mapping, *, what: str = "attendances") -> str:
     """The test in words: statistic, p, Cramér's V, then the p allowing for repeat attenders."""
-    text = (f"Chi-square test of sector by period: χ²({record['dof']}) = "
-            f"{record['chi2']:.2f}, {stats.format_p(record['p'])}, Cramér's V = "
-            f"{record['cramer_v']:.2f} (n = {record['n']} {what}).")
+    text = (
+        f"Chi-square test of sector by period: χ²({record['dof']}) = "
+        f"{record['chi2']:.2f}, {stats.format_p(record['p'])}, Cramér's V = "
+        f"{record['cramer_v']:.2f} (n = {record['n']} {what})."
+    )
     if np.isfinite(record["p_adjusted"]):
         clear = record["p_adjusted"] < ALPHA
-        text += (" Treating each person's attendances as a group (people who came several "
-                 f"times are not independent evidence) gives {stats.format_p(record['p_adjusted'])}:"
-                 f" the difference {'is unlikely to be chance' if clear else 'could be chance'}.")
+        text += (
+            " Treating each person's attendances as a group (people who came several "
+            f"times are not independent evidence) gives {stats.format_p(record['p_adjusted'])}:"
+            f" the difference {'is unlikely to be chance' if clear else 'could be chance'}."
+        )
     if record.get("expected_warning"):
         text += f" Note: {record['expected_warning']}."
     return text
@@ -556,10 +643,15 @@ def base_caveat(table: pd.DataFrame, *, what: str = "responses") -> str | None:
 
 
 # ----------------------------------------------------------------------------------------- charts
-def proportion_bars_with_ci(table: pd.DataFrame, *, title: str, what: str = "responses",
-                            group_colours: Mapping[str, str] | None = None,
-                            subtitle: str | None = None,
-                            xlabel: str = "% (line: 95% Wilson interval)") -> Figure:
+def proportion_bars_with_ci(
+    table: pd.DataFrame,
+    *,
+    title: str,
+    what: str = "responses",
+    group_colours: Mapping[str, str] | None = None,
+    subtitle: str | None = None,
+    xlabel: str = "% (line: 95% Wilson interval)",
+) -> Figure:
     """Horizontal bars of shares with their 95% Wilson intervals, labelled with k and n.
 
     Why: a bar alone hides how little a small base pins a share down; the whisker shows it and
@@ -590,25 +682,40 @@ def proportion_bars_with_ci(table: pd.DataFrame, *, title: str, what: str = "res
     for j, g in enumerate(groups):
         rows = data[data["group"] == g].set_index("label").reindex(labels)
         y = np.arange(len(labels)) - 0.4 + band * (j + 0.5)
-        marks = (rows["suppressed"].fillna("").astype(str).to_numpy() if "suppressed" in rows
-                 else np.full(len(rows), ""))
+        marks = (
+            rows["suppressed"].fillna("").astype(str).to_numpy()
+            if "suppressed" in rows
+            else np.full(len(rows), "")
+        )
         ks = rows["count"].astype("Float64").fillna(0).astype("int64").to_numpy()
         ns = rows["base"].astype("Float64").fillna(0).astype("int64").to_numpy()
-        shares = [proportion(k, n) if n and not m else None
-                  for k, n, m in zip(ks, ns, marks, strict=True)]
+        shares = [proportion(k, n) if n and not m else None for k, n, m in zip(ks, ns, marks, strict=True)]
         pct = np.array([p.percent if p else 0.0 for p in shares])
         lows = np.array([p.percent - p.ci_low if p else 0.0 for p in shares])
         highs = np.array([p.ci_high - p.percent if p else 0.0 for p in shares])
         ax.barh(y, pct, height=band * 0.88, color=colours[g])
         drawn = np.array([p is not None for p in shares])
         if drawn.any():
-            ax.errorbar(pct[drawn], y[drawn], xerr=[lows[drawn], highs[drawn]], fmt="none",
-                        ecolor=TEXT_COLOUR, elinewidth=1, capsize=2.5)
+            ax.errorbar(
+                pct[drawn],
+                y[drawn],
+                xerr=[lows[drawn], highs[drawn]],
+                fmt="none",
+                ecolor=TEXT_COLOUR,
+                elinewidth=1,
+                capsize=2.5,
+            )
         for yy, p, hi, k, n, m in zip(y, pct, highs, ks, ns, marks, strict=True):
             text = f"not shown ({m})" if m else _fmt_count(int(k), int(n))
-            ax.text(p + hi + 1.2, yy, text, va="center", ha="left",
-                    fontsize=8.5 if many else 9.5,
-                    color=SUBTITLE_COLOUR if m else TEXT_COLOUR)
+            ax.text(
+                p + hi + 1.2,
+                yy,
+                text,
+                va="center",
+                ha="left",
+                fontsize=8.5 if many else 9.5,
+                color=SUBTITLE_COLOUR if m else TEXT_COLOUR,
+            )
     ax.set_yticks(np.arange(len(labels)), labels=[str(v)[:1].upper() + str(v)[1:] for v in labels])
     ax.invert_yaxis()
     ax.set_xlim(0, 120)
@@ -619,13 +726,21 @@ def proportion_bars_with_ci(table: pd.DataFrame, *, title: str, what: str = "res
         handles = [Patch(color=colours[g], label=f"{g} (n={bases[g]})") for g in groups]
         _legend_below(ax, handles, inches=0.62, ncol=min(3, len(groups)))
     if subtitle is None:
-        subtitle = (f"Base: {bases.iloc[0]} {what}" if not many else
-                    "Bases: " + "; ".join(f"{g} {bases[g]}" for g in groups) + f" {what}")
+        subtitle = (
+            f"Base: {bases.iloc[0]} {what}"
+            if not many
+            else "Bases: " + "; ".join(f"{g} {bases[g]}" for g in groups) + f" {what}"
+        )
     return _finish(fig, title, subtitle)
 
 
-def multi_select_bars(table: pd.DataFrame, *, title: str, what: str = "responses",
-                      group_colours: Mapping[str, str] | None = None) -> Figure:
+def multi_select_bars(
+    table: pd.DataFrame,
+    *,
+    title: str,
+    what: str = "responses",
+    group_colours: Mapping[str, str] | None = None,
+) -> Figure:
     """Share of those answering who ticked each option of a multi-select question.
 
     Why: with "tick all that apply" the base is the people who answered, not the ticks, and the
@@ -640,16 +755,19 @@ def multi_select_bars(table: pd.DataFrame, *, title: str, what: str = "responses
     if len(bases) == 1:
         base_text = f"the {bases.iloc[0]} {what} that answered"
     else:
-        base_text = ("those that answered (" + "; ".join(f"{g} {n}" for g, n in bases.items())
-                     + f" {what})")
+        base_text = "those that answered (" + "; ".join(f"{g} {n}" for g, n in bases.items()) + f" {what})"
     subtitle = f"Base: % of {base_text}; more than one answer allowed, so bars add to over 100%"
-    return proportion_bars_with_ci(data, title=title, what=what, subtitle=subtitle,
-                                   group_colours=group_colours,
-                                   xlabel="% of those answering (line: 95% Wilson interval)")
+    return proportion_bars_with_ci(
+        data,
+        title=title,
+        what=what,
+        subtitle=subtitle,
+        group_colours=group_colours,
+        xlabel="% of those answering (line: 95% Wilson interval)",
+    )
 
 
-def naive_vs_robust_intervals(table: pd.DataFrame, *, title: str,
-                              what: str = "attendances") -> Figure:
+def naive_vs_robust_intervals(table: pd.DataFrame, *, title: str, what: str = "attendances") -> Figure:
     """Each share with two 95% intervals: naive (Wilson) and cluster-robust (GEE by person).
 
     Why: the register counts attendances, and someone who came four times counts four times;
@@ -664,17 +782,39 @@ def naive_vs_robust_intervals(table: pd.DataFrame, *, title: str,
         return _empty(title, f"No {what} in these data.")
     fig, ax = plt.subplots(figsize=(7.4, max(2.6, 0.75 * len(rows) + 2.0)))
     y = np.arange(len(rows))
-    styles = (("naive_low", "naive_high", OKABE_ITO["sky_blue"], -0.15,
-               "Naive 95% interval (Wilson: attendances treated as independent)"),
-              ("robust_low", "robust_high", OKABE_ITO["blue"], 0.15,
-               "Cluster-robust 95% interval (GEE, person as cluster)"))
+    styles = (
+        (
+            "naive_low",
+            "naive_high",
+            OKABE_ITO["sky_blue"],
+            -0.15,
+            "Naive 95% interval (Wilson: attendances treated as independent)",
+        ),
+        (
+            "robust_low",
+            "robust_high",
+            OKABE_ITO["blue"],
+            0.15,
+            "Cluster-robust 95% interval (GEE, person as cluster)",
+        ),
+    )
     for lo, hi, colour, offset, name in styles:
-        ax.errorbar(rows["percent"], y + offset,
-                    xerr=[rows["percent"] - rows[lo], rows[hi] - rows["percent"]],
-                    fmt="o", color=colour, ecolor=colour, elinewidth=2.4, capsize=3.5,
-                    markersize=5.5, label=name)
-    labels = [f"{r.figure}\n{_fmt_count(int(r.count), int(r.base))}, {r.n_clusters} people"
-              for r in rows.itertuples()]
+        ax.errorbar(
+            rows["percent"],
+            y + offset,
+            xerr=[rows["percent"] - rows[lo], rows[hi] - rows["percent"]],
+            fmt="o",
+            color=colour,
+            ecolor=colour,
+            elinewidth=2.4,
+            capsize=3.5,
+            markersize=5.5,
+            label=name,
+        )
+    labels = [
+        f"{r.figure}\n{_fmt_count(int(r.count), int(r.base))}, {r.n_clusters} people"
+        for r in rows.itertuples()
+    ]
     ax.set_yticks(y, labels=labels, fontsize=9)
     ax.invert_yaxis()
     if "basis" in rows.columns:
@@ -689,13 +829,14 @@ def naive_vs_robust_intervals(table: pd.DataFrame, *, title: str,
     handles, _ = ax.get_legend_handles_labels()
     _legend_below(ax, handles, inches=0.62, x=-0.02, loc="upper left")
     total = int(rows["base"].max()) if len(rows) else 0
-    return _finish(fig, title, f"Base: {total} {what} in all; each row gives its own k/n and "
-                   "the people behind it")
+    return _finish(
+        fig, title, f"Base: {total} {what} in all; each row gives its own k/n and the people behind it"
+    )
 
 
-def events_per_person_histogram(table: pd.DataFrame, *,
-                                title: str = "How many learning events each person attended"
-                                ) -> Figure:
+def events_per_person_histogram(
+    table: pd.DataFrame, *, title: str = "How many learning events each person attended"
+) -> Figure:
     """Number of people by how many learning events they attended.
 
     Why: the register counts attendances, not people, so the same total can hide many one-off
@@ -710,8 +851,9 @@ def events_per_person_histogram(table: pd.DataFrame, *,
     ax.bar(x, table["people"], color=OKABE_ITO["blue"], width=0.65)
     top = float(table["people"].max()) if len(table) else 0.0
     for xx, k in zip(x, table["people"], strict=True):
-        ax.text(xx, k + max(top, 1) * 0.02, f"{int(k)}", ha="center", va="bottom", fontsize=10,
-                color=TEXT_COLOUR)
+        ax.text(
+            xx, k + max(top, 1) * 0.02, f"{int(k)}", ha="center", va="bottom", fontsize=10, color=TEXT_COLOUR
+        )
     ax.set_xticks(x, labels=table["events"])
     ax.set_xlabel("Learning events attended")
     ax.set_ylabel("People")
@@ -720,8 +862,9 @@ def events_per_person_histogram(table: pd.DataFrame, *,
     return _finish(fig, title, f"Base: {people} people who made {attendances} attendances")
 
 
-def sector_mix_by_event(table: pd.DataFrame, *, interim_cutoff: str | date,
-                        title: str = "Sector mix at each learning event") -> Figure:
+def sector_mix_by_event(
+    table: pd.DataFrame, *, interim_cutoff: str | date, title: str = "Sector mix at each learning event"
+) -> Figure:
     """100% stacked bars of sector at each event in date order, with the interim cut-off line.
 
     Why: the report says the statutory share rose after the interim report; event by event one
@@ -740,27 +883,37 @@ def sector_mix_by_event(table: pd.DataFrame, *, interim_cutoff: str | date,
     bottom = np.zeros(len(table))
     for sector in sectors:
         counts = table[sector].astype("float64").to_numpy()
-        share = np.divide(100.0 * counts, totals, out=np.zeros(len(table)),
-                          where=shown & (totals > 0))
-        ax.bar(x, share, bottom=bottom, color=SECTOR_COLOURS[sector], width=0.78,
-               label=sector.capitalize())
+        share = np.divide(100.0 * counts, totals, out=np.zeros(len(table)), where=shown & (totals > 0))
+        ax.bar(x, share, bottom=bottom, color=SECTOR_COLOURS[sector], width=0.78, label=sector.capitalize())
         bottom += share
     if (~shown).any():
-        ax.bar(x, np.where(shown, 0.0, 100.0), color="#e0e0e0", width=0.78, hatch="///",
-               edgecolor="#8c8c8c", linewidth=0, label="Mix not shown: a sector had 1 to 4")
+        ax.bar(
+            x,
+            np.where(shown, 0.0, 100.0),
+            color="#e0e0e0",
+            width=0.78,
+            hatch="///",
+            edgecolor="#8c8c8c",
+            linewidth=0,
+            label="Mix not shown: a sector had 1 to 4",
+        )
     for xx, n in zip(x, table["total"], strict=True):
-        ax.text(xx, 101.5, f"{int(n)}", ha="center", va="bottom", fontsize=8,
-                color=TEXT_COLOUR)
+        ax.text(xx, 101.5, f"{int(n)}", ha="center", va="bottom", fontsize=8, color=TEXT_COLOUR)
     dates = pd.to_datetime(table["date"]).dt.date.tolist()
     before = sum(d <= cut for d in dates)
     if 0 < before < len(table):
-        ax.axvline(before - 0.5, ymax=100 / 118, color=TEXT_COLOUR, linestyle="--",
-                   linewidth=1.3)
-        ax.text(before - 0.5, 109, f"interim cut-off, {_day(cut)}", ha="center",
-                va="bottom", fontsize=8.5, color=TEXT_COLOUR)
+        ax.axvline(before - 0.5, ymax=100 / 118, color=TEXT_COLOUR, linestyle="--", linewidth=1.3)
+        ax.text(
+            before - 0.5,
+            109,
+            f"interim cut-off, {_day(cut)}",
+            ha="center",
+            va="bottom",
+            fontsize=8.5,
+            color=TEXT_COLOUR,
+        )
     ticks = [f"{e}  {d:%b %y}" for e, d in zip(table["event_id"], dates, strict=True)]
-    ax.set_xticks(x, labels=ticks, fontsize=8, rotation=60, ha="right",
-                  rotation_mode="anchor")
+    ax.set_xticks(x, labels=ticks, fontsize=8, rotation=60, ha="right", rotation_mode="anchor")
     ax.set_xlim(-0.6, len(table) - 0.4)
     ax.set_ylim(0, 118)
     ax.set_yticks([0, 25, 50, 75, 100], labels=["0", "25%", "50%", "75%", "100%"])
@@ -769,13 +922,23 @@ def sector_mix_by_event(table: pd.DataFrame, *, interim_cutoff: str | date,
     handles, _ = ax.get_legend_handles_labels()
     _legend_below(ax, handles, inches=0.85, x=0.5, ncol=len(handles))
     n_att, n_ev = int(table["total"].sum()), len(table)
-    return _finish(fig, title, f"Base: {n_att} attendances at {n_ev} learning events; the number "
-                   "above each bar is that event's attendances")
+    return _finish(
+        fig,
+        title,
+        f"Base: {n_att} attendances at {n_ev} learning events; the number "
+        "above each bar is that event's attendances",
+    )
 
 
-def diverging_stacked_bars(table: pd.DataFrame, *, negative: Sequence[str],
-                           positive: Sequence[str], title: str, what: str = "responses",
-                           xlabel: str | None = None) -> Figure:
+def diverging_stacked_bars(
+    table: pd.DataFrame,
+    *,
+    negative: Sequence[str],
+    positive: Sequence[str],
+    title: str,
+    what: str = "responses",
+    xlabel: str | None = None,
+) -> Figure:
     """Likert-style bars centred on zero: "nothing new" answers left, "gained" answers right.
 
     Why: with four ordered answers a bar stacked from 0 hides the split that matters (did the
@@ -788,8 +951,10 @@ def diverging_stacked_bars(table: pd.DataFrame, *, negative: Sequence[str],
     """
     negative, positive = list(negative), list(positive)
     colours = {}
-    for options, near, far in ((negative, "near_negative", "far_negative"),
-                               (positive, "near_positive", "far_positive")):
+    for options, near, far in (
+        (negative, "near_negative", "far_negative"),
+        (positive, "near_positive", "far_positive"),
+    ):
         for i, option in enumerate(options):
             colours[option] = DIVERGING_COLOURS[near if i == 0 else far] if i < 2 else GREY
     rows = table.reset_index(drop=True)
@@ -802,31 +967,46 @@ def diverging_stacked_bars(table: pd.DataFrame, *, negative: Sequence[str],
     for side, options in ((-1, negative), (1, positive)):
         start = np.zeros(len(rows))
         for i, option in enumerate(options):
-            counts = (rows[option].fillna(0).astype("int64").to_numpy() if option in rows
-                      else np.zeros(len(rows), dtype="int64"))
+            counts = (
+                rows[option].fillna(0).astype("int64").to_numpy()
+                if option in rows
+                else np.zeros(len(rows), dtype="int64")
+            )
             width = np.divide(100.0 * counts, base, out=np.zeros(len(rows)), where=base > 0)
             left = start if side > 0 else -(start + width)
-            ax.barh(y, width, left=left, color=colours[option], height=0.62,
-                    edgecolor="white", linewidth=0.6)
+            ax.barh(y, width, left=left, color=colours[option], height=0.62, edgecolor="white", linewidth=0.6)
             outermost = i == len(options) - 1
             for yy, w, lf, k in zip(y, width, left, counts, strict=True):
                 if k == 0:
                     continue
                 if w >= 6:
-                    ax.text(lf + w / 2, yy, f"{k}", ha="center", va="center", fontsize=9,
-                            color=_ink(colours[option]))
+                    ax.text(
+                        lf + w / 2,
+                        yy,
+                        f"{k}",
+                        ha="center",
+                        va="center",
+                        fontsize=9,
+                        color=_ink(colours[option]),
+                    )
                 elif outermost:
                     edge = lf + w + 1 if side > 0 else lf - 1
-                    ax.text(edge, yy, f"{k}", ha="left" if side > 0 else "right", va="center",
-                            fontsize=9, color=TEXT_COLOUR)
+                    ax.text(
+                        edge,
+                        yy,
+                        f"{k}",
+                        ha="left" if side > 0 else "right",
+                        va="center",
+                        fontsize=9,
+                        color=TEXT_COLOUR,
+                    )
             start = start + width
         extent[side] = float(start.max()) if len(rows) else 0.0
     ax.axvline(0, color=TEXT_COLOUR, linewidth=1)
     for yy, n in zip(y, base, strict=True):
         if n == 0:
             ax.text(2, yy, "no responses", va="center", fontsize=9, color=SUBTITLE_COLOUR)
-    ax.set_yticks(y, labels=[f"{g}\n(n={int(b)})" for g, b in zip(rows["group"], base,
-                                                                    strict=True)])
+    ax.set_yticks(y, labels=[f"{g}\n(n={int(b)})" for g, b in zip(rows["group"], base, strict=True)])
     ax.invert_yaxis()
     left_edge = max(25.0, 25 * np.ceil((extent[-1] + 6) / 25))
     ax.set_xlim(-left_edge, 100)
@@ -836,14 +1016,17 @@ def diverging_stacked_bars(table: pd.DataFrame, *, negative: Sequence[str],
     ax.grid(axis="y", visible=False)
     handles = [Patch(color=colours[o], label=o) for o in list(reversed(negative)) + positive]
     _legend_below(ax, handles, inches=0.62, x=0.4, ncol=2)
-    sub = (f"Base: {int(base[0])} {what}" if len(rows) == 1 else
-           "Bases: " + "; ".join(f"{g} {int(b)}" for g, b in zip(rows["group"], base,
-                                                                 strict=True)) + f" {what}")
+    sub = (
+        f"Base: {int(base[0])} {what}"
+        if len(rows) == 1
+        else "Bases: "
+        + "; ".join(f"{g} {int(b)}" for g, b in zip(rows["group"], base, strict=True))
+        + f" {what}"
+    )
     return _finish(fig, title, sub + ". Numbers in the bars are counts.")
 
 
-def cop_sessions_chart(table: pd.DataFrame, *,
-                       title: str = "Community of Practice sessions") -> Figure:
+def cop_sessions_chart(table: pd.DataFrame, *, title: str = "Community of Practice sessions") -> Figure:
     """Headcount at each Community of Practice session, grouped by community, planned hatched.
 
     Why: these groups meet repeatedly and their attendance is not in the register, so the
@@ -861,20 +1044,39 @@ def cop_sessions_chart(table: pd.DataFrame, *,
     planned = (rows["status"] == "planned").to_numpy()
     for yy, h, plan, community in zip(y, heads, planned, rows["community"], strict=True):
         colour = colours[community]
-        ax.barh(yy, h, height=0.68, color="white" if plan else colour, edgecolor=colour,
-                hatch="///" if plan else None, linewidth=1.2)
-        ax.text(h + 0.3, yy, f"{int(h)} booked (planned)" if plan else f"{int(h)}",
-                va="center", fontsize=9, color=TEXT_COLOUR)
-    labels = [f"{c}: session {s} ({pd.Timestamp(d):%b %Y})"
-              for c, s, d in zip(rows["community"], rows["session"], rows["date"], strict=True)]
+        ax.barh(
+            yy,
+            h,
+            height=0.68,
+            color="white" if plan else colour,
+            edgecolor=colour,
+            hatch="///" if plan else None,
+            linewidth=1.2,
+        )
+        ax.text(
+            h + 0.3,
+            yy,
+            f"{int(h)} booked (planned)" if plan else f"{int(h)}",
+            va="center",
+            fontsize=9,
+            color=TEXT_COLOUR,
+        )
+    labels = [
+        f"{c}: session {s} ({pd.Timestamp(d):%b %Y})"
+        for c, s, d in zip(rows["community"], rows["session"], rows["date"], strict=True)
+    ]
     ax.set_yticks(y, labels=labels, fontsize=8.5)
     ax.invert_yaxis()
     ax.set_xlim(0, max(5.0, float(heads.max()) * 1.45) if len(heads) else 5.0)
     ax.set_xlabel("People at the session (headcount in the events list)")
     ax.grid(axis="y", visible=False)
     held = int((~planned).sum())
-    return _finish(fig, title, f"Base: {held} sessions held ({int(heads[~planned].sum())} "
-                   f"attendances in all) and {int(planned.sum())} planned")
+    return _finish(
+        fig,
+        title,
+        f"Base: {held} sessions held ({int(heads[~planned].sum())} "
+        f"attendances in all) and {int(planned.sum())} planned",
+    )
 
 
 PERIOD_COLOURS = {PERIOD_ALL: GREY, **WAVE_COLOURS}
@@ -883,5 +1085,7 @@ PERIOD_COLOURS = {PERIOD_ALL: GREY, **WAVE_COLOURS}
 
 def group_colours(groups: Mapping[str, str | None]) -> dict[str, str]:
     """Colour for each display label of ``groups`` (label -> period; ``None`` = pooled)."""
-    return {label: PERIOD_COLOURS.get(period or PERIOD_ALL, PALETTE[(i + 2) % len(PALETTE)])
-            for i, (label, period) in enumerate(groups.items())}
+    return {
+        label: PERIOD_COLOURS.get(period or PERIOD_ALL, PALETTE[(i + 2) % len(PALETTE)])
+        for i, (label, period) in enumerate(groups.items())
+    }

@@ -31,16 +31,18 @@ def table_html(df, caption: str, *, index: bool = False, float_format=None) -> s
     Cells of numeric columns get class ``num`` so counts line up on the right and text reads
     from the left.
     """
-    body = df.to_html(index=index, border=0, classes="pdu-table", na_rep="–",
-                      float_format=float_format, escape=True)
+    body = df.to_html(
+        index=index, border=0, classes="pdu-table", na_rep="–", float_format=float_format, escape=True
+    )
     head, rest = body.split(">", 1)
     if df.columns.nlevels == 1 and df.columns.is_unique:
         numeric = _numeric_columns(df)
 
         def mark(row: re.Match) -> str:
             flags = iter(numeric)
-            return re.sub(r"<td>", lambda _: '<td class="num">' if next(flags, False)
-                          else "<td>", row.group(0))
+            return re.sub(
+                r"<td>", lambda _: '<td class="num">' if next(flags, False) else "<td>", row.group(0)
+            )
 
         rest = re.sub(r"<tr>.*?</tr>", mark, rest, flags=re.S)
     return f"{head}>\n<caption>{html.escape(caption)}</caption>{rest}"
@@ -50,5 +52,10 @@ def show_table(df, caption: str, *, index: bool = False, float_format=None) -> N
     """Display ``df`` as a captioned table (``to_html``, not Styler, which adds random ids)."""
     from IPython.display import display
 
-    display({"text/html": table_html(df, caption, index=index, float_format=float_format),
-             "text/plain": f"{caption}\n{df.to_string(index=index)}"}, raw=True)
+    display(
+        {
+            "text/html": table_html(df, caption, index=index, float_format=float_format),
+            "text/plain": f"{caption}\n{df.to_string(index=index)}",
+        },
+        raw=True,
+    )

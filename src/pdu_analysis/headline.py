@@ -36,8 +36,15 @@ POST_EVENT_MEASURES = {
 
 def _row(measure: str, wave: str, count: int, base: int | None = None) -> dict:
     if base is None:
-        return {"measure": measure, "wave": wave, "count": count, "base": pd.NA,
-                "percent": pd.NA, "ci_low": pd.NA, "ci_high": pd.NA}
+        return {
+            "measure": measure,
+            "wave": wave,
+            "count": count,
+            "base": pd.NA,
+            "percent": pd.NA,
+            "ci_low": pd.NA,
+            "ci_high": pd.NA,
+        }
     return {"measure": measure, "wave": wave, **proportion(count, base).to_record()}
 
 
@@ -46,17 +53,25 @@ def _sector_rows(attendances: pd.DataFrame) -> list[dict]:
     rows = []
     for period in periods:
         counted = measures.cumulative_periods(periods, period)
-        rows.append(_row("statutory_share", period,
-                         *measures.sector_count(attendances, "statutory", counted)))
-    rows.append(_row("statutory_share", "after_cutoff",
-                     *measures.sector_count(attendances, "statutory", periods[1:])))
-    rows.append(_row("voluntary_share", periods[-1],
-                     *measures.sector_count(attendances, "voluntary", periods)))
+        rows.append(
+            _row("statutory_share", period, *measures.sector_count(attendances, "statutory", counted))
+        )
+    rows.append(
+        _row("statutory_share", "after_cutoff", *measures.sector_count(attendances, "statutory", periods[1:]))
+    )
+    rows.append(
+        _row("voluntary_share", periods[-1], *measures.sector_count(attendances, "voluntary", periods))
+    )
     return rows
 
 
-def _survey_rows(answers: pd.DataFrame, responses: pd.DataFrame, survey: str,
-                 catalogue: dict[str, tuple[str, str]], pooled_only: bool) -> list[dict]:
+def _survey_rows(
+    answers: pd.DataFrame,
+    responses: pd.DataFrame,
+    survey: str,
+    catalogue: dict[str, tuple[str, str]],
+    pooled_only: bool,
+) -> list[dict]:
     rows = []
     waves = measures.waves_in_order(responses, survey)
     for measure, (question, answer) in catalogue.items():
@@ -66,8 +81,7 @@ def _survey_rows(answers: pd.DataFrame, responses: pd.DataFrame, survey: str,
         if not pooled_only:
             rows += [_row(measure, r.wave, r.count, r.base) for r in per_wave.itertuples()]
         if pooled_only or (measure in POOLED and len(per_wave) > 1):
-            rows.append(_row(measure, ALL, *measures.answer_count(answers, survey, question,
-                                                                   answer, ALL)))
+            rows.append(_row(measure, ALL, *measures.answer_count(answers, survey, question, answer, ALL)))
     return rows
 
 
@@ -86,8 +100,7 @@ def build(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     ]
     hub = tables["hub_users"]
     rows.append(_row("hub_users", ALL, len(hub)))
-    rows.append(_row("hub_voluntary_share", ALL, int((hub["sector"] == "voluntary").sum()),
-                     len(hub)))
+    rows.append(_row("hub_voluntary_share", ALL, int((hub["sector"] == "voluntary").sum()), len(hub)))
     table = pd.DataFrame(rows, columns=COLUMNS)
     for column in ("count", "base"):
         table[column] = table[column].astype("Int64")

@@ -69,8 +69,9 @@ def _display(path: Path) -> str:
 
 def _require_file(path: Path) -> None:
     if not path.exists():
-        raise PDUInputError("file not found (see data/raw/README.md for the inputs expected)",
-                            file=_display(path))
+        raise PDUInputError(
+            "file not found (see data/raw/README.md for the inputs expected)", file=_display(path)
+        )
     if path.is_dir():
         raise PDUInputError("expected a file but found a folder", file=_display(path))
     if path.stat().st_size == 0:
@@ -80,8 +81,10 @@ def _require_file(path: Path) -> None:
 def _decode(path: Path) -> str:
     raw = path.read_bytes()
     if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        raise PDUInputError("the file is UTF-16 encoded; expected UTF-8 or cp1252 text: save it "
-                            "again as 'CSV UTF-8'", file=_display(path))
+        raise PDUInputError(
+            "the file is UTF-16 encoded; expected UTF-8 or cp1252 text: save it again as 'CSV UTF-8'",
+            file=_display(path),
+        )
     if b"\x00" in raw[:4096]:
         raise PDUInputError("this is not a text (CSV) file: it holds binary data", file=_display(path))
     for encoding in ENCODINGS:
@@ -89,8 +92,7 @@ def _decode(path: Path) -> str:
             return raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise PDUInputError(f"cannot decode the text as any of {', '.join(ENCODINGS)}",
-                        file=_display(path))
+    raise PDUInputError(f"cannot decode the text as any of {', '.join(ENCODINGS)}", file=_display(path))
 
 
 @contextmanager
@@ -135,24 +137,27 @@ def read_xlsx_rows(path: Path, sheet: str | None = None) -> list[list[object]]:
 
     _require_file(path)
     if not zipfile.is_zipfile(path):
-        raise PDUInputError("this is not an Excel workbook (.xlsx): the file is not a valid "
-                            "workbook archive", file=_display(path))
+        raise PDUInputError(
+            "this is not an Excel workbook (.xlsx): the file is not a valid workbook archive",
+            file=_display(path),
+        )
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged workbook
-        raise PDUInputError(f"this Excel workbook cannot be opened ({type(exc).__name__}: {exc})",
-                            file=_display(path)) from None
+        raise PDUInputError(
+            f"this Excel workbook cannot be opened ({type(exc).__name__}: {exc})", file=_display(path)
+        ) from None
     try:
         if sheet is not None and sheet in workbook.sheetnames:
             worksheet = workbook[sheet]
         elif sheet is not None and len(workbook.sheetnames) > 1:
-            raise PDUInputError(f"no worksheet named '{sheet}' (found: "
-                                f"{', '.join(workbook.sheetnames)})", file=_display(path))
+            raise PDUInputError(
+                f"no worksheet named '{sheet}' (found: {', '.join(workbook.sheetnames)})", file=_display(path)
+            )
         else:
             worksheet = workbook[workbook.sheetnames[0]]
         with _collector_paused():
-            rows = [[_excel_cell(v) for v in row]
-                    for row in worksheet.iter_rows(values_only=True)]
+            rows = [[_excel_cell(v) for v in row] for row in worksheet.iter_rows(values_only=True)]
     finally:
         workbook.close()
     return rows
@@ -165,13 +170,15 @@ def read_rows(path: Path, sheet: str | None = None) -> list[list[object]]:
         return read_csv_rows(path)
     if suffix in (".xlsx", ".xlsm"):
         return read_xlsx_rows(path, sheet)
-    raise PDUInputError(f"unsupported file type '{suffix}': expected .csv or .xlsx",
-                        file=_display(path))
+    raise PDUInputError(f"unsupported file type '{suffix}': expected .csv or .xlsx", file=_display(path))
 
 
 def _blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip()) or (
-        isinstance(value, float) and pd.isna(value))
+    return (
+        value is None
+        or (isinstance(value, str) and not value.strip())
+        or (isinstance(value, float) and pd.isna(value))
+    )
 
 
 def _as_text(value: object) -> object:
@@ -218,9 +225,15 @@ def read_cells(path: Path, sheet: str | None = None) -> pd.DataFrame:
     _require_file(path)
     text = _decode(path)
     try:
-        cells = pd.read_csv(_io.StringIO(text, newline=""), header=None, dtype=object,
-                            keep_default_na=False, na_filter=False, skip_blank_lines=False,
-                            engine="c")
+        cells = pd.read_csv(
+            _io.StringIO(text, newline=""),
+            header=None,
+            dtype=object,
+            keep_default_na=False,
+            na_filter=False,
+            skip_blank_lines=False,
+            engine="c",
+        )
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError):
         return _padded_frame(read_csv_rows(path))
     no_gaps = not cells.isna().any(axis=None)  # blank lines, if any, are NaN rows
@@ -248,8 +261,9 @@ def rows_to_frame(cells: pd.DataFrame, path: Path, columns: Mapping[str, str]) -
             parts.append(f"missing column(s) {', '.join(repr(c) for c in missing)}")
         if unknown:
             parts.append(f"unknown column(s) {', '.join(repr(c) or '(blank)' for c in unknown)}")
-        raise PDUInputError(f"{'; '.join(parts)}. Expected exactly these columns: "
-                            f"{', '.join(expected)}", file=_display(path))
+        raise PDUInputError(
+            f"{'; '.join(parts)}. Expected exactly these columns: {', '.join(expected)}", file=_display(path)
+        )
     body = cells.iloc[1:]
     all_text = cells.attrs.get("all_text", False)
     data = {columns[c]: _texts(body.iloc[:, header.index(c)], all_text=all_text) for c in expected}
@@ -262,11 +276,11 @@ def find_one(raw: Path, stem: str) -> Path:
     """The single raw file called ``stem`` with a .xlsx or .csv extension."""
     found = sorted(p for p in raw.glob(f"{stem}.*") if p.suffix.lower() in (".csv", ".xlsx"))
     if not found:
-        raise PDUInputError(f"file not found: expected {stem}.xlsx or {stem}.csv "
-                            f"(see data/raw/README.md)", file=_display(raw))
+        raise PDUInputError(
+            f"file not found: expected {stem}.xlsx or {stem}.csv (see data/raw/README.md)", file=_display(raw)
+        )
     if len(found) > 1:
-        raise PDUInputError(f"found both {', '.join(p.name for p in found)}: keep one",
-                            file=_display(raw))
+        raise PDUInputError(f"found both {', '.join(p.name for p in found)}: keep one", file=_display(raw))
     return found[0]
 
 
@@ -309,23 +323,27 @@ def read_surveymonkey(path: Path) -> SurveyExport:
     while len(cells) and all(_blank(v) for v in cells.iloc[-1]):
         cells = cells.iloc[:-1]
     if len(cells) < 2:
-        raise PDUInputError("not a SurveyMonkey export: expected two header rows (question text, "
-                            "answer option)", file=_display(path))
+        raise PDUInputError(
+            "not a SurveyMonkey export: expected two header rows (question text, answer option)",
+            file=_display(path),
+        )
     width = cells.shape[1]
     questions = [_as_text(v) for v in cells.iloc[0]]
     options = [_as_text(v) for v in cells.iloc[1]]
     missing = [m for m in SURVEYMONKEY_METADATA if m not in questions]
     if missing:
-        raise PDUInputError(f"not a SurveyMonkey export: missing metadata column(s) "
-                            f"{', '.join(missing)} in the first header row", file=_display(path))
+        raise PDUInputError(
+            f"not a SurveyMonkey export: missing metadata column(s) "
+            f"{', '.join(missing)} in the first header row",
+            file=_display(path),
+        )
     columns: list[tuple[str, str]] = []
     current = None
     for question, option in zip(questions, options, strict=True):
         if question is not None:
             current = str(question).strip()
         if current is None:
-            raise PDUInputError("the first header row starts with a blank cell",
-                                file=_display(path))
+            raise PDUInputError("the first header row starts with a blank cell", file=_display(path))
         columns.append((current, "" if option is None else str(option).strip()))
     records = cells.iloc[2:]
     all_text = cells.attrs.get("all_text", False)
@@ -360,13 +378,13 @@ def read_processed(name: str, folder: Path | None = None) -> pd.DataFrame:
 
     path = (folder or processed_dir()) / f"{name}.csv"
     if not path.exists():
-        raise PDUInputError("tidy table not found: run the cleaning notebooks first "
-                            "(make reports)", file=_display(path))
+        raise PDUInputError(
+            "tidy table not found: run the cleaning notebooks first (make reports)", file=_display(path)
+        )
     table = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
     for column in INTEGER_COLUMNS.intersection(table.columns):
         table[column] = pd.to_numeric(table[column]).astype("Int64")
     return table
 
 
-INTEGER_COLUMNS = {"attendances", "headcount", "questions_answered", "rows_in", "rows_out",
-                   "change"}
+INTEGER_COLUMNS = {"attendances", "headcount", "questions_answered", "rows_in", "rows_out", "change"}

@@ -21,8 +21,7 @@ MEASURE_LABELS = {
     "hub_voluntary_share": "Hub users from the voluntary sector",
 }
 
-ATTENDANCE_MEASURES = {"attendances", "individuals", "learning_events", "statutory_share",
-                       "voluntary_share"}
+ATTENDANCE_MEASURES = {"attendances", "individuals", "learning_events", "statutory_share", "voluntary_share"}
 """Measures counted over attendances: their 'wave' is a reporting period, cumulative to it."""
 
 
@@ -34,7 +33,7 @@ def wave_label(measure: str, wave: str, survey_labels: dict[str, str]) -> str:
         return "After the interim cut-off only"
     if measure in ATTENDANCE_MEASURES:
         if wave.startswith("after_"):
-            return f"To date (after the {wave[len('after_'):]} report, cumulative)"
+            return f"To date (after the {wave[len('after_') :]} report, cumulative)"
         return f"To the {wave} report (cumulative)"
     return survey_labels.get(wave, wave)
 
@@ -47,7 +46,10 @@ def survey_wave_labels() -> dict[str, str]:
 
     try:
         with open(REFERENCE_DIR / "waves.csv", newline="", encoding="utf-8") as handle:
-            return {row["wave"]: row["label"] for row in csv.DictReader(handle)
-                    if row.get("wave") and row.get("label")}
+            return {
+                row["wave"]: row["label"]
+                for row in csv.DictReader(handle)
+                if row.get("wave") and row.get("label")
+            }
     except (OSError, KeyError):
         return {}

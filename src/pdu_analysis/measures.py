@@ -36,8 +36,15 @@ def _subset(answers: pd.DataFrame, survey: str, question_id: str, wave: str | No
     return rows
 
 
-def answer_count(answers: pd.DataFrame, survey: str, question_id: str, answer: str,
-                 wave: str | None = None, *, item: str | None = None) -> tuple[int, int]:
+def answer_count(
+    answers: pd.DataFrame,
+    survey: str,
+    question_id: str,
+    answer: str,
+    wave: str | None = None,
+    *,
+    item: str | None = None,
+) -> tuple[int, int]:
     """(k, n): responses giving ``answer`` (or ticking ``item``) out of those answering."""
     rows = _subset(answers, survey, question_id, wave)
     base = rows["response_id"].nunique()
@@ -48,21 +55,33 @@ def answer_count(answers: pd.DataFrame, survey: str, question_id: str, answer: s
     return int(hit["response_id"].nunique()), int(base)
 
 
-def distribution(answers: pd.DataFrame, survey: str, question_id: str, options: Iterable[str],
-                 wave: str | None = None, *, by: str = "answer") -> pd.DataFrame:
+def distribution(
+    answers: pd.DataFrame,
+    survey: str,
+    question_id: str,
+    options: Iterable[str],
+    wave: str | None = None,
+    *,
+    by: str = "answer",
+) -> pd.DataFrame:
     """Counts for every option (zeros kept), with the question's base, in the codebook's order."""
     rows = _subset(answers, survey, question_id, wave)
     base = rows["response_id"].nunique()
     column = rows[by].fillna("")
     counts = rows.groupby(column)["response_id"].nunique()
     options = list(options)
-    return pd.DataFrame({"option": options,
-                         "count": [int(counts.get(o, 0)) for o in options],
-                         "base": base})
+    return pd.DataFrame({"option": options, "count": [int(counts.get(o, 0)) for o in options], "base": base})
 
 
-def by_wave(answers: pd.DataFrame, survey: str, question_id: str, answer: str | None,
-            waves: Iterable[str], *, item: str | None = None) -> pd.DataFrame:
+def by_wave(
+    answers: pd.DataFrame,
+    survey: str,
+    question_id: str,
+    answer: str | None,
+    waves: Iterable[str],
+    *,
+    item: str | None = None,
+) -> pd.DataFrame:
     """(k, n) for one answer in each wave where the question was asked (base > 0)."""
     records = []
     for wave in waves:
@@ -85,5 +104,4 @@ def cumulative_periods(periods_in_order: list[str], upto: str) -> list[str]:
 
 def periods_in_order(attendances: pd.DataFrame) -> list[str]:
     """Attendance periods in date order."""
-    return (attendances.groupby("period")["event_date"].min().sort_values(kind="stable")
-            .index.tolist())
+    return attendances.groupby("period")["event_date"].min().sort_values(kind="stable").index.tolist()

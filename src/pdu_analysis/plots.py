@@ -45,8 +45,10 @@ OKABE_ITO = {
 GREY = "#999999"
 """For 'other', 'unknown' and reference lines: not one of the data colours."""
 
-PALETTE = [OKABE_ITO[k] for k in ("blue", "orange", "bluish_green", "vermillion",
-                                  "sky_blue", "reddish_purple", "yellow", "black")]
+PALETTE = [
+    OKABE_ITO[k]
+    for k in ("blue", "orange", "bluish_green", "vermillion", "sky_blue", "reddish_purple", "yellow", "black")
+]
 """Default colour cycle: strong colours first; yellow late because it is faint on white."""
 
 SECTOR_COLOURS = {
@@ -80,8 +82,20 @@ THEME_RC = {
 }
 
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_\-]*$")
-__all__ = ["OKABE_ITO", "PALETTE", "SECTOR_COLOURS", "WAVE_COLOURS", "apply_theme", "banner_html",
-           "caveat_html", "save_figure", "show_caveat", "show_figure", "show_table", "table_html"]
+__all__ = [
+    "OKABE_ITO",
+    "PALETTE",
+    "SECTOR_COLOURS",
+    "WAVE_COLOURS",
+    "apply_theme",
+    "banner_html",
+    "caveat_html",
+    "save_figure",
+    "show_caveat",
+    "show_figure",
+    "show_table",
+    "table_html",
+]
 
 
 def apply_theme() -> None:
@@ -101,8 +115,14 @@ def save_figure(fig: matplotlib.figure.Figure, name: str) -> Path:
     fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{name}.", suffix=".png")
     try:
         with os.fdopen(fd, "wb") as handle:
-            fig.savefig(handle, format="png", dpi=SAVE_DPI, metadata={"Software": None},
-                        bbox_inches="tight", facecolor="white")
+            fig.savefig(
+                handle,
+                format="png",
+                dpi=SAVE_DPI,
+                metadata={"Software": None},
+                bbox_inches="tight",
+                facecolor="white",
+            )
         os.chmod(tmp, 0o644)
         os.replace(tmp, out)
     except BaseException:

@@ -46,17 +46,22 @@ class NotComputable:
 Recipe = Callable[[dict[str, pd.DataFrame]], Computed | NotComputable]
 
 INTERVIEWS = NotComputable("interviews and meetings: no record-level data in this project")
-FREE_TEXT = NotComputable("comes from free-text answers and interviews; free text is not carried "
-                          "into the tidy tables (it can identify people)")
+FREE_TEXT = NotComputable(
+    "comes from free-text answers and interviews; free text is not carried "
+    "into the tidy tables (it can identify people)"
+)
 FINAL = "final"
 INTERIM = "interim"
 
 
-def _answer(question: str, answer: str, wave: str | None, *, item: str | None = None,
-            survey: str = "follow_up") -> Recipe:
+def _answer(
+    question: str, answer: str, wave: str | None, *, item: str | None = None, survey: str = "follow_up"
+) -> Recipe:
     def recipe(t):
-        return Computed(*measures.answer_count(t["survey_answers"], survey, question, answer, wave,
-                                               item=item))
+        return Computed(
+            *measures.answer_count(t["survey_answers"], survey, question, answer, wave, item=item)
+        )
+
     return recipe
 
 
@@ -72,6 +77,7 @@ def _responses(survey: str, wave: str | None = None) -> Recipe:
         if wave:
             rows = rows[rows["wave"] == wave]
         return Computed(len(rows))
+
     return recipe
 
 
@@ -83,12 +89,12 @@ def _sector(sector: str, upto: str | None = None, table: str = "attendances") ->
             counted = measures.cumulative_periods(periods, upto or periods[-1])
             return Computed(*measures.sector_count(frame, sector, counted))
         return Computed(int((frame["sector"] == sector).sum()), len(frame))
+
     return recipe
 
 
 def _focus(focus: str) -> Recipe:
-    return lambda t: Computed(int((t["attendances"]["focus"] == focus).sum()),
-                              len(t["attendances"]))
+    return lambda t: Computed(int((t["attendances"]["focus"] == focus).sum()), len(t["attendances"]))
 
 
 def _cop(stream: str | None, what: str) -> Recipe:
@@ -101,9 +107,14 @@ def _cop(stream: str | None, what: str) -> Recipe:
         rows = cop[cop["group"] == stream]
         held, planned = rows[rows["status"] == "held"], rows[rows["status"] == "planned"]
         sizes = held["headcount"].dropna().astype(int)
-        values = {"sessions": len(held), "min": sizes.min(), "max": sizes.max(),
-                  "booked": planned["headcount"].dropna().astype(int).sum()}
+        values = {
+            "sessions": len(held),
+            "min": sizes.min(),
+            "max": sizes.max(),
+            "booked": planned["headcount"].dropna().astype(int).sum(),
+        }
         return Computed(int(values[what]))
+
     return recipe
 
 
@@ -112,6 +123,7 @@ def _people(what: str) -> Recipe:
         visits = t["people"]["attendances"].astype(int)
         repeat = visits[visits >= 2]
         return Computed(int(repeat.min() if what == "min" else visits.max()))
+
     return recipe
 
 
@@ -179,10 +191,16 @@ RECIPES: dict[str, Recipe] = {
     "effectiveness_quite": _answer("effectiveness", "Quite effective", FINAL),
     "effectiveness_not": _answer("effectiveness", "Not effective at all", FINAL),
 }
-for _id in ("telephone_interviews", "steering_group_interviews",
-            "steering_group_beneficiary_ambassadors", "steering_group_facilitators",
-            "further_facilitators_interviewed", "evaluator_events_attended",
-            "expert_citizens_june_2018", "expert_citizens_feb_2019"):
+for _id in (
+    "telephone_interviews",
+    "steering_group_interviews",
+    "steering_group_beneficiary_ambassadors",
+    "steering_group_facilitators",
+    "further_facilitators_interviewed",
+    "evaluator_events_attended",
+    "expert_citizens_june_2018",
+    "expert_citizens_feb_2019",
+):
     RECIPES[_id] = lambda t: INTERVIEWS
 
 
@@ -200,8 +218,7 @@ def judge(kind: str, value: float, base: float | None, got: Computed) -> tuple[s
         exact = Fraction(100 * got.count, got.base)
         shown = f"{float(exact):.1f}% ({got.count}/{got.base})"
         if base is not None and int(base) != got.base:
-            return shown, DIFFERS, f"base differs: the report uses {int(base)}, the data give " \
-                                   f"{got.base}"
+            return shown, DIFFERS, f"base differs: the report uses {int(base)}, the data give {got.base}"
         if round_half_up(float(exact)) == value:
             return shown, REPRODUCED, ""
         if math.floor(exact) == value or math.ceil(exact) == value:
@@ -212,8 +229,14 @@ def judge(kind: str, value: float, base: float | None, got: Computed) -> tuple[s
         if got.count != value:
             return shown, DIFFERS, f"count differs: {got.count} in the data"
         if base is not None and got.base != int(base):
-            return shown, DIFFERS, (f"base differs: the report uses {int(base)}, "
-                                    f"{got.base} answered the question (report inconsistency)")
+            return (
+                shown,
+                DIFFERS,
+                (
+                    f"base differs: the report uses {int(base)}, "
+                    f"{got.base} answered the question (report inconsistency)"
+                ),
+            )
         return shown, REPRODUCED, ""
     shown = str(got.count)
     if got.count == value:
@@ -235,14 +258,21 @@ def reproduce(published: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> pd.Da
         if isinstance(result, NotComputable):
             computed, status, reason = "", NOT_COMPUTABLE, result.reason
         else:
-            computed, status, reason = judge(figure.kind, float(figure.value),
-                                             _number(figure.base), result)
+            computed, status, reason = judge(figure.kind, float(figure.value), _number(figure.base), result)
             if status == DIFFERS and inconsistent and "inconsisten" not in reason:
                 reason = f"{reason}; the report is inconsistent here: {note}"
-        rows.append({"id": figure.id, "section": figure.section, "kind": figure.kind,
-                     "published": _published_text(figure), "computed": computed,
-                     "status": status, "reason": reason,
-                     "report_inconsistency": inconsistent})
+        rows.append(
+            {
+                "id": figure.id,
+                "section": figure.section,
+                "kind": figure.kind,
+                "published": _published_text(figure),
+                "computed": computed,
+                "status": status,
+                "reason": reason,
+                "report_inconsistency": inconsistent,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -267,11 +297,15 @@ def summary_sentence(ledger: pd.DataFrame, *, synthetic: bool) -> str:
     """How many figures were reproduced, in words, with what that means for these data."""
     computable = ledger[ledger["status"] != NOT_COMPUTABLE]
     matched = int(computable["status"].isin([REPRODUCED, WITHIN_ROUNDING]).sum())
-    text = (f"**{matched} of {len(computable)}** computable figures are reproduced; "
-            f"{len(ledger) - len(computable)} come from interviews or free text and cannot be "
-            "computed from survey and register data.")
+    text = (
+        f"**{matched} of {len(computable)}** computable figures are reproduced; "
+        f"{len(ledger) - len(computable)} come from interviews or free text and cannot be "
+        "computed from survey and register data."
+    )
     if synthetic:
-        text += (" With the synthetic reconstruction this is expected by construction (the data "
-                 "were calibrated to these figures): what it checks is the pipeline, not the "
-                 "PDU's results. Run on the real exports, it checks the report.")
+        text += (
+            " With the synthetic reconstruction this is expected by construction (the data "
+            "were calibrated to these figures): what it checks is the pipeline, not the "
+            "PDU's results. Run on the real exports, it checks the report."
+        )
     return text

@@ -23,14 +23,16 @@ def _text(*checks: pa.Check, nullable: bool = False) -> pa.Column:
 
 
 def _not_blank() -> pa.Check:
-    return pa.Check(lambda s: on_distinct(s, lambda v: v.astype(str).str.strip() != ""),
-                    error="must not be blank")
+    return pa.Check(
+        lambda s: on_distinct(s, lambda v: v.astype(str).str.strip() != ""), error="must not be blank"
+    )
 
 
 def _matches(pattern: str) -> pa.Check:
     """``str_matches`` evaluated once per distinct value (ids and dates repeat a lot)."""
-    return pa.Check(lambda s: on_distinct(s, lambda v: v.astype(str).str.match(pattern)),
-                    name=f"str_matches('{pattern}')")
+    return pa.Check(
+        lambda s: on_distinct(s, lambda v: v.astype(str).str.match(pattern)), name=f"str_matches('{pattern}')"
+    )
 
 
 # -- raw tables (as read; values are text or Excel dates) -------------------------------------
@@ -42,9 +44,17 @@ RAW_REGISTER = pa.DataFrameSchema(
         "email": _text(nullable=True),
         "organisation": _text(nullable=True),
         "sector_label": _text(_not_blank()),
-        "focus": _text(pa.Check(lambda s: on_distinct(s, lambda v: v.astype(str).str.strip()
-                                                      .str.casefold().isin(
-            [f.casefold() for f in FOCUS_OF_WORK])), error=f"one of {', '.join(FOCUS_OF_WORK)}")),
+        "focus": _text(
+            pa.Check(
+                lambda s: on_distinct(
+                    s,
+                    lambda v: (
+                        v.astype(str).str.strip().str.casefold().isin([f.casefold() for f in FOCUS_OF_WORK])
+                    ),
+                ),
+                error=f"one of {', '.join(FOCUS_OF_WORK)}",
+            )
+        ),
         "source_row": pa.Column("int64"),
     },
     strict=True,
@@ -53,8 +63,9 @@ RAW_REGISTER = pa.DataFrameSchema(
 
 RAW_EVENTS = pa.DataFrameSchema(
     {
-        "event_id": _text(_matches(r"^[A-Z][0-9]{2,}$"), pa.Check(
-            lambda s: ~s.duplicated(), error="must be unique")),
+        "event_id": _text(
+            _matches(r"^[A-Z][0-9]{2,}$"), pa.Check(lambda s: ~s.duplicated(), error="must be unique")
+        ),
         "date": _text(_matches(r"^\d{4}-\d{2}-\d{2}$")),
         "title": _text(_not_blank()),
         "work_stream": _text(nullable=True),
@@ -178,8 +189,9 @@ def _examples(cases: pd.DataFrame, frame: pd.DataFrame, limit: int = 3) -> str:
     return ", ".join(shown) + more
 
 
-def describe_failures(errors: SchemaErrors, frame: pd.DataFrame,
-                      headers: dict[str, str] | None = None) -> str:
+def describe_failures(
+    errors: SchemaErrors, frame: pd.DataFrame, headers: dict[str, str] | None = None
+) -> str:
     """One line per failing column and check, with counts and example values.
 
     ``headers`` maps internal column names back to the headers a person sees in the file.
@@ -188,12 +200,13 @@ def describe_failures(errors: SchemaErrors, frame: pd.DataFrame,
     headers = headers or {}
     lines = []
     for (column, check), group in cases.groupby(["column", "check"], sort=False, dropna=False):
-        column_text = ("the table" if pd.isna(column)
-                       else f"column '{headers.get(column, column)}'")
+        column_text = "the table" if pd.isna(column) else f"column '{headers.get(column, column)}'"
         check_text = str(check)
         if check_text == "column_in_dataframe":
-            lines.append(f"missing {column_text.replace('the table', 'a column')}: "
-                         f"{', '.join(map(str, group['failure_case']))}")
+            lines.append(
+                f"missing {column_text.replace('the table', 'a column')}: "
+                f"{', '.join(map(str, group['failure_case']))}"
+            )
             continue
         if check_text == "column_in_schema":
             lines.append(f"unexpected column(s): {', '.join(map(str, group['failure_case']))}")
@@ -202,16 +215,20 @@ def describe_failures(errors: SchemaErrors, frame: pd.DataFrame,
             rows = _examples(group.assign(failure_case="blank"), frame, limit=5)
             lines.append(f"{column_text}: {len(group)} value(s) blank but must not be blank: {rows}")
             continue
-        lines.append(f"{column_text}: {len(group)} value(s) fail '{check_text}', e.g. "
-                     f"{_examples(group, frame)}")
+        lines.append(
+            f"{column_text}: {len(group)} value(s) fail '{check_text}', e.g. {_examples(group, frame)}"
+        )
     return "; ".join(lines)
 
 
-def validate(frame: pd.DataFrame, schema: pa.DataFrameSchema, *, file: str,
-             headers: dict[str, str] | None = None) -> pd.DataFrame:
+def validate(
+    frame: pd.DataFrame, schema: pa.DataFrameSchema, *, file: str, headers: dict[str, str] | None = None
+) -> pd.DataFrame:
     """Validate lazily; on failure raise one readable ``PDUInputError`` for ``file``."""
     try:
         return schema.validate(frame, lazy=True)
     except SchemaErrors as errors:
-        raise PDUInputError(f"{schema.name} does not meet the contract: "
-                            f"{describe_failures(errors, frame, headers)}", file=file) from None
+        raise PDUInputError(
+            f"{schema.name} does not meet the contract: {describe_failures(errors, frame, headers)}",
+            file=file,
+        ) from None

@@ -21,10 +21,14 @@ from pathlib import Path
 from .paths import PROJECT_ROOT
 
 MANIFEST = Path("reports") / "MANIFEST.sha256"
-TRACKED = ("data/processed/*.csv", "reports/figures/*.png", "reports/tables/*.csv",
-           "reports/reproduction.csv", "reports/html/*.html")
-INPUTS = ("Makefile", "pyproject.toml", "requirements.lock", "notebooks", "data/raw",
-          "data/reference", "src")
+TRACKED = (
+    "data/processed/*.csv",
+    "reports/figures/*.png",
+    "reports/tables/*.csv",
+    "reports/reproduction.csv",
+    "reports/html/*.html",
+)
+INPUTS = ("Makefile", "pyproject.toml", "requirements.lock", "notebooks", "data/raw", "data/reference", "src")
 
 
 def digest(path: Path) -> str:
@@ -72,20 +76,23 @@ def rebuild(scratch: Path, python: str) -> None:
     for name in INPUTS:
         source = PROJECT_ROOT / name
         if source.is_dir():
-            shutil.copytree(source, scratch / name, ignore=shutil.ignore_patterns(
-                "__pycache__", ".ipynb_checkpoints"))
+            shutil.copytree(
+                source, scratch / name, ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints")
+            )
         else:
             shutil.copy2(source, scratch / name)
     env = {**os.environ, "PDU_OUTPUT_ROOT": str(scratch), "PDU_RAW_DIR": str(scratch / "data/raw")}
-    command = ["make", "--no-print-directory", "pipeline", f"PY={python}", "ENV_STAMP=",
-               "RAW_DIR=data/raw"]
+    command = ["make", "--no-print-directory", "pipeline", f"PY={python}", "ENV_STAMP=", "RAW_DIR=data/raw"]
     subprocess.run(command, cwd=scratch, env=env, check=True)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--update", action="store_true",
-                        help="rewrite the manifest from the outputs already in this working tree")
+    parser.add_argument(
+        "--update",
+        action="store_true",
+        help="rewrite the manifest from the outputs already in this working tree",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the scratch folder")
     args = parser.parse_args(argv)
     manifest = PROJECT_ROOT / MANIFEST

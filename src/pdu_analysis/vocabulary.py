@@ -5,8 +5,7 @@ loading pandera.
 """
 
 SECTORS = ("statutory", "voluntary", "private")
-FOCUS_OF_WORK = ("Housing", "Women's services", "Offending", "Mental health", "Substance misuse",
-                 "Other")
+FOCUS_OF_WORK = ("Housing", "Women's services", "Offending", "Mental health", "Substance misuse", "Other")
 EVENT_KINDS = ("learning_event", "community_of_practice")
 EVENT_STATUS = ("held", "planned")
 SURVEYS = ("post_event", "follow_up")

@@ -34,9 +34,11 @@ def wave_colours(waves: Sequence[str]) -> dict[str, str]:
     (True, True)
     """
     fixed = {w: plots.WAVE_COLOURS[w] for w in waves if w in plots.WAVE_COLOURS}
-    spare = [c for c in plots.PALETTE
-             if c not in fixed.values() and c != POOLED_COLOUR and c not in
-             plots.SECTOR_COLOURS.values()]
+    spare = [
+        c
+        for c in plots.PALETTE
+        if c not in fixed.values() and c != POOLED_COLOUR and c not in plots.SECTOR_COLOURS.values()
+    ]
     spare += [c for c in plots.PALETTE if c not in spare and c != POOLED_COLOUR]
     colours, i = {}, 0
     for wave in waves:
@@ -57,8 +59,14 @@ def _count_label(row) -> str:
 def _point_range(ax, y: float, row, colour: str, *, label: str | None = None) -> None:
     ax.plot([row["ci_low"], row["ci_high"]], [y, y], color=colour, lw=2.2, solid_capstyle="butt")
     ax.plot(row["percent"], y, "o", color=colour, ms=7, mec="white", mew=0.8)
-    ax.text(min(row["ci_high"], 100) + 2, y, label or _count_label(row), va="center",
-            fontsize=8.5, color="#333333")
+    ax.text(
+        min(row["ci_high"], 100) + 2,
+        y,
+        label or _count_label(row),
+        va="center",
+        fontsize=8.5,
+        color="#333333",
+    )
 
 
 def _percent_axis(ax, xlabel: str = "Share answering (95% interval)", step: int = 20) -> None:
@@ -68,10 +76,16 @@ def _percent_axis(ax, xlabel: str = "Share answering (95% interval)", step: int 
     ax.grid(axis="y", visible=False)
 
 
-def options_by_wave(table: pd.DataFrame, *, title: str, category: str = "option",
-                    wave_names: Mapping[str, str] | None = None,
-                    xlabel: str = "Share of those answering (95% interval)",
-                    wrap: int = 30, base_in_legend: bool = True) -> plt.Figure:
+def options_by_wave(
+    table: pd.DataFrame,
+    *,
+    title: str,
+    category: str = "option",
+    wave_names: Mapping[str, str] | None = None,
+    xlabel: str = "Share of those answering (95% interval)",
+    wrap: int = 30,
+    base_in_legend: bool = True,
+) -> plt.Figure:
     """Point-range chart: one row per category (in table order), one dot per wave.
 
     ``table`` has columns ``category``, wave, count, base, percent, ci_low, ci_high
@@ -103,12 +117,26 @@ def options_by_wave(table: pd.DataFrame, *, title: str, category: str = "option"
         bases = sorted(set(table.loc[table["wave"] == wave, "base"].astype(int)))
         base = f"n = {bases[0]}" if len(bases) == 1 else f"n = {bases[0]}–{bases[-1]}"
         name = (wave_names or {}).get(wave, "all waves" if wave == ALL else wave)
-        handles.append(Line2D([], [], color=colours[wave], marker="o", lw=2.2,
-                              label=f"{name}, {base}" if base_in_legend else name))
+        handles.append(
+            Line2D(
+                [],
+                [],
+                color=colours[wave],
+                marker="o",
+                lw=2.2,
+                label=f"{name}, {base}" if base_in_legend else name,
+            )
+        )
     columns = min(len(handles), 3)
     rows = -(-len(handles) // columns)
-    fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.0), ncols=columns,
-               fontsize=8.5, frameon=False)
+    fig.legend(
+        handles=handles,
+        loc="lower center",
+        bbox_to_anchor=(0.5, 0.0),
+        ncols=columns,
+        fontsize=8.5,
+        frameon=False,
+    )
     fig.tight_layout(rect=(0, (0.05 + 0.22 * rows) / height, 1, 1))
     return fig
 
@@ -133,9 +161,9 @@ def _wrap(text: str, width: int) -> str:
     return "\n".join(lines)
 
 
-def sector_shares_chart(shares: pd.DataFrame, *, sectors: Sequence[str] = ("statutory",
-                                                                          "voluntary")
-                        ) -> plt.Figure:
+def sector_shares_chart(
+    shares: pd.DataFrame, *, sectors: Sequence[str] = ("statutory", "voluntary")
+) -> plt.Figure:
     """Sector shares of attendances: each period alone, then the cumulative figures.
 
     ``shares`` is :func:`pdu_analysis.wave_compare.sector_shares`. Each dot has its Wilson
@@ -155,12 +183,20 @@ def sector_shares_chart(shares: pd.DataFrame, *, sectors: Sequence[str] = ("stat
             r = match.iloc[0]
             y = i + (j - (len(sectors) - 1) / 2) * step
             colour = plots.SECTOR_COLOURS.get(sector, plots.GREY)
-            ax.fill_betweenx([y - 0.1, y + 0.1], r["robust_low"], r["robust_high"],
-                             color=colour, alpha=0.18, lw=0)
+            ax.fill_betweenx(
+                [y - 0.1, y + 0.1], r["robust_low"], r["robust_high"], color=colour, alpha=0.18, lw=0
+            )
             share = f"{plots_percent(r['percent'])} ({int(r['count'])}/{int(r['base'])})"
             _point_range(ax, y, r, colour, label=share)
-    ticks = [label + ("\n(cumulative, as the\nreport quotes it)" if kinds[label] == "cumulative"
-                      else "\n(this period alone)") for label in rows]
+    ticks = [
+        label
+        + (
+            "\n(cumulative, as the\nreport quotes it)"
+            if kinds[label] == "cumulative"
+            else "\n(this period alone)"
+        )
+        for label in rows
+    ]
     ax.set_yticks(range(len(rows)), ticks, fontsize=9)
     cumulative = [i for i, label in enumerate(rows) if kinds[label] == "cumulative"]
     if cumulative:
@@ -168,10 +204,17 @@ def sector_shares_chart(shares: pd.DataFrame, *, sectors: Sequence[str] = ("stat
     ax.invert_yaxis()
     _percent_axis(ax, "Share of attendances (95% interval; pale band allows for repeat attenders)")
     ax.set_title("Attendances by sector, by period")
-    ax.legend(handles=[Line2D([], [], color=plots.SECTOR_COLOURS.get(s, plots.GREY), marker="o",
-                              lw=2.2, label=s) for s in sectors],
-              loc="upper center", bbox_to_anchor=(0.5, -0.22), fontsize=9, frameon=False,
-              ncols=len(sectors))
+    ax.legend(
+        handles=[
+            Line2D([], [], color=plots.SECTOR_COLOURS.get(s, plots.GREY), marker="o", lw=2.2, label=s)
+            for s in sectors
+        ],
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.22),
+        fontsize=9,
+        frameon=False,
+        ncols=len(sectors),
+    )
     fig.tight_layout()
     return fig
 
@@ -183,41 +226,55 @@ def plots_percent(value: float) -> str:
     return f"{round_half_up(value):.0f}%"
 
 
-def intention_action_chart(table: pd.DataFrame, *,
-                           wave_names: Mapping[str, Mapping[str, str]] | None = None
-                           ) -> plt.Figure:
+def intention_action_chart(
+    table: pd.DataFrame, *, wave_names: Mapping[str, Mapping[str, str]] | None = None
+) -> plt.Figure:
     """Intention (post-event) and action (follow-up) in two separate panels, never one axis.
 
     ``table`` is :func:`pdu_analysis.wave_compare.practice_change`. Separate panels with their own
     titles and bases, and a footnote, make plain that the two are not compared with a test.
     """
-    panels = [("intention", "Intend to change practice\n(post-event survey, by period)"),
-              ("action", "Have taken action\n(follow-up survey, by wave)")]
+    panels = [
+        ("intention", "Intend to change practice\n(post-event survey, by period)"),
+        ("action", "Have taken action\n(follow-up survey, by wave)"),
+    ]
     sizes = [max(1, int((table["measure"] == m).sum())) for m, _ in panels]
-    fig, axes = plt.subplots(1, 2, figsize=(plots.FIGURE_SIZE[0] + 1.5, 1.6 + 0.6 * max(sizes)),
-                             sharey=False)
+    fig, axes = plt.subplots(1, 2, figsize=(plots.FIGURE_SIZE[0] + 1.5, 1.6 + 0.6 * max(sizes)), sharey=False)
     for ax, (measure, title) in zip(axes, panels, strict=True):
         rows = table[table["measure"] == measure].reset_index(drop=True)
         colours = wave_colours(list(rows["wave"]))
         names = (wave_names or {}).get(measure, {})
         for i, r in rows.iterrows():
             _point_range(ax, i, r, colours[r["wave"]])
-        ax.set_yticks(range(len(rows)),
-                      [names.get(w, "all responses" if w == ALL else w) for w in rows["wave"]],
-                      fontsize=9)
+        ax.set_yticks(
+            range(len(rows)),
+            [names.get(w, "all responses" if w == ALL else w) for w in rows["wave"]],
+            fontsize=9,
+        )
         ax.set_ylim(len(rows) - 0.5, -0.5)
         _percent_axis(ax, "Answering Yes (95% interval)", step=25)
         ax.tick_params(axis="x", labelsize=9)
         ax.set_title(title, fontsize=10.5)
-    fig.text(0.01, -0.02, "Different questions, asked of different people out of different bases:"
-             " shown side by side, not tested against each other.", fontsize=9, style="italic",
-             ha="left", va="top")
+    fig.text(
+        0.01,
+        -0.02,
+        "Different questions, asked of different people out of different bases:"
+        " shown side by side, not tested against each other.",
+        fontsize=9,
+        style="italic",
+        ha="left",
+        va="top",
+    )
     fig.tight_layout()
     return fig
 
 
-def differences_chart(comparisons: pd.DataFrame, *, label: str = "label",
-                      title: str = "Change between waves (second minus first)") -> plt.Figure:
+def differences_chart(
+    comparisons: pd.DataFrame,
+    *,
+    label: str = "label",
+    title: str = "Change between waves (second minus first)",
+) -> plt.Figure:
     """Forest plot of wave differences: dot, 95% Newcombe interval, and the detectable size.
 
     ``comparisons`` has columns from :func:`pdu_analysis.wave_compare.comparison_table`. The
@@ -233,11 +290,20 @@ def differences_chart(comparisons: pd.DataFrame, *, label: str = "label",
         if not np.isnan(r["mdd"]):
             sign = 1 if r["mdd_direction"] == "rise" else -1
             ax.plot([sign * r["mdd"]] * 2, [i - 0.25, i + 0.25], color=plots.GREY, lw=2)
-        ax.text(104, i, f"{int(r['k1'])}/{int(r['n1'])} → {int(r['k2'])}/{int(r['n2'])}",
-                va="center", fontsize=8.5, color="#333333")
+        ax.text(
+            104,
+            i,
+            f"{int(r['k1'])}/{int(r['n1'])} → {int(r['k2'])}/{int(r['n2'])}",
+            va="center",
+            fontsize=8.5,
+            color="#333333",
+        )
     ax.axvline(0, color="#333333", lw=0.8)
-    ax.set_yticks(range(len(rows)), [_wrap(f"{r[label]} ({r['first']} → {r['second']})", 44)
-                                     for _, r in rows.iterrows()], fontsize=8.5)
+    ax.set_yticks(
+        range(len(rows)),
+        [_wrap(f"{r[label]} ({r['first']} → {r['second']})", 44) for _, r in rows.iterrows()],
+        fontsize=8.5,
+    )
     ax.set_ylim(len(rows) - 0.5, -0.5)
     ax.set_xlim(-100, 128)
     ax.set_xticks(range(-100, 101, 25))

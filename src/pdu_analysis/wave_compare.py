@@ -43,10 +43,34 @@ CATALOGUE_COLUMNS = ["measure", "survey", "question_id", "kind", "option", "ques
 SHARE_COLUMNS = ["count", "base", "percent", "ci_low", "ci_high", "text"]
 
 COMPARISON_COLUMNS = [
-    "measure", "survey", "question_id", "option", "question", "label", "first", "second", "pair",
-    "k1", "n1", "pct1", "ci1_low", "ci1_high", "text1",
-    "k2", "n2", "pct2", "ci2_low", "ci2_high", "text2",
-    "diff", "diff_ci_low", "diff_ci_high", "p_value", "p_holm", "mdd", "mdd_direction",
+    "measure",
+    "survey",
+    "question_id",
+    "option",
+    "question",
+    "label",
+    "first",
+    "second",
+    "pair",
+    "k1",
+    "n1",
+    "pct1",
+    "ci1_low",
+    "ci1_high",
+    "text1",
+    "k2",
+    "n2",
+    "pct2",
+    "ci2_low",
+    "ci2_high",
+    "text2",
+    "diff",
+    "diff_ci_low",
+    "diff_ci_high",
+    "p_value",
+    "p_holm",
+    "mdd",
+    "mdd_direction",
     "sentence",
 ]
 """Columns of :func:`comparison_table`: percentages and intervals on 0-100, differences in points
@@ -74,8 +98,9 @@ def load_codebook(path: Path | None = None) -> pd.DataFrame:
     return pd.read_csv(path or REFERENCE_DIR / "questions.csv", dtype=str, keep_default_na=False)
 
 
-def catalogue_from_codebook(codebook: pd.DataFrame | None = None, *,
-                            names: dict[tuple[str, str, str], str] | None = None) -> pd.DataFrame:
+def catalogue_from_codebook(
+    codebook: pd.DataFrame | None = None, *, names: dict[tuple[str, str, str], str] | None = None
+) -> pd.DataFrame:
     """One measure per countable answer of every single- and multi-choice question.
 
     A single-choice question with two options gives one measure (its first option: "No" is the
@@ -116,13 +141,21 @@ def catalogue_from_codebook(codebook: pd.DataFrame | None = None, *,
         if q.kind == "single" and len(options) == 2:
             options = options[:1]
         for option in options:
-            name = names.get((q.survey, q.question_id, option),
-                             f"{q.question_id}_{slug(option)}")
-            label = (q.question_text if q.kind == "single" and len(options) == 1
-                     else f"{q.question_text} {option}")
-            rows.append({"measure": name, "survey": q.survey, "question_id": q.question_id,
-                         "kind": q.kind, "option": option, "question": q.question_text,
-                         "label": label})
+            name = names.get((q.survey, q.question_id, option), f"{q.question_id}_{slug(option)}")
+            label = (
+                q.question_text if q.kind == "single" and len(options) == 1 else f"{q.question_text} {option}"
+            )
+            rows.append(
+                {
+                    "measure": name,
+                    "survey": q.survey,
+                    "question_id": q.question_id,
+                    "kind": q.kind,
+                    "option": option,
+                    "question": q.question_text,
+                    "label": label,
+                }
+            )
     return pd.DataFrame(rows, columns=CATALOGUE_COLUMNS)
 
 
@@ -131,8 +164,10 @@ def headline_names() -> dict[tuple[str, str, str], str]:
     from . import headline
 
     found = {}
-    for survey, catalogue in (("follow_up", headline.FOLLOW_UP_MEASURES),
-                              ("post_event", headline.POST_EVENT_MEASURES)):
+    for survey, catalogue in (
+        ("follow_up", headline.FOLLOW_UP_MEASURES),
+        ("post_event", headline.POST_EVENT_MEASURES),
+    ):
         for name, (question, answer) in catalogue.items():
             found[(survey, question, answer)] = name
     return found
@@ -172,16 +207,24 @@ def comparison_pairs(waves: Sequence[str]) -> list[tuple[str, str, str]]:
     return pairs
 
 
-def _counts(answers: pd.DataFrame, survey: str, question_id: str, kind: str, option: str,
-            wave: str) -> tuple[int, int]:
+def _counts(
+    answers: pd.DataFrame, survey: str, question_id: str, kind: str, option: str, wave: str
+) -> tuple[int, int]:
     if kind == "multi":
         return measures.answer_count(answers, survey, question_id, SELECTED, wave, item=option)
     return measures.answer_count(answers, survey, question_id, option, wave)
 
 
-def measure_by_wave(answers: pd.DataFrame, responses: pd.DataFrame, survey: str,
-                    question_id: str, kind: str, option: str, *,
-                    pooled: bool = False) -> pd.DataFrame:
+def measure_by_wave(
+    answers: pd.DataFrame,
+    responses: pd.DataFrame,
+    survey: str,
+    question_id: str,
+    kind: str,
+    option: str,
+    *,
+    pooled: bool = False,
+) -> pd.DataFrame:
     """k of n with a Wilson interval in each wave the question was asked (base > 0).
 
     ``pooled`` adds a row for wave :data:`~pdu_analysis.measures.ALL` when the question was asked
@@ -205,20 +248,34 @@ def share_record(k: int, n: int) -> dict[str, object]:
 
 
 # ---------------------------------------------------------------- the comparison table
-def compare_record(k1: int, n1: int, k2: int, n2: int, first: str, second: str, *,
-                   what: str = "responses") -> dict[str, object]:
+def compare_record(
+    k1: int, n1: int, k2: int, n2: int, first: str, second: str, *, what: str = "responses"
+) -> dict[str, object]:
     """The comparison columns of one pair of waves (second minus first)."""
     c = stats.compare_two(k1, n1, k2, n2, labels=(first, second))
     one, two = stats.proportion(k1, n1), stats.proportion(k2, n2)
     sentence = c.sentence(what)
     return {
-        "first": first, "second": second,
-        "k1": k1, "n1": n1, "pct1": one.percent, "ci1_low": one.ci_low,
-        "ci1_high": one.ci_high, "text1": one.text(),
-        "k2": k2, "n2": n2, "pct2": two.percent, "ci2_low": two.ci_low,
-        "ci2_high": two.ci_high, "text2": two.text(),
-        "diff": c.diff, "diff_ci_low": c.ci_low, "diff_ci_high": c.ci_high,
-        "p_value": c.p_value, "mdd": c.mdd, "mdd_direction": c.mdd_direction,
+        "first": first,
+        "second": second,
+        "k1": k1,
+        "n1": n1,
+        "pct1": one.percent,
+        "ci1_low": one.ci_low,
+        "ci1_high": one.ci_high,
+        "text1": one.text(),
+        "k2": k2,
+        "n2": n2,
+        "pct2": two.percent,
+        "ci2_low": two.ci_low,
+        "ci2_high": two.ci_high,
+        "text2": two.text(),
+        "diff": c.diff,
+        "diff_ci_low": c.ci_low,
+        "diff_ci_high": c.ci_high,
+        "p_value": c.p_value,
+        "mdd": c.mdd,
+        "mdd_direction": c.mdd_direction,
         "sentence": sentence,
     }
 
@@ -226,15 +283,15 @@ def compare_record(k1: int, n1: int, k2: int, n2: int, first: str, second: str, 
 def _with_holm(table: pd.DataFrame) -> pd.DataFrame:
     table = table.copy()
     if len(table):
-        table["p_holm"] = multipletests(table["p_value"].astype(float), alpha=ALPHA,
-                                        method="holm")[1]
+        table["p_holm"] = multipletests(table["p_value"].astype(float), alpha=ALPHA, method="holm")[1]
     else:
         table["p_holm"] = pd.Series(dtype="float64")
     return table
 
 
-def comparison_table(answers: pd.DataFrame, responses: pd.DataFrame,
-                     measures_catalogue: pd.DataFrame | None = None) -> pd.DataFrame:
+def comparison_table(
+    answers: pd.DataFrame, responses: pd.DataFrame, measures_catalogue: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Every measure asked in two or more waves, compared between waves.
 
     Parameters
@@ -259,17 +316,26 @@ def comparison_table(answers: pd.DataFrame, responses: pd.DataFrame,
     answered twice cannot be matched). ``p_holm`` is Holm's adjustment over all rows, for a reader
     scanning the whole table for "significant" differences.
     """
-    catalogue = (catalogue_from_codebook(names=headline_names())
-                 if measures_catalogue is None else measures_catalogue)
+    catalogue = (
+        catalogue_from_codebook(names=headline_names()) if measures_catalogue is None else measures_catalogue
+    )
     rows = []
     for m in catalogue.itertuples(index=False):
         per_wave = measure_by_wave(answers, responses, m.survey, m.question_id, m.kind, m.option)
         counts = {r.wave: (int(r.count), int(r.base)) for r in per_wave.itertuples()}
         for first, second, pair in comparison_pairs(list(counts)):
-            rows.append({"measure": m.measure, "survey": m.survey, "question_id": m.question_id,
-                         "option": m.option, "question": m.question,
-                         "label": getattr(m, "label", f"{m.question} {m.option}"), "pair": pair,
-                         **compare_record(*counts[first], *counts[second], first, second)})
+            rows.append(
+                {
+                    "measure": m.measure,
+                    "survey": m.survey,
+                    "question_id": m.question_id,
+                    "option": m.option,
+                    "question": m.question,
+                    "label": getattr(m, "label", f"{m.question} {m.option}"),
+                    "pair": pair,
+                    **compare_record(*counts[first], *counts[second], first, second),
+                }
+            )
     table = pd.DataFrame(rows, columns=[c for c in COMPARISON_COLUMNS if c != "p_holm"])
     return _with_holm(table)[COMPARISON_COLUMNS]
 
@@ -291,11 +357,13 @@ def chance_note(table: pd.DataFrame, *, alpha: float = ALPHA) -> str:
     held = int((table["p_holm"] < alpha).sum())
     expected = m * alpha
     has = "has" if low == 1 else "have"
-    after = ("none does" if held == 0 else f"{held} still {'does' if held == 1 else 'do'}")
-    return (f"{m} comparison{'s' if m != 1 else ''}: {low} {has} p below {alpha:g}. "
-            f"If nothing had changed, about {expected:.1f} would be expected to do so by chance "
-            "alone; "
-            f"after Holm's adjustment for the number of comparisons, {after}.")
+    after = "none does" if held == 0 else f"{held} still {'does' if held == 1 else 'do'}"
+    return (
+        f"{m} comparison{'s' if m != 1 else ''}: {low} {has} p below {alpha:g}. "
+        f"If nothing had changed, about {expected:.1f} would be expected to do so by chance "
+        "alone; "
+        f"after Holm's adjustment for the number of comparisons, {after}."
+    )
 
 
 def compact_share(k: int, n: int) -> str:
@@ -312,8 +380,10 @@ def compact_share(k: int, n: int) -> str:
 
 def compact_note() -> str:
     """Footnote for tables of :func:`compact_share` cells."""
-    return (f"Percentages are shown only for bases of {WORDS_ONLY_BASE} or more, and are "
-            f"indicative only below {INDICATIVE_BASE}.")
+    return (
+        f"Percentages are shown only for bases of {WORDS_ONLY_BASE} or more, and are "
+        f"indicative only below {INDICATIVE_BASE}."
+    )
 
 
 def display_comparisons(table: pd.DataFrame) -> pd.DataFrame:
@@ -322,30 +392,42 @@ def display_comparisons(table: pd.DataFrame) -> pd.DataFrame:
     Counts as :func:`compact_share`, differences rounded to whole points, and each question's text
     only on its first row.
     """
+
     def points(v: float) -> str:
         whole = int(stats.round_half_up(v))
         return f"{whole:+d}" if whole else "0"
 
     question = table["question"].where(table["question"].ne(table["question"].shift()), "")
-    return pd.DataFrame({
-        "question": question,
-        "answer": table["option"],
-        "waves": table["first"] + " → " + table["second"],
-        "first": [compact_share(k, n) for k, n in zip(table["k1"], table["n1"], strict=True)],
-        "second": [compact_share(k, n) for k, n in zip(table["k2"], table["n2"], strict=True)],
-        "difference, points (95% CI)": [
-            f"{points(d)} ({points(lo)} to {points(hi)})"
-            for d, lo, hi in zip(table["diff"], table["diff_ci_low"], table["diff_ci_high"],
-                                 strict=True)],
-        "Fisher p": [stats.format_p(p).removeprefix("p = ") for p in table["p_value"]],
-        "detectable, points": [
-            "–" if pd.isna(v) else f"{stats.round_half_up(v):.0f}" for v in table["mdd"]],
-    })
+    return pd.DataFrame(
+        {
+            "question": question,
+            "answer": table["option"],
+            "waves": table["first"] + " → " + table["second"],
+            "first": [compact_share(k, n) for k, n in zip(table["k1"], table["n1"], strict=True)],
+            "second": [compact_share(k, n) for k, n in zip(table["k2"], table["n2"], strict=True)],
+            "difference, points (95% CI)": [
+                f"{points(d)} ({points(lo)} to {points(hi)})"
+                for d, lo, hi in zip(table["diff"], table["diff_ci_low"], table["diff_ci_high"], strict=True)
+            ],
+            "Fisher p": [stats.format_p(p).removeprefix("p = ") for p in table["p_value"]],
+            "detectable, points": [
+                "–" if pd.isna(v) else f"{stats.round_half_up(v):.0f}" for v in table["mdd"]
+            ],
+        }
+    )
 
 
 # ---------------------------------------------------------------- one question, every option
-def option_table(answers: pd.DataFrame, responses: pd.DataFrame, survey: str, question_id: str,
-                 options: Iterable[str], *, kind: str, pooled: bool = False) -> pd.DataFrame:
+def option_table(
+    answers: pd.DataFrame,
+    responses: pd.DataFrame,
+    survey: str,
+    question_id: str,
+    options: Iterable[str],
+    *,
+    kind: str,
+    pooled: bool = False,
+) -> pd.DataFrame:
     """Every option of one question, in each wave it was asked: k, n, Wilson interval, text.
 
     The base is the responses that answered the question in that wave (for a multi-select, those
@@ -353,8 +435,7 @@ def option_table(answers: pd.DataFrame, responses: pd.DataFrame, survey: str, qu
     """
     frames = []
     for option in options:
-        per_wave = measure_by_wave(answers, responses, survey, question_id, kind, option,
-                                   pooled=pooled)
+        per_wave = measure_by_wave(answers, responses, survey, question_id, kind, option, pooled=pooled)
         frames.append(per_wave.assign(option=option))
     if not frames:
         return pd.DataFrame(columns=["option", "wave", *SHARE_COLUMNS])
@@ -362,8 +443,9 @@ def option_table(answers: pd.DataFrame, responses: pd.DataFrame, survey: str, qu
     return table[["option", "wave", *SHARE_COLUMNS]]
 
 
-def codebook_options(survey: str, question_id: str, codebook: pd.DataFrame | None = None
-                     ) -> tuple[str, list[str]]:
+def codebook_options(
+    survey: str, question_id: str, codebook: pd.DataFrame | None = None
+) -> tuple[str, list[str]]:
     """(kind, options) of one question in the codebook."""
     book = load_codebook() if codebook is None else codebook
     row = book[(book["survey"] == survey) & (book["question_id"] == question_id)]
@@ -373,8 +455,16 @@ def codebook_options(survey: str, question_id: str, codebook: pd.DataFrame | Non
     return row["kind"], [o for o in row["options"].split("|") if o]
 
 
-def among(answers: pd.DataFrame, survey: str, question_id: str, answer: str, *,
-          given_question: str, given_answer: str, wave: str | None = None) -> tuple[int, int]:
+def among(
+    answers: pd.DataFrame,
+    survey: str,
+    question_id: str,
+    answer: str,
+    *,
+    given_question: str,
+    given_answer: str,
+    wave: str | None = None,
+) -> tuple[int, int]:
     """(k, n) for ``answer`` among responses that gave ``given_answer`` and answered the question.
 
     Used for hub use among those aware of the hub.
@@ -382,11 +472,13 @@ def among(answers: pd.DataFrame, survey: str, question_id: str, answer: str, *,
     rows = answers[answers["survey"] == survey]
     if wave not in (None, ALL):
         rows = rows[rows["wave"] == wave]
-    given = set(rows.loc[(rows["question_id"] == given_question)
-                         & (rows["answer"] == given_answer), "response_id"])
+    given = set(
+        rows.loc[(rows["question_id"] == given_question) & (rows["answer"] == given_answer), "response_id"]
+    )
     asked = rows[(rows["question_id"] == question_id) & rows["response_id"].isin(given)]
-    return int(asked.loc[asked["answer"] == answer, "response_id"].nunique()), \
-        int(asked["response_id"].nunique())
+    return int(asked.loc[asked["answer"] == answer, "response_id"].nunique()), int(
+        asked["response_id"].nunique()
+    )
 
 
 def hub_table(answers: pd.DataFrame, responses: pd.DataFrame) -> pd.DataFrame:
@@ -396,26 +488,32 @@ def hub_table(answers: pd.DataFrame, responses: pd.DataFrame) -> pd.DataFrame:
         k, n = measures.answer_count(answers, "follow_up", "hub_aware", "Yes", wave)
         if not n:
             continue
-        rows.append({"measure": "aware of the hub", "of": "all answering", "wave": wave,
-                     **share_record(k, n)})
-        k2, n2 = among(answers, "follow_up", "hub_used", "Yes", given_question="hub_aware",
-                       given_answer="Yes", wave=wave)
+        rows.append(
+            {"measure": "aware of the hub", "of": "all answering", "wave": wave, **share_record(k, n)}
+        )
+        k2, n2 = among(
+            answers, "follow_up", "hub_used", "Yes", given_question="hub_aware", given_answer="Yes", wave=wave
+        )
         if n2:
-            rows.append({"measure": "used the hub", "of": "those aware of it", "wave": wave,
-                         **share_record(k2, n2)})
+            rows.append(
+                {"measure": "used the hub", "of": "those aware of it", "wave": wave, **share_record(k2, n2)}
+            )
     return pd.DataFrame(rows, columns=["measure", "of", "wave", *SHARE_COLUMNS])
 
 
-def base_note(answers: pd.DataFrame, responses: pd.DataFrame, survey: str, question_id: str,
-              wave: str) -> str | None:
+def base_note(
+    answers: pd.DataFrame, responses: pd.DataFrame, survey: str, question_id: str, wave: str
+) -> str | None:
     """Sentence when fewer responses answered a question than were returned in that wave."""
     returned = int(((responses["survey"] == survey) & (responses["wave"] == wave)).sum())
     answered = measures.answer_count(answers, survey, question_id, "", wave)[1]
     if answered == returned or not answered:
         return None
-    return (f"In the {wave} wave {answered} of the {returned} responses answered this question; "
-            f"every share here is out of the {answered} who answered, not the {returned} "
-            "returned.")
+    return (
+        f"In the {wave} wave {answered} of the {returned} responses answered this question; "
+        f"every share here is out of the {answered} who answered, not the {returned} "
+        "returned."
+    )
 
 
 def wave_labels(responses: pd.DataFrame, survey: str) -> dict[str, str]:
@@ -445,8 +543,9 @@ def _period_span(attendances: pd.DataFrame, periods: list[str]) -> str:
     return _month_span(days.min(), days.max())
 
 
-def sector_shares(attendances: pd.DataFrame, sectors: Sequence[str] | None = None
-                  ) -> tuple[pd.DataFrame, str | None]:
+def sector_shares(
+    attendances: pd.DataFrame, sectors: Sequence[str] | None = None
+) -> tuple[pd.DataFrame, str | None]:
     """Share of attendances from each sector: each period alone, and cumulative to each period.
 
     Rows with ``kind`` "disjoint" are the attendances of one period; rows with ``kind``
@@ -465,8 +564,9 @@ def sector_shares(attendances: pd.DataFrame, sectors: Sequence[str] | None = Non
     """
     periods = measures.periods_in_order(attendances)
     labels = period_labels(attendances)
-    sectors = (list(sectors) if sectors is not None
-               else [s for s in SECTORS if s in set(attendances["sector"])])
+    sectors = (
+        list(sectors) if sectors is not None else [s for s in SECTORS if s in set(attendances["sector"])]
+    )
     blocks = [("disjoint", p, [p], labels[p]) for p in periods]
     for p in periods[1:]:
         upto = measures.cumulative_periods(periods, p)
@@ -476,13 +576,22 @@ def sector_shares(attendances: pd.DataFrame, sectors: Sequence[str] | None = Non
         subset = attendances[attendances["period"].isin(selector)]
         for sector in sectors:
             k, n = int((subset["sector"] == sector).sum()), len(subset)
-            robust = stats.sector_share_clustered(subset, outcome_col="sector",
-                                                  cluster_col="person_id", success=sector).iloc[0]
-            rows.append({"kind": kind, "period": period, "label": label, "sector": sector,
-                         **share_record(k, n), "robust_low": robust["robust_low"],
-                         "robust_high": robust["robust_high"],
-                         "design_effect": robust["design_effect"],
-                         "people": int(robust["n_clusters"])})
+            robust = stats.sector_share_clustered(
+                subset, outcome_col="sector", cluster_col="person_id", success=sector
+            ).iloc[0]
+            rows.append(
+                {
+                    "kind": kind,
+                    "period": period,
+                    "label": label,
+                    "sector": sector,
+                    **share_record(k, n),
+                    "robust_low": robust["robust_low"],
+                    "robust_high": robust["robust_high"],
+                    "design_effect": robust["design_effect"],
+                    "people": int(robust["n_clusters"]),
+                }
+            )
     table = pd.DataFrame(rows)
     wide = table.pivot(index="sector", columns="label", values="count").reindex(sectors)
     checked = stats.suppress_small(wide, list(wide.columns), protect_columns=True)
@@ -509,15 +618,28 @@ def sector_comparisons(attendances: pd.DataFrame, sector: str = "statutory") -> 
         b = attendances[attendances["period"] == second]
         both = len(set(a["person_id"]) & set(b["person_id"]))
         p_clustered = stats.period_difference_p(attendances, sector, first, second)
-        rows.append({"measure": f"{sector}_share", "pair": pair,
-                     **compare_record(int((a["sector"] == sector).sum()), len(a),
-                                      int((b["sector"] == sector).sum()), len(b), first, second,
-                                      what="attendances"),
-                     "people_in_both": both, "p_clustered": p_clustered,
-                     "clustered_note": (
-                         f"Allowing for people who came more than once ({both} of them in both "
-                         f"periods), the comparison gives {stats.format_p(p_clustered)} "
-                         "(GEE, person as cluster).")})
+        rows.append(
+            {
+                "measure": f"{sector}_share",
+                "pair": pair,
+                **compare_record(
+                    int((a["sector"] == sector).sum()),
+                    len(a),
+                    int((b["sector"] == sector).sum()),
+                    len(b),
+                    first,
+                    second,
+                    what="attendances",
+                ),
+                "people_in_both": both,
+                "p_clustered": p_clustered,
+                "clustered_note": (
+                    f"Allowing for people who came more than once ({both} of them in both "
+                    f"periods), the comparison gives {stats.format_p(p_clustered)} "
+                    "(GEE, person as cluster)."
+                ),
+            }
+        )
     return _with_holm(pd.DataFrame(rows))
 
 
@@ -531,10 +653,15 @@ def cumulative_table(attendances: pd.DataFrame, sector: str = "statutory") -> pd
     for period in periods:
         upto = measures.cumulative_periods(periods, period)
         subset = attendances[attendances["period"].isin(upto)]
-        rows.append({"measure": f"{sector}_share", "counted": f"all to {period}",
-                     "periods": " + ".join(upto),
-                     **share_record(int((subset["sector"] == sector).sum()), len(subset)),
-                     "tested": False})
+        rows.append(
+            {
+                "measure": f"{sector}_share",
+                "counted": f"all to {period}",
+                "periods": " + ".join(upto),
+                **share_record(int((subset["sector"] == sector).sum()), len(subset)),
+                "tested": False,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -545,16 +672,27 @@ def cumulative_note(attendances: pd.DataFrame, sector: str = "statutory") -> str
     k1, n1 = int((first["sector"] == sector).sum()), len(first)
     kc, nc = int((attendances["sector"] == sector).sum()), len(attendances)
     note = stats.cumulative_vs_disjoint_note(
-        k1, n1, kc, nc, first_label=f"in the {periods[0]} period",
-        later_label=f"after the {periods[0]} period")
-    return (f"Share of attendances from the {sector} sector. {note} The cumulative figures are "
-            "not tested against each other: the later one contains the earlier one's attendances.")
+        k1,
+        n1,
+        kc,
+        nc,
+        first_label=f"in the {periods[0]} period",
+        later_label=f"after the {periods[0]} period",
+    )
+    return (
+        f"Share of attendances from the {sector} sector. {note} The cumulative figures are "
+        "not tested against each other: the later one contains the earlier one's attendances."
+    )
 
 
 # ---------------------------------------------------------------- intention beside action
-def practice_change(answers: pd.DataFrame, responses: pd.DataFrame, *,
-                    intention: tuple[str, str, str] = INTENTION,
-                    action: tuple[str, str, str] = ACTION) -> pd.DataFrame:
+def practice_change(
+    answers: pd.DataFrame,
+    responses: pd.DataFrame,
+    *,
+    intention: tuple[str, str, str] = INTENTION,
+    action: tuple[str, str, str] = ACTION,
+) -> pd.DataFrame:
     """Intention to change (post-event) and action taken (follow-up), by wave and pooled.
 
     Returns a table with no test columns: the two come from different questions, asked of
@@ -564,10 +702,8 @@ def practice_change(answers: pd.DataFrame, responses: pd.DataFrame, *,
     """
     frames = []
     for name, (survey, question_id, answer) in (("intention", intention), ("action", action)):
-        per_wave = measure_by_wave(answers, responses, survey, question_id, "single", answer,
-                                   pooled=True)
-        frames.append(per_wave.assign(measure=name, survey=survey, question_id=question_id,
-                                      answer=answer))
+        per_wave = measure_by_wave(answers, responses, survey, question_id, "single", answer, pooled=True)
+        frames.append(per_wave.assign(measure=name, survey=survey, question_id=question_id, answer=answer))
     table = pd.concat(frames, ignore_index=True)
     return table[["measure", "survey", "question_id", "answer", "wave", *SHARE_COLUMNS]]
 
@@ -588,16 +724,20 @@ def practice_change_note(table: pd.DataFrame, codebook: pd.DataFrame | None = No
         waves = rows[rows["wave"] != ALL]
         chosen = rows[rows["wave"] == ALL] if which == ALL else waves.iloc[[-1]]
         row = (chosen if len(chosen) else rows).iloc[-1]
-        text = book.loc[(book["survey"] == row["survey"])
-                        & (book["question_id"] == row["question_id"]), "question_text"]
+        text = book.loc[
+            (book["survey"] == row["survey"]) & (book["question_id"] == row["question_id"]), "question_text"
+        ]
         question = text.iloc[0] if len(text) else row["question_id"]
         survey = row["survey"].replace("_", "-")
         where = "all responses" if row["wave"] == ALL else f"{row['wave']} wave"
-        parts.append(f"{name}: {row['text']} answered '{row['answer']}' to \"{question}\" "
-                     f"({survey} survey, {where})")
-    return ("These are two different questions, asked of different people at different times "
-            "and out of different bases, so they are shown side by side and not tested against "
-            "each other. " + "; ".join(p[0].upper() + p[1:] for p in parts) + ".")
+        parts.append(
+            f"{name}: {row['text']} answered '{row['answer']}' to \"{question}\" ({survey} survey, {where})"
+        )
+    return (
+        "These are two different questions, asked of different people at different times "
+        "and out of different bases, so they are shown side by side and not tested against "
+        "each other. " + "; ".join(p[0].upper() + p[1:] for p in parts) + "."
+    )
 
 
 # ---------------------------------------------------------------- words and tables for the pages
@@ -606,36 +746,54 @@ def response_counts(answers: pd.DataFrame, responses: pd.DataFrame, survey: str)
     waves = measures.waves_in_order(responses, survey)
     subset = responses[responses["survey"] == survey]
     returned = subset.groupby("wave").size().reindex(waves, fill_value=0)
-    asked = (answers[answers["survey"] == survey]
-             .groupby(["question_id", "wave"])["response_id"].nunique()
-             .unstack(fill_value=0).reindex(columns=waves, fill_value=0))
+    asked = (
+        answers[answers["survey"] == survey]
+        .groupby(["question_id", "wave"])["response_id"]
+        .nunique()
+        .unstack(fill_value=0)
+        .reindex(columns=waves, fill_value=0)
+    )
     book = load_codebook()
     order = [q for q in book.loc[book["survey"] == survey, "question_id"] if q in asked.index]
     order += [q for q in asked.index if q not in order]
     asked = asked.reindex(order)
-    table = pd.concat([pd.DataFrame([returned.to_numpy()], columns=waves,
-                                    index=["(responses returned)"]), asked])
+    table = pd.concat(
+        [pd.DataFrame([returned.to_numpy()], columns=waves, index=["(responses returned)"]), asked]
+    )
     table = table.astype("int64").rename_axis("question").reset_index()
     table.columns.name = None
     return table
 
 
-def yes_table(answers: pd.DataFrame, responses: pd.DataFrame, survey: str,
-              questions: dict[str, tuple[str, str]], *, pooled: bool = False) -> pd.DataFrame:
+def yes_table(
+    answers: pd.DataFrame,
+    responses: pd.DataFrame,
+    survey: str,
+    questions: dict[str, tuple[str, str]],
+    *,
+    pooled: bool = False,
+) -> pd.DataFrame:
     """Several single-choice measures by wave: ``{label: (question_id, answer)}``.
 
     Columns: label, question_id, answer, wave, then :data:`SHARE_COLUMNS`.
     """
-    frames = [measure_by_wave(answers, responses, survey, question_id, "single", answer,
-                              pooled=pooled).assign(label=label, question_id=question_id,
-                                                    answer=answer)
-              for label, (question_id, answer) in questions.items()]
+    frames = [
+        measure_by_wave(answers, responses, survey, question_id, "single", answer, pooled=pooled).assign(
+            label=label, question_id=question_id, answer=answer
+        )
+        for label, (question_id, answer) in questions.items()
+    ]
     table = pd.concat(frames, ignore_index=True)
     return table[["label", "question_id", "answer", "wave", *SHARE_COLUMNS]]
 
 
-def describe(table: pd.DataFrame, wave_names: dict[str, str] | None = None, *,
-             category: str = "option", most_first: bool = True) -> str:
+def describe(
+    table: pd.DataFrame,
+    wave_names: dict[str, str] | None = None,
+    *,
+    category: str = "option",
+    most_first: bool = True,
+) -> str:
     """Every category's "k of n" in each wave, as one sentence per wave (for text and alt text).
 
     Examples
@@ -659,8 +817,13 @@ def describe(table: pd.DataFrame, wave_names: dict[str, str] | None = None, *,
     return " ".join(parts)
 
 
-def bases_text(table: pd.DataFrame, wave_names: dict[str, str] | None = None, *,
-               what: str = "answering", category: str | None = None) -> str:
+def bases_text(
+    table: pd.DataFrame,
+    wave_names: dict[str, str] | None = None,
+    *,
+    what: str = "answering",
+    category: str | None = None,
+) -> str:
     """The base of each wave in a table, e.g. ``"interim (Jun 2018) 7 answering; ..."``.
 
     With ``category``, each category's base is named (for rows with different bases).
@@ -670,8 +833,9 @@ def bases_text(table: pd.DataFrame, wave_names: dict[str, str] | None = None, *,
     if category is not None:
         for wave in dict.fromkeys(table["wave"]):
             rows = table[table["wave"] == wave]
-            items = ", ".join(f"{c} out of {int(b)}"
-                              for c, b in zip(rows[category], rows["base"], strict=True))
+            items = ", ".join(
+                f"{c} out of {int(b)}" for c, b in zip(rows[category], rows["base"], strict=True)
+            )
             parts.append(f"{names.get(wave, 'all waves' if wave == ALL else wave)}: {items}")
         return "; ".join(parts) if parts else "no responses"
     for wave in dict.fromkeys(table["wave"]):
@@ -683,28 +847,34 @@ def bases_text(table: pd.DataFrame, wave_names: dict[str, str] | None = None, *,
 
 def sentences_markdown(table: pd.DataFrame) -> str:
     """A markdown list: each comparison's two figures and its plain-English sentence."""
-    return "\n".join(f"- **{r.label}** ({r.first} → {r.second}): {r.text1} → {r.text2}. "
-                     f"{r.sentence}" for r in table.itertuples())
+    return "\n".join(
+        f"- **{r.label}** ({r.first} → {r.second}): {r.text1} → {r.text2}. {r.sentence}"
+        for r in table.itertuples()
+    )
 
 
 def display_shares(shares: pd.DataFrame) -> pd.DataFrame:
     """:func:`sector_shares` for the page: text, and the interval allowing for repeat attenders."""
+
     def interval(low, high) -> str:
         if pd.isna(low):
             return "–"
         return f"{stats.round_half_up(low):.0f}–{stats.round_half_up(high):.0f}%"
 
-    return pd.DataFrame({
-        "attendances counted": [
-            f"{label} ({'this period alone' if kind == 'disjoint' else 'cumulative'})"
-            for label, kind in zip(shares["label"], shares["kind"], strict=True)],
-        "sector": shares["sector"],
-        "share (95% Wilson interval)": shares["text"].fillna("suppressed"),
-        "interval allowing for repeat attenders": [
-            interval(lo, hi) for lo, hi in zip(shares["robust_low"], shares["robust_high"],
-                                               strict=True)],
-        "people": shares["people"],
-    })
+    return pd.DataFrame(
+        {
+            "attendances counted": [
+                f"{label} ({'this period alone' if kind == 'disjoint' else 'cumulative'})"
+                for label, kind in zip(shares["label"], shares["kind"], strict=True)
+            ],
+            "sector": shares["sector"],
+            "share (95% Wilson interval)": shares["text"].fillna("suppressed"),
+            "interval allowing for repeat attenders": [
+                interval(lo, hi) for lo, hi in zip(shares["robust_low"], shares["robust_high"], strict=True)
+            ],
+            "people": shares["people"],
+        }
+    )
 
 
 def display_headline(table: pd.DataFrame) -> pd.DataFrame:
@@ -718,10 +888,18 @@ def display_headline(table: pd.DataFrame) -> pd.DataFrame:
             result, interval = f"{int(row.count)}", "–"
         else:
             share = stats.proportion(int(row.count), int(row.base))
-            result = share.text() if share.flag != "ok" else f"{share.display_percent}% " \
-                f"({share.count}/{share.base})"
+            result = (
+                share.text()
+                if share.flag != "ok"
+                else f"{share.display_percent}% ({share.count}/{share.base})"
+            )
             interval = f"{stats.round_half_up(share.ci_low)}% to {stats.round_half_up(share.ci_high)}%"
-        rows.append({"measure": MEASURE_LABELS.get(row.measure, row.measure),
-                     "wave or period": wave_label(row.measure, row.wave, labels),
-                     "result": result, "95% interval": interval})
+        rows.append(
+            {
+                "measure": MEASURE_LABELS.get(row.measure, row.measure),
+                "wave or period": wave_label(row.measure, row.wave, labels),
+                "result": result,
+                "95% interval": interval,
+            }
+        )
     return pd.DataFrame(rows)

@@ -30,8 +30,7 @@ def _log(message: str) -> None:
 
 
 def _machine() -> dict:
-    return {"cpus": os.cpu_count(), "python": platform.python_version(),
-            "platform": platform.platform()}
+    return {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()}
 
 
 def measure_builds(args: argparse.Namespace) -> dict:
@@ -39,8 +38,7 @@ def measure_builds(args: argparse.Namespace) -> dict:
     if args.jobs:
         extra = [a for a in extra if not a.startswith("JOBS=")] + [f"JOBS={args.jobs}"]
     jobs = next((a.split("=", 1)[1] for a in extra if a.startswith("JOBS=")), "2")
-    echo = (lambda line: print(f"   | {line}", file=sys.stderr, flush=True)) if args.verbose \
-        else None
+    echo = (lambda line: print(f"   | {line}", file=sys.stderr, flush=True)) if args.verbose else None
     scratch_parent = None
     if args.in_place:
         ws = builds.in_place_workspace(extra_args=extra)
@@ -49,8 +47,11 @@ def measure_builds(args: argparse.Namespace) -> dict:
         scratch_parent = Path(tempfile.mkdtemp(prefix="pdu-bench-"))
         ws = builds.scratch_workspace(scratch_parent / "project", extra_args=extra)
         _log(f"builds in a scratch copy of the project: {ws.root}")
-    result: dict = {"where": "in place" if args.in_place else "scratch copy",
-                    "jobs": jobs, "make_args": ws.make_args}
+    result: dict = {
+        "where": "in place" if args.in_place else "scratch copy",
+        "jobs": jobs,
+        "make_args": ws.make_args,
+    }
     try:
         notebooks = ws.notebooks()
         result["notebooks"] = notebooks
@@ -72,8 +73,7 @@ def measure_builds(args: argparse.Namespace) -> dict:
 
         _log("no-op: make reports again, nothing changed ...")
         runs = [builds.run_make(ws, "reports", echo=echo) for _ in range(args.noop_runs)]
-        result["noop"] = {"seconds": max(r.seconds for r in runs),
-                          "runs": [r.to_record() for r in runs]}
+        result["noop"] = {"seconds": max(r.seconds for r in runs), "runs": [r.to_record() for r in runs]}
 
         touched = builds.choose_touch(notebooks, args.touch)
         if touched is None:
@@ -82,12 +82,13 @@ def measure_builds(args: argparse.Namespace) -> dict:
             if touched != args.touch:
                 _log(f"{args.touch} not found; touching {touched} instead")
             expected = builds.expected_after_touch(ws, touched)
-            _log(f"incremental: touch notebooks/{touched}; make reports "
-                 f"(expected to run: {', '.join(expected)}) ...")
+            _log(
+                f"incremental: touch notebooks/{touched}; make reports "
+                f"(expected to run: {', '.join(expected)}) ..."
+            )
             builds.touch(ws.root / "notebooks" / touched)
             inc = builds.run_make(ws, "reports", echo=echo)
-            result["incremental"] = {"touched": touched, "expected": expected,
-                                     **inc.to_record()}
+            result["incremental"] = {"touched": touched, "expected": expected, **inc.to_record()}
     finally:
         if scratch_parent is not None:
             if args.keep:
@@ -98,32 +99,39 @@ def measure_builds(args: argparse.Namespace) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m pdu_analysis.bench",
-                                     description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m pdu_analysis.bench", description=__doc__.splitlines()[0])
     parser.add_argument("--skip-builds", action="store_true", help="only the scale steps")
     parser.add_argument("--skip-scale", action="store_true", help="only the builds")
-    parser.add_argument("--sizes", default="1,10,100,1000",
-                        help="scale factors, comma-separated (default 1,10,100,1000)")
-    parser.add_argument("--touch", default=builds.DEFAULT_TOUCH,
-                        help="notebook touched for the incremental build")
+    parser.add_argument(
+        "--sizes", default="1,10,100,1000", help="scale factors, comma-separated (default 1,10,100,1000)"
+    )
+    parser.add_argument(
+        "--touch", default=builds.DEFAULT_TOUCH, help="notebook touched for the incremental build"
+    )
     parser.add_argument("--jobs", type=int, default=None, help="JOBS for the builds")
     parser.add_argument("--noop-runs", type=int, default=3, help="no-op builds to time")
-    parser.add_argument("--in-place", action="store_true",
-                        help="build in the project itself (runs make clean there)")
+    parser.add_argument(
+        "--in-place", action="store_true", help="build in the project itself (runs make clean there)"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the scratch copy")
-    parser.add_argument("--raw", type=Path, default=None,
-                        help="raw folder grown for the scale steps (default data/raw)")
+    parser.add_argument(
+        "--raw", type=Path, default=None, help="raw folder grown for the scale steps (default data/raw)"
+    )
     parser.add_argument("--verbose", action="store_true", help="show make's output")
-    parser.add_argument("--out", type=Path, default=None,
-                        help="JSON file (default reports/bench.json)")
+    parser.add_argument("--out", type=Path, default=None, help="JSON file (default reports/bench.json)")
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
-    results: dict = {"measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
-                     "machine": _machine(),
-                     "targets": {"cold_s": report.COLD_TARGET_S, "noop_s": report.NOOP_TARGET_S,
-                                 "scale_1000x_s": report.SCALE_TARGET_S,
-                                 "scale_1000x_mb": report.SCALE_TARGET_MB}}
+    results: dict = {
+        "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": _machine(),
+        "targets": {
+            "cold_s": report.COLD_TARGET_S,
+            "noop_s": report.NOOP_TARGET_S,
+            "scale_1000x_s": report.SCALE_TARGET_S,
+            "scale_1000x_mb": report.SCALE_TARGET_MB,
+        },
+    }
     if not args.skip_builds:
         results["builds"] = measure_builds(args)
     if not args.skip_scale:

@@ -33,12 +33,31 @@ INDEX = Path("reports") / "html" / "index.html"
 NOTEBOOK_GLOB = "[0-9][0-9]_*.ipynb"
 DEFAULT_TOUCH = "04_event_feedback.ipynb"
 
-COPY_IGNORE = (".git", ".venv", ".lock-venv", "reports", "__pycache__", ".ipynb_checkpoints",
-               ".pytest_cache", ".ruff_cache", ".hypothesis", "*.egg-info", ".mypy_cache")
+COPY_IGNORE = (
+    ".git",
+    ".venv",
+    ".lock-venv",
+    "reports",
+    "__pycache__",
+    ".ipynb_checkpoints",
+    ".pytest_cache",
+    ".ruff_cache",
+    ".hypothesis",
+    "*.egg-info",
+    ".mypy_cache",
+)
 """Not copied into the scratch project: history, the environment (shared), outputs and caches."""
 
-MAKE_ENV_DROP = ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES", "MAKE_TERMOUT",
-                 "MAKE_TERMERR", "PDU_RAW_DIR", "PDU_OUTPUT_ROOT")
+MAKE_ENV_DROP = (
+    "MAKEFLAGS",
+    "MFLAGS",
+    "MAKELEVEL",
+    "MAKEOVERRIDES",
+    "MAKE_TERMOUT",
+    "MAKE_TERMERR",
+    "PDU_RAW_DIR",
+    "PDU_OUTPUT_ROOT",
+)
 """Left out of the builds' environment: the outer ``make bench`` must not steer the inner make."""
 
 STACK_IMPORTS = ("pandas", "seaborn", "statsmodels.api", "pingouin", "matplotlib.pyplot")
@@ -84,10 +103,14 @@ class MakeRun:
         return "\n".join(line for _, line in self.lines[-n:])
 
     def to_record(self) -> dict:
-        record = {"seconds": round(self.seconds, 3), "returncode": self.returncode,
-                  "notebooks_run": self.ran, "notebooks_run_count": len(self.ran),
-                  "notebook_seconds": {k: round(v, 2) for k, v in self.notebook_seconds.items()},
-                  "rendered": self.rendered}
+        record = {
+            "seconds": round(self.seconds, 3),
+            "returncode": self.returncode,
+            "notebooks_run": self.ran,
+            "notebooks_run_count": len(self.ran),
+            "notebook_seconds": {k: round(v, 2) for k, v in self.notebook_seconds.items()},
+            "rendered": self.rendered,
+        }
         if self.last_notebook_at is not None:
             record["after_last_notebook_seconds"] = round(self.seconds - self.last_notebook_at, 3)
         if not self.ok:
@@ -109,13 +132,15 @@ def _build_env(root: Path, *, scratch: bool) -> dict[str, str]:
     if scratch:
         # The copy's own code is what its kernels import, and every output stays in the copy.
         env["PYTHONPATH"] = os.pathsep.join(
-            [str(root / "src")] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else []))
+            [str(root / "src")] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else [])
+        )
         env["PDU_OUTPUT_ROOT"] = str(root)
     return env
 
 
-def scratch_workspace(dest: Path, *, project: Path = PROJECT_ROOT,
-                      extra_args: Sequence[str] = ()) -> Workspace:
+def scratch_workspace(
+    dest: Path, *, project: Path = PROJECT_ROOT, extra_args: Sequence[str] = ()
+) -> Workspace:
     """Copy the project into ``dest`` (modification times kept) for the builds to run in."""
     by_name = shutil.ignore_patterns(*COPY_IGNORE)
     processed = (project / "data" / "processed").resolve()
@@ -136,10 +161,10 @@ def scratch_workspace(dest: Path, *, project: Path = PROJECT_ROOT,
     return Workspace(root=dest, env=_build_env(dest, scratch=True), make_args=args, scratch=True)
 
 
-def in_place_workspace(*, project: Path = PROJECT_ROOT,
-                       extra_args: Sequence[str] = ()) -> Workspace:
-    return Workspace(root=project, env=_build_env(project, scratch=False),
-                     make_args=list(extra_args), scratch=False)
+def in_place_workspace(*, project: Path = PROJECT_ROOT, extra_args: Sequence[str] = ()) -> Workspace:
+    return Workspace(
+        root=project, env=_build_env(project, scratch=False), make_args=list(extra_args), scratch=False
+    )
 
 
 def executed_state(root: Path) -> dict[str, int]:
@@ -147,8 +172,11 @@ def executed_state(root: Path) -> dict[str, int]:
     folder = root / EXECUTED
     if not folder.is_dir():
         return {}
-    return {p.name: p.stat().st_mtime_ns for p in folder.glob(NOTEBOOK_GLOB)
-            if not p.name.endswith(".failed.ipynb")}
+    return {
+        p.name: p.stat().st_mtime_ns
+        for p in folder.glob(NOTEBOOK_GLOB)
+        if not p.name.endswith(".failed.ipynb")
+    }
 
 
 def changed(before: dict[str, int], after: dict[str, int]) -> list[str]:
@@ -160,15 +188,23 @@ def _mtime(path: Path) -> int | None:
     return path.stat().st_mtime_ns if path.exists() else None
 
 
-def run_make(ws: Workspace, target: str, *, echo: Callable[[str], None] | None = None,
-             timeout: float = 1800) -> MakeRun:
+def run_make(
+    ws: Workspace, target: str, *, echo: Callable[[str], None] | None = None, timeout: float = 1800
+) -> MakeRun:
     """Run ``make TARGET`` in the workspace; time it and note which notebooks it executed."""
     before, stamp = executed_state(ws.root), _mtime(ws.root / RENDER_STAMP)
     command = ["make", "--no-print-directory", target, *ws.make_args]
     lines: list[tuple[float, str]] = []
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=ws.root, env=ws.env, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, text=True, bufsize=1)
+    process = subprocess.Popen(
+        command,
+        cwd=ws.root,
+        env=ws.env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        bufsize=1,
+    )
     timer = threading.Timer(timeout, process.kill)
     timer.start()
     try:
@@ -194,14 +230,21 @@ def run_make(ws: Workspace, target: str, *, echo: Callable[[str], None] | None =
 
 def dependency_graph(ws: Workspace) -> dict[str, set[str]]:
     """Executed-notebook prerequisites by notebook number, from make's database (``make -p``)."""
-    done = subprocess.run(["make", "-pq", "--no-print-directory", "pipeline", *ws.make_args],
-                          cwd=ws.root, env=ws.env, capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        ["make", "-pq", "--no-print-directory", "pipeline", *ws.make_args],
+        cwd=ws.root,
+        env=ws.env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     graph: dict[str, set[str]] = {}
     for line in done.stdout.splitlines():
         match = _RULE.match(line)
         if match:
             graph.setdefault(match.group(1), set()).update(
-                n for n in _PREREQ.findall(match.group(2)) if n != match.group(1))
+                n for n in _PREREQ.findall(match.group(2)) if n != match.group(1)
+            )
     return graph
 
 
@@ -246,8 +289,11 @@ def _imports_of(source: str) -> list[str]:
         tree = ast.parse("\n".join(lines))
     except SyntaxError:
         return []
-    return [ast.unparse(node) for node in tree.body
-            if isinstance(node, (ast.Import, ast.ImportFrom)) and not getattr(node, "level", 0)]
+    return [
+        ast.unparse(node)
+        for node in tree.body
+        if isinstance(node, (ast.Import, ast.ImportFrom)) and not getattr(node, "level", 0)
+    ]
 
 
 def notebook_imports(paths: Iterable[Path]) -> list[str]:
@@ -278,8 +324,7 @@ def kernel_floor(ws: Workspace, code: str, *, timeout: float = 180) -> dict:
 
     t0 = time.perf_counter()
     manager = KernelManager(kernel_name=KERNEL_NAME)
-    manager.start_kernel(extra_arguments=list(KERNEL_ARGUMENTS), cwd=str(ws.root / "notebooks"),
-                         env=ws.env)
+    manager.start_kernel(extra_arguments=list(KERNEL_ARGUMENTS), cwd=str(ws.root / "notebooks"), env=ws.env)
     client = manager.client()
     error = None
     try:
@@ -294,8 +339,12 @@ def kernel_floor(ws: Workspace, code: str, *, timeout: float = 180) -> dict:
         client.stop_channels()
         manager.shutdown_kernel(now=False)
     t3 = time.perf_counter()
-    result = {"start_seconds": t1 - t0, "import_seconds": t2 - t1, "shutdown_seconds": t3 - t2,
-              "seconds": t3 - t0}
+    result = {
+        "start_seconds": t1 - t0,
+        "import_seconds": t2 - t1,
+        "shutdown_seconds": t3 - t2,
+        "seconds": t3 - t0,
+    }
     if error:
         result["error"] = error
     return result
@@ -305,8 +354,7 @@ def process_start(ws: Workspace) -> float:
     """Seconds for a fresh interpreter to import papermill, as each notebook's wrapper does."""
     t0 = time.perf_counter()
     code = "import papermill, nbformat, pdu_analysis.report.execute"
-    subprocess.run([sys.executable, "-c", code], cwd=ws.root, env=ws.env, check=True,
-                   capture_output=True)
+    subprocess.run([sys.executable, "-c", code], cwd=ws.root, env=ws.env, check=True, capture_output=True)
     return time.perf_counter() - t0
 
 
@@ -316,7 +364,9 @@ def measure_floor(ws: Workspace, *, repeats: int = 2) -> dict:
     code = floor_code(notebooks)
     runs = [kernel_floor(ws, code) for _ in range(repeats)]
     best = min(runs, key=lambda r: r["seconds"])
-    return {**{k: round(v, 3) if isinstance(v, float) else v for k, v in best.items()},
-            "runs_seconds": [round(r["seconds"], 3) for r in runs],
-            "papermill_process_seconds": round(min(process_start(ws) for _ in range(repeats)), 3),
-            "imports": code.splitlines()}
+    return {
+        **{k: round(v, 3) if isinstance(v, float) else v for k, v in best.items()},
+        "runs_seconds": [round(r["seconds"], 3) for r in runs],
+        "papermill_process_seconds": round(min(process_start(ws) for _ in range(repeats)), 3),
+        "imports": code.splitlines(),
+    }

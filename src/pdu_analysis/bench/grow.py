@@ -61,10 +61,12 @@ def id_mapper(ids: Sequence[str]) -> Callable[[str, int], str]:
 
         def shift(value: str, k: int) -> str:
             return value if k == 0 or not value.strip() else str(int(value) + k * span)
+
         return shift
 
     def suffix(value: str, k: int) -> str:
         return value if k == 0 or not value.strip() else f"{value.strip()}-{tag(k)}"
+
     return suffix
 
 
@@ -79,8 +81,7 @@ def _text(value: object, date_format: str) -> str:
     return str(value)
 
 
-def _read(path: Path, sheet: str | None = None, *,
-          date_format: str = "%Y-%m-%d") -> list[list[str]]:
+def _read(path: Path, sheet: str | None = None, *, date_format: str = "%Y-%m-%d") -> list[list[str]]:
     """Every row of a raw file as text (dates written in ``date_format``)."""
     return [[_text(v, date_format) for v in row] for row in io.read_rows(path, sheet)]
 
@@ -90,8 +91,14 @@ def _column(header: Sequence[str], name: str) -> int | None:
     return stripped.index(name) if name in stripped else None
 
 
-def _copies(body: list[list[str]], factor: int, *, emails: Sequence[int], names: Sequence[int],
-            ids: dict[int, Callable[[str, int], str]]) -> Iterator[list[str]]:
+def _copies(
+    body: list[list[str]],
+    factor: int,
+    *,
+    emails: Sequence[int],
+    names: Sequence[int],
+    ids: dict[int, Callable[[str, int], str]],
+) -> Iterator[list[str]]:
     """``factor`` copies of ``body``, the people in copy k made new."""
     for k in range(factor):
         if k == 0:
@@ -111,9 +118,16 @@ def _copies(body: list[list[str]], factor: int, *, emails: Sequence[int], names:
             yield new
 
 
-def _grow_rows(rows: list[list[str]], target: Path, factor: int, *, header_rows: int,
-               emails: Sequence[str], names: Sequence[str],
-               ids: dict[str, Callable[[str, int], str]]) -> int:
+def _grow_rows(
+    rows: list[list[str]],
+    target: Path,
+    factor: int,
+    *,
+    header_rows: int,
+    emails: Sequence[str],
+    names: Sequence[str],
+    ids: dict[str, Callable[[str, int], str]],
+) -> int:
     """Write the header rows once and ``factor`` copies of the body; body rows written."""
     header, body = rows[:header_rows], rows[header_rows:]
     first = header[0] if header else []
@@ -152,16 +166,28 @@ def grow(raw: Path, out: Path, factor: int) -> dict[str, int]:
 
     register = io.find_one(raw, "attendance_register")
     written["attendance_register.csv"] = _grow_rows(
-        _read(register, "Register"), out / "attendance_register.csv", factor, header_rows=1,
-        emails=["Email"], names=["Name"], ids={})
+        _read(register, "Register"),
+        out / "attendance_register.csv",
+        factor,
+        header_rows=1,
+        emails=["Email"],
+        names=["Name"],
+        ids={},
+    )
 
     hub = io.find_one(raw, "hub_registrations")
     hub_rows = _read(hub)
     users = _column(hub_rows[0], "User ID") if hub_rows else None
     user_ids = [r[users] for r in hub_rows[1:] if users is not None and users < len(r)]
     written["hub_registrations.csv"] = _grow_rows(
-        hub_rows, out / "hub_registrations.csv", factor, header_rows=1, emails=["Email"],
-        names=["Name"], ids={"User ID": id_mapper(user_ids)})
+        hub_rows,
+        out / "hub_registrations.csv",
+        factor,
+        header_rows=1,
+        emails=["Email"],
+        names=["Name"],
+        ids={"User ID": id_mapper(user_ids)},
+    )
 
     # One id range per copy across every export: a respondent id must stay unique across rounds.
     exports = {path: _read(path, date_format=SURVEY_DATE) for path in survey_exports(raw)}
@@ -172,14 +198,21 @@ def grow(raw: Path, out: Path, factor: int) -> dict[str, int]:
     respondent = id_mapper(respondent_ids)
     for path, rows in exports.items():
         written[f"{path.stem}.csv"] = _grow_rows(
-            rows, out / f"{path.stem}.csv", factor, header_rows=2, emails=["Email Address"],
-            names=["First Name", "Last Name"], ids={"Respondent ID": respondent})
+            rows,
+            out / f"{path.stem}.csv",
+            factor,
+            header_rows=2,
+            emails=["Email Address"],
+            names=["First Name", "Last Name"],
+            ids={"Respondent ID": respondent},
+        )
     return written
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m pdu_analysis.bench.grow",
-                                     description="Grow the raw reconstruction N-fold.")
+    parser = argparse.ArgumentParser(
+        prog="python -m pdu_analysis.bench.grow", description="Grow the raw reconstruction N-fold."
+    )
     parser.add_argument("--factor", type=int, required=True)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--raw", type=Path, default=None, help="raw folder (default data/raw)")

@@ -50,56 +50,85 @@ def build_rows(builds: dict) -> list[Row]:
     cold, noop, inc, floor = (builds.get(k) for k in ("cold", "noop", "incremental", "floor"))
     if cold is not None:
         if cold.get("returncode", 0) != 0:
-            rows.append(Row("cold build (make clean; make reports)", "build failed",
-                            f"<= {COLD_TARGET_S:.0f} s", FAILED))
+            rows.append(
+                Row(
+                    "cold build (make clean; make reports)",
+                    "build failed",
+                    f"<= {COLD_TARGET_S:.0f} s",
+                    FAILED,
+                )
+            )
         else:
-            rows.append(Row("cold build (make clean; make reports)",
-                            f"{_s(cold['seconds'])}, {cold['notebooks_run_count']} notebooks",
-                            f"<= {COLD_TARGET_S:.0f} s", _check(cold["seconds"] <= COLD_TARGET_S)))
+            rows.append(
+                Row(
+                    "cold build (make clean; make reports)",
+                    f"{_s(cold['seconds'])}, {cold['notebooks_run_count']} notebooks",
+                    f"<= {COLD_TARGET_S:.0f} s",
+                    _check(cold["seconds"] <= COLD_TARGET_S),
+                )
+            )
             for name, seconds in sorted(cold.get("notebook_seconds", {}).items()):
                 rows.append(Row(f"  {name.removesuffix('.ipynb')}", _s(seconds)))
             if "after_last_notebook_seconds" in cold:
-                rows.append(Row("  render + index (after the last notebook)",
-                                _s(cold["after_last_notebook_seconds"])))
+                rows.append(
+                    Row("  render + index (after the last notebook)", _s(cold["after_last_notebook_seconds"]))
+                )
     if floor is not None:
         if "error" in floor:
-            rows.append(Row("floor: kernel start + imports", f"failed: {floor['error']}",
-                            status=FAILED))
+            rows.append(Row("floor: kernel start + imports", f"failed: {floor['error']}", status=FAILED))
         else:
             n = floor.get("notebooks", 0)
-            rows.append(Row("floor: kernel start + imports, per notebook",
-                            f"{_s(floor['seconds'])} (start {floor['start_seconds']:.2f}, "
-                            f"imports {floor['import_seconds']:.2f}, "
-                            f"shutdown {floor['shutdown_seconds']:.2f})"))
-            rows.append(Row("  papermill wrapper process start, per notebook",
-                            _s(floor["papermill_process_seconds"])))
+            rows.append(
+                Row(
+                    "floor: kernel start + imports, per notebook",
+                    f"{_s(floor['seconds'])} (start {floor['start_seconds']:.2f}, "
+                    f"imports {floor['import_seconds']:.2f}, "
+                    f"shutdown {floor['shutdown_seconds']:.2f})",
+                )
+            )
+            rows.append(
+                Row("  papermill wrapper process start, per notebook", _s(floor["papermill_process_seconds"]))
+            )
             if n:
                 total = floor["seconds"] * n
                 rows.append(Row(f"floor x {n} notebooks", _s(total)))
                 if cold is not None and cold.get("returncode", 0) == 0 and total > 0:
-                    rows.append(Row("cold / floor", f"{cold['seconds'] / total:.2f} x "
-                                    f"(JOBS={builds.get('jobs', '?')} runs notebooks in parallel)"))
+                    rows.append(
+                        Row(
+                            "cold / floor",
+                            f"{cold['seconds'] / total:.2f} x "
+                            f"(JOBS={builds.get('jobs', '?')} runs notebooks in parallel)",
+                        )
+                    )
     if noop is not None:
         runs = noop.get("runs", [noop])
         worst = max(r["seconds"] for r in runs)
         executed = sorted({n for r in runs for n in r.get("notebooks_run", [])})
         ok = all(r.get("returncode", 0) == 0 for r in runs)
-        rows.append(Row(f"no-op build (make reports again, worst of {len(runs)})",
-                        f"{_s(worst)}, notebooks run: {_names(executed)}"
-                        + (", re-rendered" if any(r.get("rendered") for r in runs) else ""),
-                        f"< {NOOP_TARGET_S:.0f} s, none run",
-                        _check(ok and worst < NOOP_TARGET_S and not executed) if ok else FAILED))
+        rows.append(
+            Row(
+                f"no-op build (make reports again, worst of {len(runs)})",
+                f"{_s(worst)}, notebooks run: {_names(executed)}"
+                + (", re-rendered" if any(r.get("rendered") for r in runs) else ""),
+                f"< {NOOP_TARGET_S:.0f} s, none run",
+                _check(ok and worst < NOOP_TARGET_S and not executed) if ok else FAILED,
+            )
+        )
     if inc is not None:
         if inc.get("skipped"):
             rows.append(Row("incremental build", f"skipped: {inc['skipped']}"))
         elif inc.get("returncode", 0) != 0:
-            rows.append(Row(f"incremental (touch {inc['touched']})", "build failed",
-                            status=FAILED))
+            rows.append(Row(f"incremental (touch {inc['touched']})", "build failed", status=FAILED))
         else:
             ran, expected = inc["notebooks_run"], inc["expected"]
-            rows.append(Row(f"incremental (touch {inc['touched']})",
-                            f"{_s(inc['seconds'])}, ran: {_names(ran)}",
-                            f"only: {_names(expected)}", _check(sorted(ran) == sorted(expected))))
+            rows.append(
+                Row(
+                    f"incremental (touch {inc['touched']})",
+                    f"{_s(inc['seconds'])}, ran: {_names(ran)}",
+                    f"only: {_names(expected)}",
+                    _check(sorted(ran) == sorted(expected)),
+                )
+            )
     return rows
 
 
@@ -109,27 +138,35 @@ def scale_rows(scale: Sequence[dict]) -> list[Row]:
     ok = [r for r in scale if "error" not in r]
     for r in scale:
         if "error" in r:
-            rows.append(Row(f"scale {r['factor']}x", f"failed: {r['error'][:200]}",
-                            status=FAILED))
+            rows.append(Row(f"scale {r['factor']}x", f"failed: {r['error'][:200]}", status=FAILED))
             continue
         phases = ", ".join(f"{k} {v:.2f}" for k, v in r["phase_seconds"].items())
         target, status = "", INFO
         if r["factor"] == SCALE_TARGET_FACTOR:
             target = f"< {SCALE_TARGET_S:.0f} s, < {SCALE_TARGET_MB / 1024:.0f} GB"
             status = _check(r["seconds"] < SCALE_TARGET_S and r["peak_mb"] < SCALE_TARGET_MB)
-        rows.append(Row(f"scale {r['factor']}x ({r['rows']['attendances']:,} attendances, "
-                        f"{r['rows']['survey_responses']:,} responses)",
-                        f"{_s(r['seconds'])}, {r['peak_mb']:.0f} MB peak ({phases})",
-                        target, status))
+        rows.append(
+            Row(
+                f"scale {r['factor']}x ({r['rows']['attendances']:,} attendances, "
+                f"{r['rows']['survey_responses']:,} responses)",
+                f"{_s(r['seconds'])}, {r['peak_mb']:.0f} MB peak ({phases})",
+                target,
+                status,
+            )
+        )
     for small, large in zip(ok, ok[1:], strict=False):
         size = large["factor"] / small["factor"]
         time_ratio = large["seconds"] / small["seconds"] if small["seconds"] else math.inf
         mem_ratio = large["peak_mb"] / small["peak_mb"] if small["peak_mb"] else math.inf
         linear = time_ratio <= size * LINEAR_SLACK
-        rows.append(Row(f"growth {small['factor']}x -> {large['factor']}x (size x{size:g})",
-                        f"time x{time_ratio:.1f}, peak memory x{mem_ratio:.1f}",
-                        f"time <= x{size * LINEAR_SLACK:g} (about linear)",
-                        _check(linear)))
+        rows.append(
+            Row(
+                f"growth {small['factor']}x -> {large['factor']}x (size x{size:g})",
+                f"time x{time_ratio:.1f}, peak memory x{mem_ratio:.1f}",
+                f"time <= x{size * LINEAR_SLACK:g} (about linear)",
+                _check(linear),
+            )
+        )
     return rows
 
 
@@ -146,8 +183,9 @@ def format_table(rows: Sequence[Row]) -> str:
     widths = [min(w, 90) for w in widths]
 
     def line(r: Row) -> str:
-        return (f"{r.what:<{widths[0]}}  {r.value:<{widths[1]}}  {r.target:<{widths[2]}}  "
-                f"{r.status}").rstrip()
+        return (
+            f"{r.what:<{widths[0]}}  {r.value:<{widths[1]}}  {r.target:<{widths[2]}}  {r.status}"
+        ).rstrip()
 
     rule = "-" * (sum(widths) + 6 + len(MISSED))
     return "\n".join([line(header), rule, *(line(r) for r in rows)])

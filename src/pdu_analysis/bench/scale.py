@@ -49,13 +49,19 @@ def step(raw: Path) -> dict:
         return value
 
     attendance = timed("build_attendance", lambda: clean.build_attendance(raw))
-    surveys = timed("build_surveys",
-                    lambda: clean.build_surveys(raw, attendance.tables["events"]))
+    surveys = timed("build_surveys", lambda: clean.build_surveys(raw, attendance.tables["events"]))
     tables = {**attendance.tables, **surveys.tables}
     table = timed("headline", lambda: headline.build(tables))
-    gee = timed("gee", lambda: stats.sector_share_clustered(
-        tables["attendances"], outcome_col="sector", success="statutory",
-        cluster_col="person_id", group_col="period"))
+    gee = timed(
+        "gee",
+        lambda: stats.sector_share_clustered(
+            tables["attendances"],
+            outcome_col="sector",
+            success="statutory",
+            cluster_col="person_id",
+            group_col="period",
+        ),
+    )
     return {
         "import_seconds": imported - started,
         "phase_seconds": seconds,
@@ -74,8 +80,14 @@ def _child_env() -> dict[str, str]:
 
 
 def _run_json(args: Sequence[str], timeout: float) -> dict:
-    done = subprocess.run([sys.executable, *args], capture_output=True, text=True,
-                          timeout=timeout, env=_child_env(), check=False)
+    done = subprocess.run(
+        [sys.executable, *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=_child_env(),
+        check=False,
+    )
     if done.returncode != 0:
         tail = "\n".join(done.stderr.strip().splitlines()[-5:])
         raise RuntimeError(f"{' '.join(args[:3])} failed (exit {done.returncode}): {tail}")
@@ -86,15 +98,18 @@ def measure_size(factor: int, raw: Path, *, workdir: Path, timeout: float = 900)
     """Grow ``raw`` ``factor``-fold under ``workdir`` and run the step on it in a fresh process."""
     grown = workdir / f"raw-{factor}x"
     t0 = time.perf_counter()
-    written = _run_json(["-m", "pdu_analysis.bench.grow", "--factor", str(factor),
-                         "--out", str(grown), "--raw", str(raw)], timeout)
+    written = _run_json(
+        ["-m", "pdu_analysis.bench.grow", "--factor", str(factor), "--out", str(grown), "--raw", str(raw)],
+        timeout,
+    )
     grow_seconds = time.perf_counter() - t0
     result = _run_json(["-m", "pdu_analysis.bench.scale", str(grown)], timeout)
     return {"factor": factor, "grow_seconds": grow_seconds, "raw_rows": written, **result}
 
 
-def measure(factors: Sequence[int], raw: Path, *, log: Callable[[str], None] = print,
-            timeout: float = 900) -> list[dict]:
+def measure(
+    factors: Sequence[int], raw: Path, *, log: Callable[[str], None] = print, timeout: float = 900
+) -> list[dict]:
     """Every size in turn (each grown folder deleted before the next is made)."""
     results = []
     for factor in factors:
@@ -106,8 +121,10 @@ def measure(factors: Sequence[int], raw: Path, *, log: Callable[[str], None] = p
                 result = {"factor": factor, "error": str(err).strip()}
                 log(f"scale {factor}x: FAILED: {result['error']}")
             else:
-                log(f"scale {factor}x: {result['seconds']:.2f} s, {result['peak_mb']:.0f} MB peak "
-                    f"({result['rows']['attendances']:,} attendances)")
+                log(
+                    f"scale {factor}x: {result['seconds']:.2f} s, {result['peak_mb']:.0f} MB peak "
+                    f"({result['rows']['attendances']:,} attendances)"
+                )
         results.append(result)
     return results
 

@@ -35,8 +35,7 @@ def _blank_cells(column: pd.Series) -> pd.Series:
     """True where a cell is missing or only spaces."""
     cells = column.to_numpy(dtype=object)
     if all(type(v) is str or v is None for v in cells):  # what the readers give: text or None
-        return pd.Series([v is None or not v.strip() for v in cells], index=column.index,
-                         dtype=bool)
+        return pd.Series([v is None or not v.strip() for v in cells], index=column.index, dtype=bool)
     return on_distinct(column, lambda c: c.isna() | c.astype(str).str.strip().eq(""))
 
 
@@ -65,44 +64,59 @@ def clean_events(raw: Path, waves: pd.DataFrame, log: CleaningLog) -> pd.DataFra
     frame = io.read_events(path)
     frame = schemas.validate(frame, schemas.RAW_EVENTS, file=str(path))
     days = parse_series(frame["date"], dayfirst=True)
-    events = pd.DataFrame({
-        "event_id": frame["event_id"].astype(str),
-        "date": _iso(days),
-        "title": frame["title"].astype(str).str.strip(),
-        "work_stream": frame["work_stream"].astype("string").str.strip(),
-        "kind": frame["kind"].astype(str),
-        "status": frame["status"].astype(str),
-        "headcount": pd.to_numeric(frame["headcount"]).astype("Int64"),
-        "period": assign_periods(days, waves),
-    })
+    events = pd.DataFrame(
+        {
+            "event_id": frame["event_id"].astype(str),
+            "date": _iso(days),
+            "title": frame["title"].astype(str).str.strip(),
+            "work_stream": frame["work_stream"].astype("string").str.strip(),
+            "kind": frame["kind"].astype(str),
+            "status": frame["status"].astype(str),
+            "headcount": pd.to_numeric(frame["headcount"]).astype("Int64"),
+            "period": assign_periods(days, waves),
+        }
+    )
     duplicated = events["title"].str.casefold().duplicated()
     if duplicated.any():
-        raise PDUInputError(f"column 'title': titles must be unique; repeated: "
-                            f"{events.loc[duplicated, 'title'].tolist()}", file=str(path))
-    log.add("events", "read events list", len(frame), len(events),
-            f"{(events['kind'] == 'learning_event').sum()} learning events, "
-            f"{(events['kind'] == 'community_of_practice').sum()} Community of Practice sessions")
+        raise PDUInputError(
+            f"column 'title': titles must be unique; repeated: {events.loc[duplicated, 'title'].tolist()}",
+            file=str(path),
+        )
+    log.add(
+        "events",
+        "read events list",
+        len(frame),
+        len(events),
+        f"{(events['kind'] == 'learning_event').sum()} learning events, "
+        f"{(events['kind'] == 'community_of_practice').sum()} Community of Practice sessions",
+    )
     return schemas.validate(events, schemas.EVENTS, file=str(path))
 
 
 def _match_events(frame: pd.DataFrame, days: pd.Series, events: pd.DataFrame, file: str) -> pd.Series:
     learning = events[events["kind"] == "learning_event"]
-    by_title = dict(zip(learning["title"].str.casefold().str.split().str.join(" "),
-                        learning["event_id"], strict=True))
-    titles = on_distinct(frame["event"],
-                         lambda e: e.astype(str).str.split().str.join(" ").str.casefold())
+    by_title = dict(
+        zip(learning["title"].str.casefold().str.split().str.join(" "), learning["event_id"], strict=True)
+    )
+    titles = on_distinct(frame["event"], lambda e: e.astype(str).str.split().str.join(" ").str.casefold())
     event_id = titles.map(by_title)
     unknown = event_id.isna()
     if unknown.any():
         listing = _examples(frame, unknown, "event")
-        raise PDUInputError(f"column 'Event': {unknown.sum()} row(s) name an event not in "
-                            f"events.csv as a learning event: {listing}", file=file)
+        raise PDUInputError(
+            f"column 'Event': {unknown.sum()} row(s) name an event not in "
+            f"events.csv as a learning event: {listing}",
+            file=file,
+        )
     event_dates = event_id.map(dict(zip(learning["event_id"], learning["date"], strict=True)))
     mismatch = _iso(days) != event_dates
     if mismatch.any():
         rows = frame.loc[mismatch, "source_row"].head(5).tolist()
-        raise PDUInputError(f"column 'Date': {mismatch.sum()} row(s) give a date that is not the "
-                            f"date of their event in events.csv (rows {rows})", file=file)
+        raise PDUInputError(
+            f"column 'Date': {mismatch.sum()} row(s) give a date that is not the "
+            f"date of their event in events.csv (rows {rows})",
+            file=file,
+        )
     return event_id.astype(str)
 
 
@@ -116,20 +130,32 @@ def _check_dates(frame: pd.DataFrame, days: pd.Series, events: pd.DataFrame, fil
     unparsed = days.isna()
     if unparsed.any():
         listing = _examples(frame, unparsed, "date")
-        raise PDUInputError(f"column 'Date': {unparsed.sum()} value(s) are not dates; expected an "
-                            f"Excel date, YYYY-MM-DD or DD/MM/YYYY: {listing}", file=file)
+        raise PDUInputError(
+            f"column 'Date': {unparsed.sum()} value(s) are not dates; expected an "
+            f"Excel date, YYYY-MM-DD or DD/MM/YYYY: {listing}",
+            file=file,
+        )
     held = events[(events["kind"] == "learning_event") & (events["status"] == "held")]
     first, last = min(held["date"]), max(held["date"])
     outside = (_iso(days) < first) | (_iso(days) > last)
     if outside.any():
         listing = _examples(frame, outside, "date")
-        raise PDUInputError(f"column 'Date': {outside.sum()} date(s) fall outside the study window "
-                            f"{first} to {last} (the learning events in events.csv): "
-                            f"{listing}", file=file)
+        raise PDUInputError(
+            f"column 'Date': {outside.sum()} date(s) fall outside the study window "
+            f"{first} to {last} (the learning events in events.csv): "
+            f"{listing}",
+            file=file,
+        )
 
 
-def clean_register(raw: Path, events: pd.DataFrame, waves: pd.DataFrame, salt: str,
-                   sector_map: dict[str, str], log: CleaningLog) -> pd.DataFrame:
+def clean_register(
+    raw: Path,
+    events: pd.DataFrame,
+    waves: pd.DataFrame,
+    salt: str,
+    sector_map: dict[str, str],
+    log: CleaningLog,
+) -> pd.DataFrame:
     """Register rows -> one row per person per learning event attended."""
     path = io.find_one(raw, "attendance_register")
     file = str(path)
@@ -139,37 +165,54 @@ def clean_register(raw: Path, events: pd.DataFrame, waves: pd.DataFrame, salt: s
         raise PDUInputError("the register has a header but no rows", file=file)
     blank = _blank_rows(frame, list(io.REGISTER_COLUMNS.values()))
     frame = frame[~blank].reset_index(drop=True)
-    log.add("attendance", "drop wholly blank rows", rows_read, len(frame),
-            f"{int(blank.sum())} blank row(s)")
-    frame = schemas.validate(frame, schemas.RAW_REGISTER, file=file,
-                             headers={v: k for k, v in io.REGISTER_COLUMNS.items()})
+    log.add("attendance", "drop wholly blank rows", rows_read, len(frame), f"{int(blank.sum())} blank row(s)")
+    frame = schemas.validate(
+        frame, schemas.RAW_REGISTER, file=file, headers={v: k for k, v in io.REGISTER_COLUMNS.items()}
+    )
 
     days = parse_series(frame["date"], dayfirst=True)
     _check_dates(frame, days, events, file)
     event_id = _match_events(frame, days, events, file)
-    sector = map_sectors(frame["sector_label"], frame["source_row"], sector_map, file=file,
-                         map_path=REFERENCE_DIR / "sector_map.csv")
+    sector = map_sectors(
+        frame["sector_label"],
+        frame["source_row"],
+        sector_map,
+        file=file,
+        map_path=REFERENCE_DIR / "sector_map.csv",
+    )
     keys = person_keys(frame["email"], frame["name"], frame["organisation"])
-    tidy = pd.DataFrame({
-        "event_id": event_id,
-        "event_date": _iso(days),
-        "person_id": pseudonymise(keys, salt),
-        "sector": sector,
-        "focus": canonical_focus(frame["focus"]).astype(str),
-        "period": assign_periods(days, waves),
-    })
+    tidy = pd.DataFrame(
+        {
+            "event_id": event_id,
+            "event_date": _iso(days),
+            "person_id": pseudonymise(keys, salt),
+            "sector": sector,
+            "focus": canonical_focus(frame["focus"]).astype(str),
+            "period": assign_periods(days, waves),
+        }
+    )
     own_mail = frame["email"].astype("string").fillna("").str.strip().ne("")
     by_mail = int(own_mail.sum())
     borrowed = int((~own_mail & keys.str.startswith("e:")).sum())
-    log.add("attendance", "match sign-ins to people", len(tidy), len(tidy),
-            f"{tidy['person_id'].nunique()} people: {by_mail} sign-ins keyed by e-mail, "
-            f"{borrowed} without e-mail matched by name and organisation, "
-            f"{len(keys) - by_mail - borrowed} keyed by name and organisation alone")
+    log.add(
+        "attendance",
+        "match sign-ins to people",
+        len(tidy),
+        len(tidy),
+        f"{tidy['person_id'].nunique()} people: {by_mail} sign-ins keyed by e-mail, "
+        f"{borrowed} without e-mail matched by name and organisation, "
+        f"{len(keys) - by_mail - borrowed} keyed by name and organisation alone",
+    )
 
     duplicated = tidy.duplicated(["event_id", "person_id"], keep="first")
     tidy = tidy[~duplicated]
-    log.add("attendance", "merge duplicate sign-ins", len(duplicated), len(tidy),
-            f"{int(duplicated.sum())} repeat sign-in(s) of one person at one event")
+    log.add(
+        "attendance",
+        "merge duplicate sign-ins",
+        len(duplicated),
+        len(tidy),
+        f"{int(duplicated.sum())} repeat sign-in(s) of one person at one event",
+    )
     tidy = _one_value_per_person(tidy, log)
     tidy = tidy.sort_values(["event_date", "event_id", "person_id"], kind="stable")
     return schemas.validate(tidy.reset_index(drop=True), schemas.ATTENDANCES, file=file)
@@ -180,14 +223,25 @@ def _one_value_per_person(tidy: pd.DataFrame, log: CleaningLog) -> pd.DataFrame:
     changed = 0
     tidy = tidy.copy()
     for column in ("sector", "focus"):
-        modal = (tidy.groupby(["person_id", column], sort=False).size().rename("n").reset_index()
-                 .sort_values("n", ascending=False, kind="stable")
-                 .drop_duplicates("person_id").set_index("person_id")[column])
+        modal = (
+            tidy.groupby(["person_id", column], sort=False)
+            .size()
+            .rename("n")
+            .reset_index()
+            .sort_values("n", ascending=False, kind="stable")
+            .drop_duplicates("person_id")
+            .set_index("person_id")[column]
+        )
         resolved = tidy["person_id"].map(modal)
         changed += int((resolved != tidy[column]).sum())
         tidy[column] = resolved.astype(str)
-    log.add("attendance", "one sector and focus per person", len(tidy), len(tidy),
-            f"{changed} value(s) harmonised to the person's most frequent answer")
+    log.add(
+        "attendance",
+        "one sector and focus per person",
+        len(tidy),
+        len(tidy),
+        f"{changed} value(s) harmonised to the person's most frequent answer",
+    )
     return tidy
 
 
@@ -197,18 +251,31 @@ def summarise_people(attendances: pd.DataFrame) -> pd.DataFrame:
     # and largest rank among the sorted dates: the same as grouping by the id and taking min and
     # max of the ISO text, without pandas' per-group Python fallback for text min and max.
     if attendances[["person_id", "event_date"]].isna().any(axis=None):
-        people = (attendances.groupby("person_id", sort=True)
-                  .agg(sector=("sector", "first"), focus=("focus", "first"),
-                       attendances=("event_id", "size"), first_attended=("event_date", "min"),
-                       last_attended=("event_date", "max"))
-                  .reset_index())
+        people = (
+            attendances.groupby("person_id", sort=True)
+            .agg(
+                sector=("sector", "first"),
+                focus=("focus", "first"),
+                attendances=("event_id", "size"),
+                first_attended=("event_date", "min"),
+                last_attended=("event_date", "max"),
+            )
+            .reset_index()
+        )
     else:
         person, ids = pd.factorize(attendances["person_id"], sort=True)
         day, days = pd.factorize(attendances["event_date"], sort=True)
-        people = (attendances.assign(person=person, day=day).groupby("person", sort=True)
-                  .agg(sector=("sector", "first"), focus=("focus", "first"),
-                       attendances=("event_id", "size"), first_day=("day", "min"),
-                       last_day=("day", "max")))
+        people = (
+            attendances.assign(person=person, day=day)
+            .groupby("person", sort=True)
+            .agg(
+                sector=("sector", "first"),
+                focus=("focus", "first"),
+                attendances=("event_id", "size"),
+                first_day=("day", "min"),
+                last_day=("day", "max"),
+            )
+        )
         people.index = pd.Index(ids.take(people.index.to_numpy()), name="person_id")
         people["first_attended"] = days.take(people.pop("first_day").to_numpy())
         people["last_attended"] = days.take(people.pop("last_day").to_numpy())
@@ -225,24 +292,34 @@ def clean_hub(raw: Path, salt: str, sector_map: dict[str, str], log: CleaningLog
     blank = _blank_rows(frame, list(io.HUB_COLUMNS.values()))
     frame = frame[~blank].reset_index(drop=True)
     log.add("hub", "drop wholly blank rows", rows_read, len(frame), f"{int(blank.sum())} blank")
-    frame = schemas.validate(frame, schemas.RAW_HUB, file=str(path),
-                             headers={v: k for k, v in io.HUB_COLUMNS.items()})
+    frame = schemas.validate(
+        frame, schemas.RAW_HUB, file=str(path), headers={v: k for k, v in io.HUB_COLUMNS.items()}
+    )
     registered = parse_series(frame["registered"], dayfirst=True)
-    hub = pd.DataFrame({
-        "user_ref": pseudonymise("hub:" + frame["user_id"].astype(str).str.strip(), salt),
-        "registered": on_distinct(registered, lambda r: r.map(
-            lambda d: d.isoformat() if d else None).astype("string")),
-        "sector": map_sectors(frame["sector_label"], frame["source_row"], sector_map,
-                              file=str(path), map_path=REFERENCE_DIR / "sector_map.csv"),
-    })
-    log.add("hub", "map sectors, drop names and e-mails", len(frame), len(hub),
-            f"{len(hub)} registered users")
-    return schemas.validate(hub.sort_values("user_ref").reset_index(drop=True),
-                            schemas.HUB_USERS, file=str(path))
+    hub = pd.DataFrame(
+        {
+            "user_ref": pseudonymise("hub:" + frame["user_id"].astype(str).str.strip(), salt),
+            "registered": on_distinct(
+                registered, lambda r: r.map(lambda d: d.isoformat() if d else None).astype("string")
+            ),
+            "sector": map_sectors(
+                frame["sector_label"],
+                frame["source_row"],
+                sector_map,
+                file=str(path),
+                map_path=REFERENCE_DIR / "sector_map.csv",
+            ),
+        }
+    )
+    log.add(
+        "hub", "map sectors, drop names and e-mails", len(frame), len(hub), f"{len(hub)} registered users"
+    )
+    return schemas.validate(
+        hub.sort_values("user_ref").reset_index(drop=True), schemas.HUB_USERS, file=str(path)
+    )
 
 
-def build(raw: Path, *, reference: Path = REFERENCE_DIR,
-          interim_cutoff: str | None = None) -> CleanResult:
+def build(raw: Path, *, reference: Path = REFERENCE_DIR, interim_cutoff: str | None = None) -> CleanResult:
     """All attendance-side tidy tables and their cleaning log."""
     log = CleaningLog()
     if not raw.is_dir():
@@ -255,7 +332,6 @@ def build(raw: Path, *, reference: Path = REFERENCE_DIR,
     people = summarise_people(attendances)
     hub = clean_hub(raw, salt, sector_map, log)
     return CleanResult(
-        tables={"attendances": attendances, "people": people, "events": events,
-                "hub_users": hub},
+        tables={"attendances": attendances, "people": people, "events": events, "hub_users": hub},
         log=log,
     )

@@ -13,10 +13,14 @@ import pandas as pd
 from ..distinct import on_distinct
 
 EXCEL_EPOCH = date(1899, 12, 30)
-TEXT_FORMATS_DAYFIRST = ("%Y-%m-%d", "%Y-%m-%d %H:%M:%S", "%d/%m/%Y", "%d/%m/%Y %H:%M",
-                         "%d/%m/%Y %H:%M:%S")
-TEXT_FORMATS_MONTHFIRST = ("%m/%d/%Y %I:%M:%S %p", "%m/%d/%Y %H:%M:%S", "%m/%d/%Y",
-                           "%Y-%m-%d %H:%M:%S", "%Y-%m-%d")
+TEXT_FORMATS_DAYFIRST = ("%Y-%m-%d", "%Y-%m-%d %H:%M:%S", "%d/%m/%Y", "%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S")
+TEXT_FORMATS_MONTHFIRST = (
+    "%m/%d/%Y %I:%M:%S %p",
+    "%m/%d/%Y %H:%M:%S",
+    "%m/%d/%Y",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d",
+)
 
 
 def parse_one(value: object, *, dayfirst: bool) -> date | None:

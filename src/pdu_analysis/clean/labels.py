@@ -17,6 +17,7 @@ from ..schemas import FOCUS_OF_WORK, SECTORS
 
 def normalise(values: pd.Series) -> pd.Series:
     """Trim, collapse inner whitespace and case-fold, so 'Voluntary  Sector ' == 'voluntary sector'."""
+
     def one_by_one(labels: pd.Series) -> pd.Series:
         text = labels.astype("string").fillna("")
         # One pass per label: split() and join() do what replacing each run of whitespace (\s+)
@@ -33,8 +34,7 @@ def load_sector_map(path: Path) -> dict[str, str]:
         raise PDUInputError("expected columns label,sector", file=str(path))
     bad = table.loc[~table["sector"].isin(SECTORS), "sector"].unique().tolist()
     if bad:
-        raise PDUInputError(f"sector must be one of {', '.join(SECTORS)}; found {bad}",
-                            file=str(path))
+        raise PDUInputError(f"sector must be one of {', '.join(SECTORS)}; found {bad}", file=str(path))
     keys = normalise(table["label"])
     duplicated = keys[keys.duplicated()].unique().tolist()
     if duplicated:
@@ -42,8 +42,9 @@ def load_sector_map(path: Path) -> dict[str, str]:
     return dict(zip(keys, table["sector"], strict=True))
 
 
-def map_sectors(labels: pd.Series, rows: pd.Series, sector_map: dict[str, str], *,
-                file: str, map_path: Path) -> pd.Series:
+def map_sectors(
+    labels: pd.Series, rows: pd.Series, sector_map: dict[str, str], *, file: str, map_path: Path
+) -> pd.Series:
     """Map typed sector labels; unmapped labels stop the run, listed with the rows they are on."""
     keys = normalise(labels)
     mapped = keys.map(sector_map)
@@ -57,7 +58,9 @@ def map_sectors(labels: pd.Series, rows: pd.Series, sector_map: dict[str, str], 
         raise PDUInputError(
             f"column 'Sector': {len(listing)} label(s) not in the sector mapping: "
             f"{'; '.join(listing)}. Add each to {map_path} with its sector "
-            f"({', '.join(SECTORS)}), then run again.", file=file)
+            f"({', '.join(SECTORS)}), then run again.",
+            file=file,
+        )
     return mapped.astype(str)
 
 

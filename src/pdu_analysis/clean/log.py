@@ -14,9 +14,16 @@ class CleaningLog:
     entries: list[dict] = field(default_factory=list)
 
     def add(self, source: str, step: str, rows_in: int, rows_out: int, detail: str = "") -> None:
-        self.entries.append({"source": source, "step": step, "rows_in": int(rows_in),
-                             "rows_out": int(rows_out), "change": int(rows_out) - int(rows_in),
-                             "detail": detail})
+        self.entries.append(
+            {
+                "source": source,
+                "step": step,
+                "rows_in": int(rows_in),
+                "rows_out": int(rows_out),
+                "change": int(rows_out) - int(rows_in),
+                "detail": detail,
+            }
+        )
 
     def to_frame(self) -> pd.DataFrame:
         columns = ["source", "step", "rows_in", "rows_out", "change", "detail"]

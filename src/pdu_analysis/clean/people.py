@@ -41,13 +41,16 @@ def resolve_salt(raw: Path) -> str:
         "these are real exports (no SYNTHETIC marker) and no pseudonymisation salt is set: "
         "put a long random secret in the environment variable PDU_SALT or in the file "
         f"{SALT_FILE} (git ignores it). See README, 'Running on the real exports'.",
-        file=str(raw))
+        file=str(raw),
+    )
 
 
 def normalise_email(values: pd.Series) -> pd.Series:
     """Trimmed and case-folded (one pass per distinct address); blank for a missing one."""
-    return on_distinct(values, lambda v: v.astype("string").fillna("").map(
-        lambda mail: mail.strip().casefold()).astype("string"))
+    return on_distinct(
+        values,
+        lambda v: v.astype("string").fillna("").map(lambda mail: mail.strip().casefold()).astype("string"),
+    )
 
 
 def person_keys(email: pd.Series, name: pd.Series, organisation: pd.Series) -> pd.Series:
@@ -59,15 +62,14 @@ def person_keys(email: pd.Series, name: pd.Series, organisation: pd.Series) -> p
     single = with_mail[~with_mail["name_org"].duplicated(keep=False)]
     unique_mail = single.set_index("name_org")["mail"]
     borrowed = name_org.map(unique_mail)
-    keys = ("e:" + mail).where(mail != "", ("e:" + borrowed).where(borrowed.notna(),
-                                                                    "n:" + name_org))
+    keys = ("e:" + mail).where(mail != "", ("e:" + borrowed).where(borrowed.notna(), "n:" + name_org))
     return keys.astype(str)
 
 
 def pseudonymise(keys: pd.Series, salt: str) -> pd.Series:
     """Salted SHA-256 of each key, 12 hex characters: stable across runs, not reversible."""
+
     def digest(distinct: pd.Series) -> pd.Series:
-        return distinct.map(
-            lambda k: hashlib.sha256(f"{salt}\x1f{k}".encode()).hexdigest()[:12]).astype(str)
+        return distinct.map(lambda k: hashlib.sha256(f"{salt}\x1f{k}".encode()).hexdigest()[:12]).astype(str)
 
     return on_distinct(keys, digest)

@@ -50,9 +50,14 @@ def load_codebook(path: Path) -> dict[str, dict[str, Question]]:
     table = pd.read_csv(path, dtype=str, keep_default_na=False)
     book: dict[str, dict[str, Question]] = {}
     for row in table.itertuples(index=False):
-        question = Question(row.survey, row.question_id, row.kind, row.question_text,
-                            tuple(o for o in row.options.split("|") if o),
-                            tuple(r for r in row.matrix_rows.split("|") if r))
+        question = Question(
+            row.survey,
+            row.question_id,
+            row.kind,
+            row.question_text,
+            tuple(o for o in row.options.split("|") if o),
+            tuple(r for r in row.matrix_rows.split("|") if r),
+        )
         book.setdefault(row.survey, {})[_key(row.question_text)] = question
     return book
 
@@ -66,25 +71,32 @@ def _fail_values(export: io.SurveyExport, column: int, bad: pd.Series, what: str
     rows = export.body.loc[bad.index, "source_row"]
     examples = "; ".join(f"'{v}' (row {r})" for v, r in zip(bad.head(3), rows.head(3), strict=True))
     label = f"'{question}'" + (f" / '{option}'" if option not in ("", "Response") else "")
-    return PDUInputError(f"column {column + 1} ({label}): {len(bad)} answer(s) not among the "
-                         f"question's options ({what}): {examples}", file=export.name)
+    return PDUInputError(
+        f"column {column + 1} ({label}): {len(bad)} answer(s) not among the "
+        f"question's options ({what}): {examples}",
+        file=export.name,
+    )
 
 
-def _long_answers(export: io.SurveyExport, survey: str, questions: dict[str, Question],
-                  events: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series, int]:
+def _long_answers(
+    export: io.SurveyExport, survey: str, questions: dict[str, Question], events: pd.DataFrame
+) -> tuple[pd.DataFrame, pd.Series, int]:
     """Answers in long form (row position, question_id, item, answer), event per row, free texts."""
     body = export.body
     pieces = []
     event = pd.Series(None, index=body.index, dtype="string")
     open_texts = 0
     titles = {_key(t): i for t, i in zip(events["title"], events["event_id"], strict=True)}
-    unknown = sorted({q for q, _ in export.columns
-                      if q not in io.SURVEYMONKEY_METADATA and _key(q) not in questions})
+    unknown = sorted(
+        {q for q, _ in export.columns if q not in io.SURVEYMONKEY_METADATA and _key(q) not in questions}
+    )
     if unknown:
-        raise PDUInputError(f"question(s) not in the codebook for the {survey} survey: "
-                            f"{'; '.join(repr(u) for u in unknown)}. Add them to "
-                            f"{REFERENCE_DIR / 'questions.csv'} or remove them from the export.",
-                            file=export.name)
+        raise PDUInputError(
+            f"question(s) not in the codebook for the {survey} survey: "
+            f"{'; '.join(repr(u) for u in unknown)}. Add them to "
+            f"{REFERENCE_DIR / 'questions.csv'} or remove them from the export.",
+            file=export.name,
+        )
     for column, (text, option) in enumerate(export.columns):
         if text in io.SURVEYMONKEY_METADATA:
             continue
@@ -97,16 +109,18 @@ def _long_answers(export: io.SurveyExport, survey: str, questions: dict[str, Que
         if question.question_id == "event":
             mapped = on_distinct(cells, lambda c: c.map(lambda v: titles.get(_key(v))))
             if mapped.isna().any():
-                raise _fail_values(export, column, cells[mapped.isna()], "an event title in "
-                                   "events.csv")
+                raise _fail_values(export, column, cells[mapped.isna()], "an event title in events.csv")
             event.loc[mapped.index] = mapped.astype(str)
             continue
         if question.kind == "multi":
             item = _option_lookup(question.options).get(_key(option))
             if item is None:
-                raise PDUInputError(f"column {column + 1}: option '{option}' of '{text}' is not in "
-                                    f"the codebook (expected one of "
-                                    f"{', '.join(question.options)})", file=export.name)
+                raise PDUInputError(
+                    f"column {column + 1}: option '{option}' of '{text}' is not in "
+                    f"the codebook (expected one of "
+                    f"{', '.join(question.options)})",
+                    file=export.name,
+                )
             if item != OTHER:
                 wrong = cells[on_distinct(cells, lambda c: c.map(_key)) != _key(item)]
                 if len(wrong):
@@ -116,20 +130,34 @@ def _long_answers(export: io.SurveyExport, survey: str, questions: dict[str, Que
             if question.kind == "matrix":
                 item = {_key(r): r for r in question.rows}.get(_key(option))
                 if item is None:
-                    raise PDUInputError(f"column {column + 1}: row '{option}' of '{text}' is not "
-                                        f"in the codebook (expected one of "
-                                        f"{', '.join(question.rows)})", file=export.name)
+                    raise PDUInputError(
+                        f"column {column + 1}: row '{option}' of '{text}' is not "
+                        f"in the codebook (expected one of "
+                        f"{', '.join(question.rows)})",
+                        file=export.name,
+                    )
             else:
                 item = ""
-            answers = on_distinct(cells, lambda c: c.map(_key)).map(
-                _option_lookup(question.options))
+            answers = on_distinct(cells, lambda c: c.map(_key)).map(_option_lookup(question.options))
             if answers.isna().any():
-                raise _fail_values(export, column, cells[answers.isna()],
-                                   "expected one of " + ", ".join(question.options))
-        pieces.append(pd.DataFrame({"position": cells.index, "question_id": question.question_id,
-                                    "item": item, "answer": answers.to_numpy()}))
-    long = (pd.concat(pieces, ignore_index=True) if pieces else
-            pd.DataFrame(columns=["position", "question_id", "item", "answer"]))
+                raise _fail_values(
+                    export, column, cells[answers.isna()], "expected one of " + ", ".join(question.options)
+                )
+        pieces.append(
+            pd.DataFrame(
+                {
+                    "position": cells.index,
+                    "question_id": question.question_id,
+                    "item": item,
+                    "answer": answers.to_numpy(),
+                }
+            )
+        )
+    long = (
+        pd.concat(pieces, ignore_index=True)
+        if pieces
+        else pd.DataFrame(columns=["position", "question_id", "item", "answer"])
+    )
     return long, event, open_texts
 
 
@@ -138,8 +166,15 @@ def _metadata(export: io.SurveyExport, name: str) -> pd.Series:
     return export.body[position]
 
 
-def clean_export(path: Path, survey: str, questions: dict[str, Question], events: pd.DataFrame,
-                 waves: pd.DataFrame, salt: str, log: CleaningLog) -> tuple[pd.DataFrame, pd.DataFrame]:
+def clean_export(
+    path: Path,
+    survey: str,
+    questions: dict[str, Question],
+    events: pd.DataFrame,
+    waves: pd.DataFrame,
+    salt: str,
+    log: CleaningLog,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """One export -> (responses, answers)."""
     export = io.read_surveymonkey(path)
     body = export.body
@@ -151,58 +186,79 @@ def clean_export(path: Path, survey: str, questions: dict[str, Question], events
     if survey == "post_event":
         answered = answered + event.notna().astype(int)
     keep = answered > 0
-    log.add(source, "drop responses with no answer", len(body), int(keep.sum()),
-            f"{int((~keep).sum())} response(s) opened but not answered")
+    log.add(
+        source,
+        "drop responses with no answer",
+        len(body),
+        int(keep.sum()),
+        f"{int((~keep).sum())} response(s) opened but not answered",
+    )
 
     respondent = _metadata(export, "Respondent ID").astype("string").str.strip()
     missing_id = keep & (respondent.isna() | (respondent == ""))
     if missing_id.any():
-        raise PDUInputError(f"column 'Respondent ID': blank on rows "
-                            f"{body.loc[missing_id, 'source_row'].head(5).tolist()}",
-                            file=export.name)
+        raise PDUInputError(
+            f"column 'Respondent ID': blank on rows {body.loc[missing_id, 'source_row'].head(5).tolist()}",
+            file=export.name,
+        )
     repeated = keep & respondent.duplicated(keep=False)
     if repeated.any():
         rows = body.loc[repeated, "source_row"].tolist()[:6]
-        raise PDUInputError(f"column 'Respondent ID': {int(repeated.sum())} rows share a "
-                            f"respondent id (rows {rows}); each response must appear once",
-                            file=export.name)
+        raise PDUInputError(
+            f"column 'Respondent ID': {int(repeated.sum())} rows share a "
+            f"respondent id (rows {rows}); each response must appear once",
+            file=export.name,
+        )
     started = parse_series(_metadata(export, "Start Date"), dayfirst=False)
     bad_date = keep & started.isna()
     if bad_date.any():
         rows = body.loc[bad_date, "source_row"].head(5).tolist()
-        raise PDUInputError(f"column 'Start Date': not a date on rows {rows}; expected "
-                            f"MM/DD/YYYY HH:MM:SS AM or an Excel date-time", file=export.name)
+        raise PDUInputError(
+            f"column 'Start Date': not a date on rows {rows}; expected "
+            f"MM/DD/YYYY HH:MM:SS AM or an Excel date-time",
+            file=export.name,
+        )
     collector = _metadata(export, "Collector ID").astype("string").str.strip()
     if survey == "follow_up":
         wave = assign_waves(collector[keep], started[keep], waves)
     else:
         wave = assign_periods(started[keep], waves)
     response_id = pseudonymise(survey + ":" + respondent[keep].astype(str), salt)
-    responses = pd.DataFrame({
-        "response_id": response_id,
-        "survey": survey,
-        "wave": wave,
-        "responded_on": on_distinct(started[keep],
-                                    lambda s: s.map(lambda d: d.isoformat()).astype(str)),
-        "event_id": event[keep].astype("string"),
-        "questions_answered": long.loc[long["position"].isin(body.index[keep])]
-        .groupby("position")["question_id"].nunique().reindex(body.index[keep], fill_value=0)
-        .astype("int64"),
-    })
+    responses = pd.DataFrame(
+        {
+            "response_id": response_id,
+            "survey": survey,
+            "wave": wave,
+            "responded_on": on_distinct(started[keep], lambda s: s.map(lambda d: d.isoformat()).astype(str)),
+            "event_id": event[keep].astype("string"),
+            "questions_answered": long.loc[long["position"].isin(body.index[keep])]
+            .groupby("position")["question_id"]
+            .nunique()
+            .reindex(body.index[keep], fill_value=0)
+            .astype("int64"),
+        }
+    )
     responses["questions_answered"] += responses["event_id"].notna().astype("int64")
     long = long[long["position"].isin(body.index[keep])]
-    answers = pd.DataFrame({
-        "response_id": long["position"].map(response_id).astype(str),
-        "survey": survey,
-        "wave": long["position"].map(wave).astype(str),
-        "question_id": long["question_id"].astype(str),
-        "item": long["item"].astype(str),
-        "answer": long["answer"].astype(str),
-    })
-    log.add(source, "answers to long form", len(responses), len(answers),
-            f"{len(answers)} answer rows from {len(responses)} responses; {open_texts} free-text "
-            f"answer(s) not carried forward (they can identify people); respondent e-mail, names "
-            f"and IP addresses dropped")
+    answers = pd.DataFrame(
+        {
+            "response_id": long["position"].map(response_id).astype(str),
+            "survey": survey,
+            "wave": long["position"].map(wave).astype(str),
+            "question_id": long["question_id"].astype(str),
+            "item": long["item"].astype(str),
+            "answer": long["answer"].astype(str),
+        }
+    )
+    log.add(
+        source,
+        "answers to long form",
+        len(responses),
+        len(answers),
+        f"{len(answers)} answer rows from {len(responses)} responses; {open_texts} free-text "
+        f"answer(s) not carried forward (they can identify people); respondent e-mail, names "
+        f"and IP addresses dropped",
+    )
     return responses, answers
 
 
@@ -211,13 +267,19 @@ def survey_files(raw: Path) -> list[tuple[Path, str]]:
     files = [(io.find_one(raw, "post_event_survey"), "post_event")]
     follow = sorted(p for p in raw.glob("follow_up_*") if p.suffix.lower() in (".csv", ".xlsx"))
     if not follow:
-        raise PDUInputError("no follow-up survey export found: expected follow_up_*.csv or "
-                            "follow_up_*.xlsx", file=str(raw))
+        raise PDUInputError(
+            "no follow-up survey export found: expected follow_up_*.csv or follow_up_*.xlsx", file=str(raw)
+        )
     return files + [(p, "follow_up") for p in follow]
 
 
-def build(raw: Path, events: pd.DataFrame | None = None, *, reference: Path = REFERENCE_DIR,
-          interim_cutoff: str | None = None) -> CleanResult:
+def build(
+    raw: Path,
+    events: pd.DataFrame | None = None,
+    *,
+    reference: Path = REFERENCE_DIR,
+    interim_cutoff: str | None = None,
+) -> CleanResult:
     """Tidy survey responses and answers from every export in the raw folder.
 
     ``events`` (the tidy events table) maps the post-event survey's event titles to ids; when not
@@ -237,17 +299,22 @@ def build(raw: Path, events: pd.DataFrame | None = None, *, reference: Path = RE
     responses = pd.concat(all_responses, ignore_index=True)
     repeated = responses["response_id"].duplicated(keep=False)
     if repeated.any():
-        raise PDUInputError("the same respondent id appears in more than one follow-up export: "
-                            "each response must be exported once", file=str(raw))
+        raise PDUInputError(
+            "the same respondent id appears in more than one follow-up export: "
+            "each response must be exported once",
+            file=str(raw),
+        )
     answers = pd.concat(all_answers, ignore_index=True)
     responses = responses.sort_values(["survey", "responded_on", "response_id"], kind="stable")
     answers = answers.sort_values(["survey", "response_id", "question_id", "item"], kind="stable")
     return CleanResult(
         tables={
-            "survey_responses": schemas.validate(responses.reset_index(drop=True),
-                                                 schemas.RESPONSES, file="survey responses"),
-            "survey_answers": schemas.validate(answers.reset_index(drop=True), schemas.ANSWERS,
-                                               file="survey answers"),
+            "survey_responses": schemas.validate(
+                responses.reset_index(drop=True), schemas.RESPONSES, file="survey responses"
+            ),
+            "survey_answers": schemas.validate(
+                answers.reset_index(drop=True), schemas.ANSWERS, file="survey answers"
+            ),
         },
         log=log,
     )

@@ -24,8 +24,9 @@ def load_waves(path: Path, *, interim_cutoff: str | date | None = None) -> pd.Da
     table = pd.read_csv(path, dtype=str, keep_default_na=False)
     if list(table.columns) != WAVE_COLUMNS:
         raise PDUInputError(f"expected columns {','.join(WAVE_COLUMNS)}", file=str(path))
-    table["attendance_cutoff"] = pd.to_datetime(table["attendance_cutoff"], format="%Y-%m-%d",
-                                                errors="coerce").dt.date
+    table["attendance_cutoff"] = pd.to_datetime(
+        table["attendance_cutoff"], format="%Y-%m-%d", errors="coerce"
+    ).dt.date
     if table["attendance_cutoff"].isna().any():
         raise PDUInputError("attendance_cutoff must be a date YYYY-MM-DD", file=str(path))
     table = table.sort_values("attendance_cutoff", kind="stable").reset_index(drop=True)
@@ -33,8 +34,11 @@ def load_waves(path: Path, *, interim_cutoff: str | date | None = None) -> pd.Da
         cutoff = pd.Timestamp(interim_cutoff).date()
         table.loc[0, "attendance_cutoff"] = cutoff
         if len(table) > 1 and cutoff >= table.loc[1, "attendance_cutoff"]:
-            raise PDUInputError(f"the interim cut-off {cutoff} is not before the next wave's "
-                                f"cut-off {table.loc[1, 'attendance_cutoff']}", file=str(path))
+            raise PDUInputError(
+                f"the interim cut-off {cutoff} is not before the next wave's "
+                f"cut-off {table.loc[1, 'attendance_cutoff']}",
+                file=str(path),
+            )
     return table
 
 

@@ -47,8 +47,7 @@ KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
 class NotebookFailed(Exception):
     """Execution stopped; ``str()`` is the message for the person running ``make``."""
 
-    def __init__(self, message: str, failed_copy: Path | None = None, *,
-                 input_error: bool = False) -> None:
+    def __init__(self, message: str, failed_copy: Path | None = None, *, input_error: bool = False) -> None:
         super().__init__(message)
         self.failed_copy = failed_copy
         self.input_error = input_error  # a PDUInputError: the message is all a person needs
@@ -97,8 +96,11 @@ def scrub(nb, *, output_path: str):
     for key in TIMING_KEYS:
         meta.pop(key, None)
     meta["output_path"] = output_path
-    nb.metadata["kernelspec"] = {"name": KERNEL_NAME, "display_name": KERNEL_DISPLAY_NAME,
-                                 "language": "python"}
+    nb.metadata["kernelspec"] = {
+        "name": KERNEL_NAME,
+        "display_name": KERNEL_DISPLAY_NAME,
+        "language": "python",
+    }
     if (nb.nbformat, nb.get("nbformat_minor", 0)) < (4, 5):
         nb.nbformat, nb.nbformat_minor = 4, 5
     for i, cell in enumerate(nb.cells):
@@ -148,9 +150,13 @@ def _progress_printer(name: str, stream) -> Callable:
     def report(nb, index: int) -> None:
         if nb.cells[index].cell_type == "code":
             position, total = source_number(nb, index)
-            label = "parameters" if INJECTED_TAG in nb.cells[index].metadata.get("tags", []) \
+            label = (
+                "parameters"
+                if INJECTED_TAG in nb.cells[index].metadata.get("tags", [])
                 else f"cell {position}/{total}"
+            )
             print(f"running {name}: {label}", file=stream, flush=True)
+
     return report
 
 
@@ -177,8 +183,11 @@ def _describe(notebook: Path, nb, index: int | None, ename: str, evalue: str) ->
             view = nbformat.from_dict({"cells": cells})
             position, _ = source_number(view, index)
             cell = cells[index]
-            label = ("the injected parameters cell"
-                     if INJECTED_TAG in cell.metadata.get("tags", []) else f"cell {position}")
+            label = (
+                "the injected parameters cell"
+                if INJECTED_TAG in cell.metadata.get("tags", [])
+                else f"cell {position}"
+            )
             where = f" at {label} ({first_line(cell.source)})"
     detail = evalue.splitlines()[0] if evalue else ""
     if len(evalue.splitlines()) > 1:
@@ -193,30 +202,49 @@ def _run(notebook, tmp, failed, output, parameters, kernel_name, cell_timeout, o
 
     try:
         return papermill.execute_notebook(
-            str(notebook), str(tmp), parameters=parameters or None, engine_name=ENGINE_NAME,
-            kernel_name=kernel_name, language="python", progress_bar=False,
-            cwd=str(notebook.resolve().parent), execution_timeout=cell_timeout, on_cell=on_cell,
-            extra_arguments=KERNEL_ARGUMENTS, shutdown_kernel="immediate")
+            str(notebook),
+            str(tmp),
+            parameters=parameters or None,
+            engine_name=ENGINE_NAME,
+            kernel_name=kernel_name,
+            language="python",
+            progress_bar=False,
+            cwd=str(notebook.resolve().parent),
+            execution_timeout=cell_timeout,
+            on_cell=on_cell,
+            extra_arguments=KERNEL_ARGUMENTS,
+            shutdown_kernel="immediate",
+        )
     except papermill.PapermillExecutionError as err:
         kept = _keep_failed(tmp, failed, str(output))
-        raise NotebookFailed(_describe(notebook, state["nb"], err.cell_index, err.ename,
-                                       err.evalue), kept,
-                             input_error=err.ename == USER_ERROR) from None
+        raise NotebookFailed(
+            _describe(notebook, state["nb"], err.cell_index, err.ename, err.evalue),
+            kept,
+            input_error=err.ename == USER_ERROR,
+        ) from None
     except NoSuchKernel:
         raise NotebookFailed(
             f"notebook {notebook.name}: the Jupyter kernel '{kernel_name}' is not registered; "
             f"run: .venv/bin/python -m ipykernel install --sys-prefix --name {kernel_name} "
-            f'--display-name "{KERNEL_DISPLAY_NAME}"') from None
+            f'--display-name "{KERNEL_DISPLAY_NAME}"'
+        ) from None
     except Exception as err:  # dead kernel, cell timeout, unreadable notebook
         kept = _keep_failed(tmp, failed, str(output)) if tmp.stat().st_size else None
-        raise NotebookFailed(_describe(notebook, state["nb"], state["index"],
-                                       type(err).__name__, str(err)), kept) from None
+        raise NotebookFailed(
+            _describe(notebook, state["nb"], state["index"], type(err).__name__, str(err)), kept
+        ) from None
 
 
-def execute_notebook(notebook: str | os.PathLike, output: str | os.PathLike,
-                     parameters: Mapping[str, object] | None = None, *,
-                     kernel_name: str = KERNEL_NAME, progress: bool = True,
-                     cell_timeout: int | None = 600, stream=None) -> Path:
+def execute_notebook(
+    notebook: str | os.PathLike,
+    output: str | os.PathLike,
+    parameters: Mapping[str, object] | None = None,
+    *,
+    kernel_name: str = KERNEL_NAME,
+    progress: bool = True,
+    cell_timeout: int | None = 600,
+    stream=None,
+) -> Path:
     """Execute ``notebook`` into ``output``; raise ``NotebookFailed`` (output untouched) on error.
 
     ``parameters`` go to the cell tagged ``parameters``. Progress lines
@@ -230,8 +258,7 @@ def execute_notebook(notebook: str | os.PathLike, output: str | os.PathLike,
     parameters = _absolute_locations(dict(parameters or {}))
     raw = paths.raw_dir(parameters.get("raw_dir") or None)
     output.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=output.parent, prefix=f".{output.stem}.",
-                                    suffix=".running.ipynb")
+    fd, tmp_name = tempfile.mkstemp(dir=output.parent, prefix=f".{output.stem}.", suffix=".running.ipynb")
     os.close(fd)
     tmp = Path(tmp_name)
     _register_engine()
@@ -245,8 +272,7 @@ def execute_notebook(notebook: str | os.PathLike, output: str | os.PathLike,
 
     started = time.monotonic()
     try:
-        nb = _run(notebook, tmp, failed, output, parameters, kernel_name, cell_timeout, on_cell,
-                  state)
+        nb = _run(notebook, tmp, failed, output, parameters, kernel_name, cell_timeout, on_cell, state)
     except BaseException:  # failure or Ctrl-C: leave no temporary file behind
         tmp.unlink(missing_ok=True)
         raise
@@ -257,32 +283,48 @@ def execute_notebook(notebook: str | os.PathLike, output: str | os.PathLike,
     os.replace(tmp, output)
     failed.unlink(missing_ok=True)
     if progress:
-        print(f"executed {notebook.stem} in {time.monotonic() - started:.1f} s -> {output}",
-              file=stream, flush=True)
+        print(
+            f"executed {notebook.stem} in {time.monotonic() - started:.1f} s -> {output}",
+            file=stream,
+            flush=True,
+        )
     return output
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m pdu_analysis.report.execute",
-        description="Execute one notebook with papermill on the pdu-analysis kernel.")
+        description="Execute one notebook with papermill on the pdu-analysis kernel.",
+    )
     parser.add_argument("notebook", type=Path)
     parser.add_argument("output", type=Path)
-    parser.add_argument("-p", "--parameter", nargs=2, action="append", default=[],
-                        metavar=("NAME", "VALUE"), help="set a parameter (repeatable)")
-    parser.add_argument("--cell-timeout", type=int, default=600,
-                        help="seconds one cell may run (default 600; 0 = no limit)")
+    parser.add_argument(
+        "-p",
+        "--parameter",
+        nargs=2,
+        action="append",
+        default=[],
+        metavar=("NAME", "VALUE"),
+        help="set a parameter (repeatable)",
+    )
+    parser.add_argument(
+        "--cell-timeout", type=int, default=600, help="seconds one cell may run (default 600; 0 = no limit)"
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
     args = parser.parse_args(argv)
     parameters = {name: parse_value(value) for name, value in args.parameter}
     try:
-        execute_notebook(args.notebook, args.output, parameters, progress=not args.quiet,
-                         cell_timeout=args.cell_timeout or None)
+        execute_notebook(
+            args.notebook,
+            args.output,
+            parameters,
+            progress=not args.quiet,
+            cell_timeout=args.cell_timeout or None,
+        )
     except NotebookFailed as failure:
         print(failure, file=sys.stderr)
         if failure.failed_copy is not None and not failure.input_error:
-            print(f"  (executed copy with the full error: {failure.failed_copy})",
-                  file=sys.stderr)
+            print(f"  (executed copy with the full error: {failure.failed_copy})", file=sys.stderr)
         return 1
     return 0
 

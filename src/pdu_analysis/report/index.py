@@ -59,23 +59,43 @@ def _read_rows(path: Path) -> list[dict[str, str]]:
 
 
 def _month(day: str) -> str:
-    months = ("January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December")
+    months = (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    )
     return f"{months[int(day[5:7]) - 1]} {day[:4]}"
 
 
 def study_text(processed: Path) -> str:
     """What the study is, with the counts read from the tidy tables (so new data update it)."""
-    events = [r for r in _read_rows(processed / "events.csv")
-              if r.get("kind") == "learning_event" and r.get("status") == "held"]
+    events = [
+        r
+        for r in _read_rows(processed / "events.csv")
+        if r.get("kind") == "learning_event" and r.get("status") == "held"
+    ]
     rounds: dict[str, list[str]] = {}
     for row in _read_rows(processed / "survey_responses.csv"):
         if row.get("survey") == "follow_up":
             rounds.setdefault(row["wave"], []).append(row["responded_on"])
-    held = (f"held {len(events)} learning events for professionals working with people with "
-            "multiple and complex needs in Nottingham"
-            + (f" between {_month(min(r['date'] for r in events))} and "
-               f"{_month(max(r['date'] for r in events))}" if events else ""))
+    held = (
+        f"held {len(events)} learning events for professionals working with people with "
+        "multiple and complex needs in Nottingham"
+        + (
+            f" between {_month(min(r['date'] for r in events))} and {_month(max(r['date'] for r in events))}"
+            if events
+            else ""
+        )
+    )
     ordered = sorted(rounds.items(), key=lambda item: min(item[1]))
     follow = ", ".join(f"{len(days)} responses in {_month(min(days))}" for _, days in ordered)
     return (
@@ -86,7 +106,8 @@ def study_text(processed: Path) -> str:
         + (f" ({follow})" if follow else "")
         + ", registrations on the PDU's online hub and interviews. These pages rebuild the "
         "evaluation's figures from the raw records with open, repeatable code, giving counts "
-        "beside every percentage and flagging results that rest on few people.")
+        "beside every percentage and flagging results that rest on few people."
+    )
 
 
 def _number(text: str | None) -> float | None:
@@ -102,8 +123,9 @@ def _whole(value: float) -> str:
     return str(Decimal(repr(value)).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
 
 
-def format_result(count: float | None, base: float | None, percent: float | None, *,
-                  small_base: int = SMALL_BASE) -> str:
+def format_result(
+    count: float | None, base: float | None, percent: float | None, *, small_base: int = SMALL_BASE
+) -> str:
     """'19 of 29' when the base is small, else '45% (90 of 200)'."""
     if count is None:
         return "not available"
@@ -122,8 +144,9 @@ def format_interval(low: float | None, high: float | None) -> str:
     return f"{_whole(low)}% to {_whole(high)}%"
 
 
-def base_note(base: float | None, *, small_base: int = SMALL_BASE,
-              indicative_base: int = INDICATIVE_BASE) -> str:
+def base_note(
+    base: float | None, *, small_base: int = SMALL_BASE, indicative_base: int = INDICATIVE_BASE
+) -> str:
     if base is None:
         return ""
     if base < indicative_base:
@@ -132,25 +155,32 @@ def base_note(base: float | None, *, small_base: int = SMALL_BASE,
     return ""
 
 
-def headline_table(csv_path: Path, *, small_base: int = SMALL_BASE,
-                   indicative_base: int = INDICATIVE_BASE) -> str:
+def headline_table(
+    csv_path: Path, *, small_base: int = SMALL_BASE, indicative_base: int = INDICATIVE_BASE
+) -> str:
     """The headline figures as an HTML table, or a note saying why there is none."""
     if not csv_path.is_file():
-        return ('<p class="note"><strong>Headline figures are not available yet:</strong> '
-                f"{html.escape(_shown(csv_path))} was not found. It is written by the statistics "
-                "step of <code>make reports</code>; run that, then rebuild this page.</p>")
+        return (
+            '<p class="note"><strong>Headline figures are not available yet:</strong> '
+            f"{html.escape(_shown(csv_path))} was not found. It is written by the statistics "
+            "step of <code>make reports</code>; run that, then rebuild this page.</p>"
+        )
     with open(csv_path, newline="", encoding="utf-8-sig") as handle:
         reader = csv.DictReader(handle)
         missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
         if missing:
-            raise ValueError(f"{_shown(csv_path)}: missing column(s) {', '.join(missing)}; "
-                             f"expected {','.join(COLUMNS)}")
+            raise ValueError(
+                f"{_shown(csv_path)}: missing column(s) {', '.join(missing)}; expected {','.join(COLUMNS)}"
+            )
         rows = list(reader)
     labels = survey_wave_labels()
-    lines = ['<table class="pdu-table headline">',
-             "<caption>Headline figures, with 95% confidence intervals</caption>",
-             "<thead><tr><th>Measure</th><th>Wave or period</th><th>Result</th>"
-             "<th>95% interval</th><th>Note</th></tr></thead>", "<tbody>"]
+    lines = [
+        '<table class="pdu-table headline">',
+        "<caption>Headline figures, with 95% confidence intervals</caption>",
+        "<thead><tr><th>Measure</th><th>Wave or period</th><th>Result</th>"
+        "<th>95% interval</th><th>Note</th></tr></thead>",
+        "<tbody>",
+    ]
     for row in rows:
         count, base = _number(row["count"]), _number(row["base"])
         percent = _number(row["percent"])
@@ -158,11 +188,14 @@ def headline_table(csv_path: Path, *, small_base: int = SMALL_BASE,
         cls = ' class="indicative"' if note else ""
         measure = row["measure"].strip()
         wave = wave_label(measure, row["wave"].strip(), labels) or "–"
-        cells = [MEASURE_LABELS.get(measure, measure), wave,
-                 format_result(count, base, percent, small_base=small_base),
-                 format_interval(_number(row["ci_low"]), _number(row["ci_high"])), note]
-        lines.append(f"<tr{cls}>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells)
-                     + "</tr>")
+        cells = [
+            MEASURE_LABELS.get(measure, measure),
+            wave,
+            format_result(count, base, percent, small_base=small_base),
+            format_interval(_number(row["ci_low"]), _number(row["ci_high"])),
+            note,
+        ]
+        lines.append(f"<tr{cls}>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>")
     lines += ["</tbody>", "</table>"]
     return "\n".join(lines)
 
@@ -185,18 +218,30 @@ def report_links(folder: Path, exclude: Path) -> str:
     pages = sorted(p for p in folder.glob("*.html") if p.resolve() != exclude.resolve())
     if not pages:
         return '<p class="note">No reports have been rendered yet.</p>'
-    items = [f'<li><a href="{html.escape(p.name)}">{html.escape(_page_title(p))}</a> '
-             f'<span class="file">({html.escape(p.name)})</span></li>' for p in pages]
+    items = [
+        f'<li><a href="{html.escape(p.name)}">{html.escape(_page_title(p))}</a> '
+        f'<span class="file">({html.escape(p.name)})</span></li>'
+        for p in pages
+    ]
     return "<ol>\n" + "\n".join(items) + "\n</ol>"
 
 
 def _any_page_synthetic(folder: Path, exclude: Path) -> bool:
-    return any('class="synthetic-banner"' in p.read_text(encoding="utf-8")
-               for p in folder.glob("*.html") if p.resolve() != exclude.resolve())
+    return any(
+        'class="synthetic-banner"' in p.read_text(encoding="utf-8")
+        for p in folder.glob("*.html")
+        if p.resolve() != exclude.resolve()
+    )
 
 
-def build_index(out: Path, headline_csv: Path | None = None, *, synthetic: bool | None = None,
-                small_base: int = SMALL_BASE, indicative_base: int = INDICATIVE_BASE) -> Path:
+def build_index(
+    out: Path,
+    headline_csv: Path | None = None,
+    *,
+    synthetic: bool | None = None,
+    small_base: int = SMALL_BASE,
+    indicative_base: int = INDICATIVE_BASE,
+) -> Path:
     """Write the index page to ``out``; the synthetic banner shows if the raw folder is synthetic
     or any rendered page carries the banner (unless ``synthetic`` is given)."""
     out = Path(out)
@@ -206,17 +251,23 @@ def build_index(out: Path, headline_csv: Path | None = None, *, synthetic: bool 
         synthetic = paths.is_synthetic(raw) or _any_page_synthetic(out.parent, out)
     provenance = raw / "PROVENANCE.md"
     href = Path(os.path.relpath(provenance, out.parent.resolve())).as_posix()
-    source = ("a synthetic reconstruction of the PDU's records, made to match the totals the "
-              "final report publishes; it is not the PDU's real data"
-              if synthetic else "the PDU's own exports of its register, surveys and hub list")
+    source = (
+        "a synthetic reconstruction of the PDU's records, made to match the totals the "
+        "final report publishes; it is not the PDU's real data"
+        if synthetic
+        else "the PDU's own exports of its register, surveys and hub list"
+    )
     css = (Path(__file__).with_name("templates") / "pdu_report" / "report.css").read_text()
     css += "dl.glossary dt { font-weight: 600; margin-top: 0.4em; }\n"
     links = report_links(out.parent, out)
-    assumed = ('<p class="note"><strong>Synthetic data:</strong> only the figures the final report '
-               "publishes are calibrated (the reproduction check lists them). The others, such as "
-               "the interim follow-up round's answers (the report gives only the pooled 13 of 36 "
-               "for contacts made), are assumptions of the reconstruction, not findings.</p>"
-               if synthetic else "")
+    assumed = (
+        '<p class="note"><strong>Synthetic data:</strong> only the figures the final report '
+        "publishes are calibrated (the reproduction check lists them). The others, such as "
+        "the interim follow-up round's answers (the report gives only the pooled 13 of 36 "
+        "for contacts made), are assumptions of the reconstruction, not findings.</p>"
+        if synthetic
+        else ""
+    )
     page = f"""<!DOCTYPE html>
 <html lang="en-GB">
 <head>
@@ -254,12 +305,18 @@ described in <a href="{html.escape(href)}">data/raw/PROVENANCE.md</a> in the pro
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m pdu_analysis.report.index",
-                                     description="Write the reports' index page.")
-    parser.add_argument("--out", type=Path, default=None,
-                        help="page to write (default: reports/html/index.html)")
-    parser.add_argument("--headline", type=Path, default=None,
-                        help="headline figures CSV (default: reports/tables/headline_figures.csv)")
+    parser = argparse.ArgumentParser(
+        prog="python -m pdu_analysis.report.index", description="Write the reports' index page."
+    )
+    parser.add_argument(
+        "--out", type=Path, default=None, help="page to write (default: reports/html/index.html)"
+    )
+    parser.add_argument(
+        "--headline",
+        type=Path,
+        default=None,
+        help="headline figures CSV (default: reports/tables/headline_figures.csv)",
+    )
     args = parser.parse_args(argv)
     out = args.out or paths.reports_dir() / "html" / "index.html"
     try:

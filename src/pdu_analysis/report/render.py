@@ -48,7 +48,8 @@ _OFFLINE_CHECKS = {
     "a CSS url(...) is not a data URI": r"url\(\s*" + _NOT_EMBEDDED,
     "an element loads a resource that is not embedded": (
         r"<(?:img|iframe|embed|object|source|video|audio|track|input|frame)\b[^>]*?"
-        r"\s(?:src|srcset|poster|data)\s*=\s*" + _NOT_EMBEDDED),
+        r"\s(?:src|srcset|poster|data)\s*=\s*" + _NOT_EMBEDDED
+    ),
     "an <iframe> or <frame> embeds another page": r"<i?frame\b",
 }
 
@@ -59,8 +60,9 @@ class RenderError(Exception):
 
 def offline_problems(page: str) -> list[str]:
     """Reasons ``page`` would fetch something over the network (empty list when self-contained)."""
-    return [reason for reason, pattern in _OFFLINE_CHECKS.items()
-            if re.search(pattern, page, flags=re.IGNORECASE)]
+    return [
+        reason for reason, pattern in _OFFLINE_CHECKS.items() if re.search(pattern, page, flags=re.IGNORECASE)
+    ]
 
 
 def make_exporter():
@@ -99,8 +101,10 @@ def data_is_synthetic(nb) -> bool:
 def data_statement(synthetic: bool) -> str:
     """The footer's one sentence on where the numbers came from."""
     if synthetic:
-        return ("Data: a synthetic reconstruction of the PDU's records, not its real responses "
-                "(see data/raw/PROVENANCE.md).")
+        return (
+            "Data: a synthetic reconstruction of the PDU's records, not its real responses "
+            "(see data/raw/PROVENANCE.md)."
+        )
     return "Data: the PDU's own exports (attendance register, surveys and hub list)."
 
 
@@ -112,8 +116,7 @@ def unlabelled_figures(nb) -> list[str]:
             continue
         for output in cell.get("outputs", []):
             data = output.get("data", {})
-            if ({"image/png", "image/jpeg", "image/svg+xml"} & set(data)
-                    and "text/html" not in data):
+            if {"image/png", "image/jpeg", "image/svg+xml"} & set(data) and "text/html" not in data:
                 line = next((s.strip() for s in cell.source.splitlines() if s.strip()), "")
                 found.append(f"cell {number} ({line[:60]})")
                 break
@@ -184,14 +187,19 @@ def render_notebook(exporter, executed: Path, out_dir: Path) -> Path:
     if bare:
         raise RenderError(
             f"{executed.name}: figure(s) without alt text or caption in {', '.join(bare)}; "
-            "show them with pdu_analysis.plots.show_figure(fig, name, caption=..., alt=...)")
+            "show them with pdu_analysis.plots.show_figure(fig, name, caption=..., alt=...)"
+        )
     synthetic = data_is_synthetic(nb)
     source_name, folder = _source_notebook(nb, executed)
     fallback = executed.stem.lstrip("0123456789_").replace("_", " ").capitalize() or executed.stem
     resources = {
         "metadata": {"name": executed.stem, "path": str(folder)},
-        "pdu": {"title": fallback, "banner": banner_html(synthetic), "source_name": source_name,
-                "data_statement": f"{data_statement(synthetic)} pdu-analysis {__version__}."},
+        "pdu": {
+            "title": fallback,
+            "banner": banner_html(synthetic),
+            "source_name": source_name,
+            "data_statement": f"{data_statement(synthetic)} pdu-analysis {__version__}.",
+        },
     }
     body, _ = exporter.from_notebook_node(nb, resources=resources)
     page, _title = finish_page(body, fallback)
@@ -199,8 +207,7 @@ def render_notebook(exporter, executed: Path, out_dir: Path) -> Path:
         raise RenderError(f"{executed.name}: an image has no alt text")
     problems = offline_problems(page)
     if problems:
-        raise RenderError(f"{executed.name}: the page would not work offline: "
-                          + "; ".join(problems))
+        raise RenderError(f"{executed.name}: the page would not work offline: " + "; ".join(problems))
     out = Path(out_dir) / f"{executed.stem}.html"
     write_atomic(out, page.rstrip("\n").encode("utf-8") + b"\n")
     return out
@@ -224,17 +231,20 @@ def render_all(notebooks, out_dir: Path, *, stream=None) -> list[Path]:
 
 def _count_stderr(path: Path) -> int:
     nb = nbformat.read(path, as_version=4)
-    return sum(o.get("output_type") == "stream" and o.get("name") == "stderr"
-               for c in nb.cells for o in c.get("outputs", []))
+    return sum(
+        o.get("output_type") == "stream" and o.get("name") == "stderr"
+        for c in nb.cells
+        for o in c.get("outputs", [])
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m pdu_analysis.report.render",
-        description="Render executed notebooks to self-contained HTML (no code, works offline).")
+        description="Render executed notebooks to self-contained HTML (no code, works offline).",
+    )
     parser.add_argument("notebooks", nargs="+", type=Path, help="executed .ipynb files")
-    parser.add_argument("--out", type=Path, default=None,
-                        help="output folder (default: reports/html)")
+    parser.add_argument("--out", type=Path, default=None, help="output folder (default: reports/html)")
     args = parser.parse_args(argv)
     out_dir = args.out or paths.reports_dir() / "html"
     started = time.monotonic()
@@ -243,8 +253,7 @@ def main(argv: list[str] | None = None) -> int:
     except (RenderError, FileNotFoundError) as err:
         print(f"render failed: {err}", file=sys.stderr)
         return 1
-    print(f"rendered {len(written)} page(s) in {time.monotonic() - started:.1f} s",
-          file=sys.stderr)
+    print(f"rendered {len(written)} page(s) in {time.monotonic() - started:.1f} s", file=sys.stderr)
     return 0
 
 

@@ -31,5 +31,4 @@ def caveat_html(text: str) -> str:
     """A set-apart warning box (class ``caveat``); blank lines in ``text`` start paragraphs."""
     paras = [p.strip() for p in text.strip().split("\n\n") if p.strip()]
     body = "".join(f'<p style="margin:0.3em 0;">{html.escape(p)}</p>' for p in paras)
-    return (f'<aside class="caveat" role="note" style="{CAVEAT_STYLE}">'
-            f"<strong>Caveat</strong>{body}</aside>")
+    return f'<aside class="caveat" role="note" style="{CAVEAT_STYLE}"><strong>Caveat</strong>{body}</aside>'

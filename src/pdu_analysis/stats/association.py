@@ -119,9 +119,7 @@ def sector_by_period_test(
         warnings.simplefilter("ignore", UserWarning)
         import pingouin as pg  # imported here: 0.3 s that most notebooks never need
 
-        expected, _, stats = pg.chi2_independence(
-            data, x=sector_col, y=period_col, correction=correction
-        )
+        expected, _, stats = pg.chi2_independence(data, x=sector_col, y=period_col, correction=correction)
     pearson = stats.loc[stats["test"] == "pearson"].iloc[0]
     observed = pd.crosstab(data[sector_col], data[period_col])
     exp_values = expected.to_numpy(dtype=float)

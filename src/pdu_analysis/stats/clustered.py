@@ -122,8 +122,7 @@ def _one_group(y: np.ndarray, clusters: np.ndarray, cov_struct: str) -> dict[str
         beta, var_robust = independence_gee(y, clusters)
         dep_param = 0.0
     else:
-        model = GEE(y, np.ones((n, 1)), groups=clusters, family=Binomial(),
-                    cov_struct=Exchangeable())
+        model = GEE(y, np.ones((n, 1)), groups=clusters, family=Binomial(), cov_struct=Exchangeable())
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             result = model.fit()
@@ -156,9 +155,7 @@ def _one_group(y: np.ndarray, clusters: np.ndarray, cov_struct: str) -> dict[str
             "gives frequent attenders less weight)"
         )
     for w in caught:
-        if issubclass(w.category, (RuntimeWarning, UserWarning)) or "Convergence" in str(
-            w.category.__name__
-        ):
+        if issubclass(w.category, (RuntimeWarning, UserWarning)) or "Convergence" in str(w.category.__name__):
             notes.append(f"GEE warning: {w.message}")
     row["note"] = "; ".join(notes)
     return row
@@ -305,13 +302,13 @@ def period_difference_p(attendances: pd.DataFrame, sector: str, first: str, seco
     y = (subset["sector"] == sector).to_numpy(dtype=float)
     later = (subset["period"] == second).to_numpy(dtype=float)
     if y.min(initial=1.0) == y.max(initial=0.0) or any(
-            y[later == v].min(initial=1.0) == y[later == v].max(initial=0.0) for v in (0.0, 1.0)):
+        y[later == v].min(initial=1.0) == y[later == v].max(initial=0.0) for v in (0.0, 1.0)
+    ):
         return float("nan")
     groups = subset["person_id"].astype("category").cat.codes.to_numpy()
     design = np.column_stack([np.ones(len(y)), later])
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        result = GEE(y, design, groups=groups, family=Binomial(),
-                     cov_struct=Independence()).fit()
+        result = GEE(y, design, groups=groups, family=Binomial(), cov_struct=Independence()).fit()
     p = float(np.asarray(result.pvalues)[1])
     return p if np.isfinite(p) else float("nan")

@@ -87,13 +87,10 @@ class Comparison:
         opening = f"With {n1} ({a}) and {n2} ({b}) {what}"
         if math.isnan(self.mdd):
             limit = "100%" if self.mdd_direction == "rise" else "0%"
-            detect = (
-                f"{opening} even a {self.mdd_direction} to {limit} could not be reliably detected"
-            )
+            detect = f"{opening} even a {self.mdd_direction} to {limit} could not be reliably detected"
         else:
             detect = (
-                f"{opening} only a {self.mdd_direction} of about "
-                f"{_points(whole(self.mdd))} could be detected"
+                f"{opening} only a {self.mdd_direction} of about {_points(whole(self.mdd))} could be detected"
             )
         size = abs(whole(self.diff))
         if size == 0:
@@ -103,11 +100,12 @@ class Comparison:
         p_text = f"Fisher's exact {format_p(self.p_value)}"
         if self.significant:
             ci = f"95% CI {whole(self.ci_low)} to {whole(self.ci_high)} points"
-            scale = (f"a {self.mdd_direction} of about {_points(whole(self.mdd))} would be picked "
-                     "up 8 times in 10" if not math.isnan(self.mdd) else
-                     "changes are hard to detect reliably on these bases")
-            return (f"{opening}, {observed} is evidence of change ({p_text}; {ci}); for scale, "
-                    f"{scale}.")
+            scale = (
+                f"a {self.mdd_direction} of about {_points(whole(self.mdd))} would be picked up 8 times in 10"
+                if not math.isnan(self.mdd)
+                else "changes are hard to detect reliably on these bases"
+            )
+            return f"{opening}, {observed} is evidence of change ({p_text}; {ci}); for scale, {scale}."
         return f"{detect}; {observed} is not evidence of change ({p_text})."
 
     def to_record(self) -> dict[str, object]:

@@ -35,9 +35,7 @@ def power_for(p1: float, p2: float, n1: int, n2: int, *, alpha: float = ALPHA) -
     """
     h = proportion_effectsize(p2, p1)
     return float(
-        NormalIndPower().power(
-            effect_size=h, nobs1=n1, alpha=alpha, ratio=n2 / n1, alternative="two-sided"
-        )
+        NormalIndPower().power(effect_size=h, nobs1=n1, alpha=alpha, ratio=n2 / n1, alternative="two-sided")
     )
 
 

@@ -91,10 +91,7 @@ class Proportion:
             return f"{k} of {n}"
         if self.flag == "indicative":
             return f"{self.display_percent}% ({k}/{n}, indicative only: small base)"
-        return (
-            f"{self.display_percent}% ({k}/{n}; 95% CI "
-            f"{whole(self.ci_low)}\u2013{whole(self.ci_high)}%)"
-        )
+        return f"{self.display_percent}% ({k}/{n}; 95% CI {whole(self.ci_low)}\u2013{whole(self.ci_high)}%)"
 
     def to_record(self) -> dict[str, float | int]:
         """Row for the proportions CSV (the caller adds ``measure`` and ``wave``).

@@ -15,8 +15,9 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m pdu_analysis.synthetic",
         description="Write the SYNTHETIC reconstruction of the PDU raw exports (fixed seed).",
     )
-    parser.add_argument("--out", type=Path, default=DEFAULT_RAW_DIR,
-                        help=f"output folder (default: {DEFAULT_RAW_DIR})")
+    parser.add_argument(
+        "--out", type=Path, default=DEFAULT_RAW_DIR, help=f"output folder (default: {DEFAULT_RAW_DIR})"
+    )
     args = parser.parse_args(argv)
     for path in generate(args.out):
         digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]

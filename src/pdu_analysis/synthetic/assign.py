@@ -10,8 +10,9 @@ from __future__ import annotations
 import numpy as np
 
 
-def by_rank(rng: np.random.Generator, latent: np.ndarray, counts: dict[str, int],
-            noise: float = 0.8) -> list[str]:
+def by_rank(
+    rng: np.random.Generator, latent: np.ndarray, counts: dict[str, int], noise: float = 0.8
+) -> list[str]:
     """Give the first option (best) to the highest ``latent + noise``, and so on; totals exact."""
     if sum(counts.values()) != len(latent):
         raise ValueError("counts must add up to the number of respondents")
@@ -24,9 +25,13 @@ def by_rank(rng: np.random.Generator, latent: np.ndarray, counts: dict[str, int]
     return out
 
 
-def ticks(rng: np.random.Generator, n: int, counts: dict[str, int],
-          eligible: dict[str, list[int]] | None = None,
-          exclusive: str | None = None) -> list[set[str]]:
+def ticks(
+    rng: np.random.Generator,
+    n: int,
+    counts: dict[str, int],
+    eligible: dict[str, list[int]] | None = None,
+    exclusive: str | None = None,
+) -> list[set[str]]:
     """Per respondent, the set of options ticked; each option ``o`` ticked ``counts[o]`` times.
 
     ``eligible`` restricts an option to some respondents; ``exclusive`` names an option ticked alone

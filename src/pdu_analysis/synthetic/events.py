@@ -68,7 +68,8 @@ COP_SESSIONS = (
     Event("C05", date(2018, 11, 27), f"{_HF}: session 1", HOUSING, _COP, "held", 18),
     Event("C06", date(2019, 2, 19), f"{_HF}: session 2", HOUSING, _COP, "planned", 10),
     Event("C07", date(2018, 5, 15), f"{_CA}: session 1", LAW, _COP, "held", 12),
-    Event("C08", date(2018, 9, 25), f"{_CA}: session 2", LAW, _COP, "held", 12))
+    Event("C08", date(2018, 9, 25), f"{_CA}: session 2", LAW, _COP, "held", 12),
+)
 
 FOCUS_AFFINITY = {
     "Housing": (HOUSING, TRAUMA),
@@ -91,9 +92,9 @@ def rows() -> list[list[str]]:
     out = [list(COLUMNS)]
     for e in (*LEARNING_EVENTS, *COP_SESSIONS):
         headcount = "" if e.headcount is None else str(e.headcount)
-        out.append([e.event_id, e.date.isoformat(), e.title, e.work_stream, e.kind, e.status,
-                    headcount])
+        out.append([e.event_id, e.date.isoformat(), e.title, e.work_stream, e.kind, e.status, headcount])
     return out
+
 
 INTERIM_CUTOFF_EVENTS = tuple(e for e in LEARNING_EVENTS if e.date <= INTERIM_CUTOFF)
 LATER_EVENTS = tuple(e for e in LEARNING_EVENTS if e.date > INTERIM_CUTOFF)

@@ -29,14 +29,15 @@ def collector_ids() -> dict[str, int]:
 
 
 def _shells(rng, n: int, collector: int, first: date, last: date, serial0: int) -> list[Response]:
-    return [response(rng, collector, start_time(rng, day_between(rng, first, last)), serial0 + i)
-            for i in range(n)]
+    return [
+        response(rng, collector, start_time(rng, day_between(rng, first, last)), serial0 + i)
+        for i in range(n)
+    ]
 
 
 def _multi(rng, resp, qid, counts, answered, other_texts, eligible=None, exclusive=None):
     """Tick ``counts`` among ``answered`` respondents (indices into ``resp``)."""
-    elig = {o: [answered.index(i) for i in idx if i in answered]
-            for o, idx in (eligible or {}).items()}
+    elig = {o: [answered.index(i) for i in idx if i in answered] for o, idx in (eligible or {}).items()}
     other = iter(other_texts)
     for i, chosen in zip(answered, ticks(rng, len(answered), counts, elig, exclusive), strict=True):
         resp[i].answers[qid] = {o: (next(other) if o == OTHER else o) for o in chosen}
@@ -48,14 +49,19 @@ def _answering(rng, n: int, k: int) -> list[int]:
 
 def interim(rng: np.random.Generator) -> list[Response]:
     t = targets.INTERIM
-    resp = _shells(rng, t["responses"], collector_ids()["interim"], date(2018, 6, 11),
-                   date(2018, 6, 29), 100)
+    resp = _shells(rng, t["responses"], collector_ids()["interim"], date(2018, 6, 11), date(2018, 6, 29), 100)
     n = len(resp)
     latent = rng.normal(size=n)
     _multi(rng, resp, "heard_via", t["heard_via"], _answering(rng, n, t["heard_via_answered"]), ())
-    _multi(rng, resp, "shared_with", t["shared_with"],
-           _answering(rng, n, t["shared_with_answered"]), (),
-           exclusive="I have not shared information")
+    _multi(
+        rng,
+        resp,
+        "shared_with",
+        t["shared_with"],
+        _answering(rng, n, t["shared_with_answered"]),
+        (),
+        exclusive="I have not shared information",
+    )
     for qid in ("made_contact", "took_action"):
         for r, v in zip(resp, by_rank(rng, latent, t[qid]), strict=True):
             r.answers[qid] = v
@@ -77,11 +83,24 @@ def final(rng: np.random.Generator) -> list[Response]:
     aware = [i for i, r in enumerate(resp) if r.answers["hub_aware"] == "Yes"]
     for i, v in zip(aware, by_rank(rng, latent[aware], t["hub_used"]), strict=True):
         resp[i].answers["hub_used"] = v
-    _multi(rng, resp, "heard_via", t["heard_via"], _answering(rng, n, t["heard_via_answered"]),
-           texts.HEARD_VIA_OTHER, eligible={"Online platform (hub)": aware})
-    _multi(rng, resp, "shared_with", t["shared_with"],
-           _answering(rng, n, t["shared_with_answered"]), texts.SHARED_WITH_OTHER,
-           exclusive="I have not shared information")
+    _multi(
+        rng,
+        resp,
+        "heard_via",
+        t["heard_via"],
+        _answering(rng, n, t["heard_via_answered"]),
+        texts.HEARD_VIA_OTHER,
+        eligible={"Online platform (hub)": aware},
+    )
+    _multi(
+        rng,
+        resp,
+        "shared_with",
+        t["shared_with"],
+        _answering(rng, n, t["shared_with_answered"]),
+        texts.SHARED_WITH_OTHER,
+        exclusive="I have not shared information",
+    )
     for qid in ("made_contact", "took_action", "effectiveness"):
         for r, v in zip(resp, by_rank(rng, latent, t[qid]), strict=True):
             r.answers[qid] = v
@@ -91,8 +110,7 @@ def final(rng: np.random.Generator) -> list[Response]:
         for i, v in zip(group, by_rank(rng, latent[group], counts), strict=True):
             resp[i].answers["outcomes_improved"] = v
     details = iter(texts.FINAL_ACTION_DETAIL)
-    for i in sorted(int(k) for k in rng.choice(acted, size=t["action_detail_answered"],
-                                               replace=False)):
+    for i in sorted(int(k) for k in rng.choice(acted, size=t["action_detail_answered"], replace=False)):
         resp[i].answers["action_detail"] = next(details)
     rated = _answering(rng, n, t["usefulness_answered"])
     for row, counts in t["usefulness"].items():

@@ -21,9 +21,10 @@ def build(rng: np.random.Generator, people: list[Person]) -> list[list[str]]:
     """Hub rows, header first, in order of registration."""
     want = dict(targets.HUB_USERS)
     candidates = [p for p in people if p.gives_email]
-    from_register = [candidates[int(i)] for i in
-                     sorted(rng.choice(len(candidates), size=targets.HUB_FROM_REGISTER,
-                                       replace=False))]
+    from_register = [
+        candidates[int(i)]
+        for i in sorted(rng.choice(len(candidates), size=targets.HUB_FROM_REGISTER, replace=False))
+    ]
     users = []
     for p in from_register:
         want[p.sector] -= 1
@@ -46,8 +47,9 @@ def build(rng: np.random.Generator, people: list[Person]) -> list[list[str]]:
     for k, i in enumerate(order):
         user_id += 1 + int(rng.random() < 0.08)  # the odd deleted account leaves a gap
         name, email, org, sector = users[int(i)]
-        rows.append([str(user_id), (FIRST_DAY + timedelta(days=days[k])).isoformat(), name,
-                     email, org, sector])
+        rows.append(
+            [str(user_id), (FIRST_DAY + timedelta(days=days[k])).isoformat(), name, email, org, sector]
+        )
     return rows
 
 
@@ -68,7 +70,8 @@ def _organisation(rng, sector: str) -> tuple[str, tuple[str, ...]]:
     if sector == "private":
         orgs = fakes.HUB_PRIVATE_ORGANISATIONS
         return orgs[int(rng.integers(len(orgs)))]
-    orgs = sorted({(o, sp) for (s, _), group in fakes.ORGANISATIONS.items() if s == sector
-                   for o, sp, _ in group})
+    orgs = sorted(
+        {(o, sp) for (s, _), group in fakes.ORGANISATIONS.items() if s == sector for o, sp, _ in group}
+    )
     org, spellings = orgs[int(rng.integers(len(orgs)))]
     return org, spellings + fakes.HUB_EXTRA_SECTOR_SPELLINGS[sector]

@@ -66,8 +66,12 @@ def _split_frequencies(rng, cells: dict[tuple[str, str], int]) -> dict[tuple[str
 def _pick_events(rng, pool: tuple, k: int, focus: str) -> list[str]:
     if k == 0:
         return []
-    weights = np.array([BASE_WEIGHT.get(e.event_id, 1.0)
-                        * (2.5 if e.work_stream in FOCUS_AFFINITY[focus] else 1.0) for e in pool])
+    weights = np.array(
+        [
+            BASE_WEIGHT.get(e.event_id, 1.0) * (2.5 if e.work_stream in FOCUS_AFFINITY[focus] else 1.0)
+            for e in pool
+        ]
+    )
     idx = rng.choice(len(pool), size=k, replace=False, p=weights / weights.sum())
     return [pool[i].event_id for i in sorted(idx)]
 
@@ -98,10 +102,12 @@ def make_people(rng: np.random.Generator) -> list[Person]:
             first, last = names[len(people)]
             org, spellings, _ = orgs[rng.choice(len(orgs), p=org_w / org_w.sum())]
             email = _own_email(rng, first, last, emails)
-            events = (_pick_events(rng, INTERIM_CUTOFF_EVENTS, k_interim[i], focus)
-                      + _pick_events(rng, LATER_EVENTS, k - k_interim[i], focus))
-            people.append(Person(len(people) + 1, first, last, email, org, sector, spellings,
-                                 focus, tuple(events)))
+            events = _pick_events(rng, INTERIM_CUTOFF_EVENTS, k_interim[i], focus) + _pick_events(
+                rng, LATER_EVENTS, k - k_interim[i], focus
+            )
+            people.append(
+                Person(len(people) + 1, first, last, email, org, sector, spellings, focus, tuple(events))
+            )
     return people
 
 

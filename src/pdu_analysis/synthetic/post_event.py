@@ -27,8 +27,11 @@ EMAIL_INVITED = 16
 
 def build(rng: np.random.Generator, people: list[Person]) -> list[Response]:
     """All post-event responses, sorted by respondent ID."""
-    events = [e for e, n in zip(LEARNING_EVENTS, targets.POST_EVENT_RESPONSES_BY_EVENT,
-                                strict=True) for _ in range(n)]
+    events = [
+        e
+        for e, n in zip(LEARNING_EVENTS, targets.POST_EVENT_RESPONSES_BY_EVENT, strict=True)
+        for _ in range(n)
+    ]
     n = len(events)
     latent = rng.normal(0.0, 1.0, size=n)
     latent += np.array([0.8 if e.event_id == "E04" else 0.0 for e in events])
@@ -36,15 +39,13 @@ def build(rng: np.random.Generator, people: list[Person]) -> list[Response]:
 
     for i, v in enumerate(_ranked(rng, latent, range(n), targets.UNDERSTANDING)):
         answers[i]["understanding"] = v
-    skip = set(int(i) for i in rng.choice(n, size=n - sum(targets.AWARENESS.values()),
-                                          replace=False))
+    skip = set(int(i) for i in rng.choice(n, size=n - sum(targets.AWARENESS.values()), replace=False))
     aware = [i for i in range(n) if i not in skip]
     for i, v in zip(aware, _ranked(rng, latent, aware, targets.AWARENESS), strict=True):
         answers[i]["awareness"] = v
     first_asked = targets.SHARE_PLAN_FIRST_EVENT
     later = [i for i, e in enumerate(events) if int(e.event_id[1:]) >= first_asked]
-    sharers = sorted(int(i) for i in rng.choice(later, size=targets.SHARE_PLAN_ANSWERED,
-                                               replace=False))
+    sharers = sorted(int(i) for i in rng.choice(later, size=targets.SHARE_PLAN_ANSWERED, replace=False))
     other_text = iter(texts.SHARE_PLAN_OTHER)
     for i, chosen in zip(sharers, ticks(rng, len(sharers), targets.SHARE_PLAN), strict=True):
         answers[i]["share_plan"] = {o: (next(other_text) if o == OTHER else o) for o in chosen}
@@ -62,8 +63,7 @@ def build(rng: np.random.Generator, people: list[Person]) -> list[Response]:
         if i in invited:
             collector = EMAIL_COLLECTOR
             p = _attendee(rng, people, e.event_id, used)
-            meta = {"email": p.email, "first_name": p.first, "last_name": p.last,
-                    "custom_1": e.event_id}
+            meta = {"email": p.email, "first_name": p.first, "last_name": p.last, "custom_1": e.event_id}
         r = response(rng, collector, start, i, **meta)
         r.answers = answers[i]
         out.append(r)
@@ -80,16 +80,18 @@ def _ranked(rng, latent, idx, counts):
 
 def _change_detail(rng, events, answers) -> None:
     """Open answers: three Getting Engaged respondents on the Pledge, the rest from a pool."""
-    pledge = [i for i, e in enumerate(events) if e.event_id == "E04"
-              and answers[i]["intend_change"] in ("Yes", "Not sure")][: targets.PLEDGE_POST_EVENT]
+    pledge = [
+        i
+        for i, e in enumerate(events)
+        if e.event_id == "E04" and answers[i]["intend_change"] in ("Yes", "Not sure")
+    ][: targets.PLEDGE_POST_EVENT]
     if len(pledge) < targets.PLEDGE_POST_EVENT:
         raise RuntimeError("too few Getting Engaged respondents to mention the Pledge")
     for i, text in zip(pledge, texts.PLEDGE_POST_EVENT, strict=True):
         answers[i]["change_detail"] = text
     need = targets.CHANGE_DETAIL_ANSWERED - len(pledge)
     yes = [i for i, a in enumerate(answers) if a["intend_change"] == "Yes" and i not in pledge]
-    unsure = [i for i, a in enumerate(answers) if a["intend_change"] == "Not sure"
-              and i not in pledge]
+    unsure = [i for i, a in enumerate(answers) if a["intend_change"] == "Not sure" and i not in pledge]
     extra = [unsure[int(k)] for k in rng.choice(len(unsure), size=need - len(yes), replace=False)]
     not_sure = next(t for t in texts.CHANGE_DETAIL if t.startswith("Not sure"))
     pool = [t for t in texts.CHANGE_DETAIL if t != not_sure]

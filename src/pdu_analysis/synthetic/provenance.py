@@ -64,8 +64,8 @@ python -m pdu_analysis.synthetic --out DIR  # anywhere else
 | `events.csv` | 19 learning events (E01-E19) + 8 Community of Practice sessions (C01-C08) | UTF-8, CRLF |
 | `attendance_register.xlsx` | sign-in register, sheet `Register`, one row per sign-in | Excel dates |
 | `post_event_survey.csv` | post-event survey, all events, SurveyMonkey layout | UTF-8 with BOM, CRLF |
-| `follow_up_2018-06.xlsx` | follow-up, interim round, collector {_cid('interim')} | Excel date-times |
-| `follow_up_2019-01.csv` | follow-up, final round, collector {_cid('final')} | cp1252 (Excel re-save), CRLF |
+| `follow_up_2018-06.xlsx` | follow-up, interim round, collector {_cid("interim")} | Excel date-times |
+| `follow_up_2019-01.csv` | follow-up, final round, collector {_cid("final")} | cp1252 (Excel re-save), CRLF |
 | `hub_registrations.csv` | users registered on the online platform | UTF-8, CRLF |
 | `SYNTHETIC` | one-line marker; while present every report carries a banner | text |
 

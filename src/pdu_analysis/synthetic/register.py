@@ -93,10 +93,12 @@ def build(rng: np.random.Generator, people: list[Person]) -> tuple[list[list], C
     table = [list(COLUMNS)]
     for r in rows:
         ev = BY_ID[r["event_id"]]
-        table.append([r["event"], ev.date, r["name"], r["email"] or None, r["organisation"],
-                      r["sector"], r["focus"]])
-    for pos in sorted(rng.choice(np.arange(5, len(table) - 5), size=mess["blank_rows"],
-                                 replace=False), reverse=True):
+        table.append(
+            [r["event"], ev.date, r["name"], r["email"] or None, r["organisation"], r["sector"], r["focus"]]
+        )
+    for pos in sorted(
+        rng.choice(np.arange(5, len(table) - 5), size=mess["blank_rows"], replace=False), reverse=True
+    ):
         table.insert(int(pos), [None] * len(COLUMNS))
         tally["blank_rows"] += 1
     tally["people_without_email_rows"] = sum(len(p.events) for p in no_email)
@@ -143,8 +145,17 @@ def _row(rng, p: Person, event_id: str, kind: str | None, tally: Counter) -> dic
     sector = p.sector_spellings[int(rng.integers(len(p.sector_spellings)))]
     if sector not in ("Voluntary", "Statutory"):
         tally["sector_typed_otherwise"] += 1
-    return {"event_id": event_id, "event": title, "name": name, "email": email,
-            "organisation": org, "sector": sector, "focus": focus, "kind": kind, "person": p}
+    return {
+        "event_id": event_id,
+        "event": title,
+        "name": name,
+        "email": email,
+        "organisation": org,
+        "sector": sector,
+        "focus": focus,
+        "kind": kind,
+        "person": p,
+    }
 
 
 def write(path: Path, table: list[list]) -> None:

@@ -27,13 +27,18 @@ def respondent_id(start: datetime, serial: int) -> int:
     return 10_000_000_000 + int((start - _EPOCH).total_seconds()) * 37 + serial % 37
 
 
-def response(rng, collector_id: int, start: datetime, serial: int, blank: bool = False,
-             **meta) -> Response:
+def response(rng, collector_id: int, start: datetime, serial: int, blank: bool = False, **meta) -> Response:
     """A response shell: metadata filled in, no answers yet."""
     minutes = 0.5 + float(rng.random()) if blank else 2 + 7 * float(rng.random())
     end = start + timedelta(seconds=int(minutes * 60))
-    return Response(respondent_id(start, serial), collector_id, start, end,
-                    fakes.ip_address(int(rng.integers(600))), **meta)
+    return Response(
+        respondent_id(start, serial),
+        collector_id,
+        start,
+        end,
+        fakes.ip_address(int(rng.integers(600))),
+        **meta,
+    )
 
 
 def day_between(rng, first: date, last: date) -> date:

@@ -43,5 +43,7 @@ def check_register(table: list[list], people: int, attendances: int) -> None:
     pairs = match(table)
     found_people = len({k for k, _ in pairs})
     if (found_people, len(pairs)) != (people, attendances):
-        raise RuntimeError(f"register matches {found_people} people / {len(pairs)} attendances, "
-                           f"expected {people} / {attendances}")
+        raise RuntimeError(
+            f"register matches {found_people} people / {len(pairs)} attendances, "
+            f"expected {people} / {attendances}"
+        )

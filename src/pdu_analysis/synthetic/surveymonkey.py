@@ -18,8 +18,17 @@ from openpyxl import Workbook
 from ..paths import REFERENCE_DIR
 from . import xlsx
 
-METADATA = ("Respondent ID", "Collector ID", "Start Date", "End Date", "IP Address",
-            "Email Address", "First Name", "Last Name", "Custom Data 1")
+METADATA = (
+    "Respondent ID",
+    "Collector ID",
+    "Start Date",
+    "End Date",
+    "IP Address",
+    "Email Address",
+    "First Name",
+    "Last Name",
+    "Custom Data 1",
+)
 OTHER = "Other (please specify)"
 DATE_FORMAT = "%m/%d/%Y %I:%M:%S %p"
 
@@ -80,14 +89,22 @@ def table(responses: list[Response], questions: dict[str, dict], dates_as_text: 
         start, end = r.start, r.end
         if dates_as_text:
             start, end = start.strftime(DATE_FORMAT), end.strftime(DATE_FORMAT)
-        meta = [r.respondent_id, r.collector_id, start, end, r.ip, r.email, r.first_name,
-                r.last_name, r.custom_1]
+        meta = [
+            r.respondent_id,
+            r.collector_id,
+            start,
+            end,
+            r.ip,
+            r.email,
+            r.first_name,
+            r.last_name,
+            r.custom_1,
+        ]
         rows.append(meta + [_cell(r, qid, key) for qid, key, _, _ in cols])
     return rows
 
 
-def write_csv(path: Path, responses: list[Response], questions: dict[str, dict],
-              encoding: str) -> None:
+def write_csv(path: Path, responses: list[Response], questions: dict[str, dict], encoding: str) -> None:
     """CSV export with CRLF line ends (as SurveyMonkey writes them)."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")

@@ -32,14 +32,38 @@ ATTENDANCE_FREQUENCY = {1: 174, 2: 72, 3: 30, 4: 15}
 ATTENDANCES = {
     # (period, sector) -> attendances by main focus of work. Periods are disjoint:
     # "interim" = on or before INTERIM_CUTOFF, "later" = after it.
-    ("interim", "statutory"): {"Housing": 24, "Women's services": 4, "Offending": 14,
-                               "Mental health": 6, "Substance misuse": 4, "Other": 14},
-    ("interim", "voluntary"): {"Housing": 111, "Women's services": 31, "Offending": 12,
-                               "Mental health": 8, "Substance misuse": 11, "Other": 61},
-    ("later", "statutory"): {"Housing": 20, "Women's services": 4, "Offending": 10,
-                             "Mental health": 5, "Substance misuse": 3, "Other": 14},
-    ("later", "voluntary"): {"Housing": 51, "Women's services": 17, "Offending": 6,
-                             "Mental health": 4, "Substance misuse": 5, "Other": 29},
+    ("interim", "statutory"): {
+        "Housing": 24,
+        "Women's services": 4,
+        "Offending": 14,
+        "Mental health": 6,
+        "Substance misuse": 4,
+        "Other": 14,
+    },
+    ("interim", "voluntary"): {
+        "Housing": 111,
+        "Women's services": 31,
+        "Offending": 12,
+        "Mental health": 8,
+        "Substance misuse": 11,
+        "Other": 61,
+    },
+    ("later", "statutory"): {
+        "Housing": 20,
+        "Women's services": 4,
+        "Offending": 10,
+        "Mental health": 5,
+        "Substance misuse": 3,
+        "Other": 14,
+    },
+    ("later", "voluntary"): {
+        "Housing": 51,
+        "Women's services": 17,
+        "Offending": 6,
+        "Mental health": 4,
+        "Substance misuse": 5,
+        "Other": 29,
+    },
 }
 """Interim 300 attendances (66 statutory = 22%); all 468 (122 statutory = 26%); focus
 206/56/42/23/23/118 overall (44/12/9/5/5/25%) and 135/35/26/14/15/75 at the interim
@@ -55,15 +79,29 @@ POST_EVENT_BLANK_RESPONSES = 2
 SHARE_PLAN_FIRST_EVENT = 7
 """The dissemination question is on surveys from E07 on (assumption): 44 responses could answer."""
 
-UNDERSTANDING = {"Much greater understanding": 36, "Some additional understanding": 27,
-                 "Confirmed my previous understanding": 11, "No greater understanding": 1}
-AWARENESS = {"Much greater awareness": 21, "Some additional awareness": 32,
-             "Confirmed my existing awareness": 15, "No additional awareness": 1}
+UNDERSTANDING = {
+    "Much greater understanding": 36,
+    "Some additional understanding": 27,
+    "Confirmed my previous understanding": 11,
+    "No greater understanding": 1,
+}
+AWARENESS = {
+    "Much greater awareness": 21,
+    "Some additional awareness": 32,
+    "Confirmed my existing awareness": 15,
+    "No additional awareness": 1,
+}
 """Base unpublished: 69 is the largest base <= 75 whose rounded shares are 30/46/22/1 with one
 person in the last category (see ``percent_solutions``)."""
 
-SHARE_PLAN = {"Front line staff": 24, "Managers": 14, "Colleagues in my team": 17,
-              "Partner organisations": 11, "Service users": 6, "Other (please specify)": 3}
+SHARE_PLAN = {
+    "Front line staff": 24,
+    "Managers": 14,
+    "Colleagues in my team": 17,
+    "Partner organisations": 11,
+    "Service users": 6,
+    "Other (please specify)": 3,
+}
 SHARE_PLAN_ANSWERED = 41
 INTEND_CHANGE = {"Yes": 25, "Not sure": 32, "No": 18}
 """Yes 25/75 = 33% published; the No / Not sure split is an assumption."""
@@ -76,11 +114,20 @@ follow-up's 2 this makes the interim report's five people (mapping is an assumpt
 # ---------------------------------------------------------------- follow-up survey
 INTERIM = {
     "responses": 7,
-    "heard_via": {"Word of mouth": 3, "E-mail from the PDU co-ordinator": 3,
-                  "PDU newsletter": 1, "NCVS e-bulletin": 1},
+    "heard_via": {
+        "Word of mouth": 3,
+        "E-mail from the PDU co-ordinator": 3,
+        "PDU newsletter": 1,
+        "NCVS e-bulletin": 1,
+    },
     "heard_via_answered": 7,
-    "shared_with": {"Colleagues in my team": 5, "Front line staff": 3, "Managers": 2,
-                    "Partner organisations": 1, "I have not shared information": 1},
+    "shared_with": {
+        "Colleagues in my team": 5,
+        "Front line staff": 3,
+        "Managers": 2,
+        "Partner organisations": 1,
+        "I have not shared information": 1,
+    },
     "shared_with_answered": 7,
     "made_contact": {"Yes": 3, "No": 4},
     "took_action": {"Yes": 4, "No": 3},
@@ -89,15 +136,26 @@ INTERIM = {
 FINAL = {
     "responses": 29,
     "blank_responses": 1,
-    "heard_via": {"Word of mouth": 13, "PDU newsletter": 6, "Online platform (hub)": 6,
-                  "E-mail from the PDU co-ordinator": 5, "NCVS e-bulletin": 3,
-                  "Other (please specify)": 2},
+    "heard_via": {
+        "Word of mouth": 13,
+        "PDU newsletter": 6,
+        "Online platform (hub)": 6,
+        "E-mail from the PDU co-ordinator": 5,
+        "NCVS e-bulletin": 3,
+        "Other (please specify)": 2,
+    },
     "heard_via_answered": 27,
     "hub_aware": {"Yes": 11, "No": 18},
     "hub_used": {"Yes": 4, "No": 7},
-    "shared_with": {"Colleagues in my team": 19, "Front line staff": 12, "Managers": 9,
-                    "Partner organisations": 7, "Service users": 4,
-                    "I have not shared information": 2, "Other (please specify)": 1},
+    "shared_with": {
+        "Colleagues in my team": 19,
+        "Front line staff": 12,
+        "Managers": 9,
+        "Partner organisations": 7,
+        "Service users": 4,
+        "I have not shared information": 2,
+        "Other (please specify)": 1,
+    },
     "shared_with_answered": 28,
     "made_contact": {"Yes": 10, "No": 19},
     "took_action": {"Yes": 19, "No": 10},

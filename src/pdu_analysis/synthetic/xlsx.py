@@ -33,8 +33,10 @@ def save(wb: Workbook, path: Path) -> None:
     # openpyxl re-stamps <dcterms:modified> with the save time whatever the properties say
     stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     entries["docProps/core.xml"] = re.sub(
-        rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)", rb"\g<1>" + stamp + rb"\g<2>",
-        entries["docProps/core.xml"])
+        rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)",
+        rb"\g<1>" + stamp + rb"\g<2>",
+        entries["docProps/core.xml"],
+    )
     order = sorted(entries, key=lambda n: (n != "[Content_Types].xml", n))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_STORED) as dst:
