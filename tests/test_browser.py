@@ -55,12 +55,14 @@ def _tiny_pages(folder: Path, monkeypatch) -> list[Path]:
     """A rendered page with a real figure, caveat and table, plus the index (no kernel needed)."""
     import matplotlib.pyplot as plt
 
-    from pdu_analysis import plots
+    from pdu_analysis import figures, present
+    from pdu_analysis.report.snippets import caveat_html
 
     monkeypatch.setenv("PDU_OUTPUT_ROOT", str(folder / "out"))
     fig, ax = plt.subplots()
-    ax.bar(["interim", "final"], [5, 19], color=[plots.WAVE_COLOURS["interim"], plots.WAVE_COLOURS["final"]])
-    png = plots.save_figure(fig, "tiny_waves").read_bytes()
+    colours = [figures.WAVE_COLOURS["interim"], figures.WAVE_COLOURS["final"]]
+    ax.bar(["interim", "final"], [5, 19], color=colours)
+    png = figures.save_figure(fig, "tiny_waves").read_bytes()
     plt.close(fig)
     nb = nbformat.v4.new_notebook()
     nb.metadata["pdu_analysis"] = {"synthetic_data": True}
@@ -69,7 +71,7 @@ def _tiny_pages(folder: Path, monkeypatch) -> list[Path]:
         nbformat.v4.new_output(
             "display_data",
             data={
-                "text/html": plots.figure_html(
+                "text/html": present.figure_html(
                     png,
                     name="tiny_waves",
                     caption="5 of 7, then 19 of 29.",
@@ -83,7 +85,7 @@ def _tiny_pages(folder: Path, monkeypatch) -> list[Path]:
     caveat.outputs = [
         nbformat.v4.new_output(
             "display_data",
-            data={"text/html": plots.caveat_html("Seven responses only."), "text/plain": "Caveat"},
+            data={"text/html": caveat_html("Seven responses only."), "text/plain": "Caveat"},
         )
     ]
     nb.cells = [

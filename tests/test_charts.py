@@ -21,7 +21,7 @@ from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.patches import Rectangle  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
 
-from pdu_analysis import charts, stats  # noqa: E402
+from pdu_analysis import compare, figures, labels, reference, stats, tables, wording  # noqa: E402
 
 UNDERSTANDING = [
     "Much greater understanding",
@@ -183,7 +183,7 @@ GROUPS = {"All responses": None, "Early": "interim", "Late": "final"}
 # ------------------------------------------------------------------ proportion bars
 def test_proportion_bars_one_bar_per_category_with_base_and_counts():
     table = pd.DataFrame({"label": ["Yes", "No", "Not sure"], "count": [25, 0, 50], "base": [75, 75, 75]})
-    fig = charts.proportion_bars_with_ci(table, title="Intend to change")
+    fig = figures.proportion_bars_with_ci(table, title="Intend to change")
     assert isinstance(fig, Figure)
     ax = data_axes(fig)
     widths = [round(p.get_width(), 6) for p in bars(ax)]
@@ -197,7 +197,7 @@ def test_proportion_bars_one_bar_per_category_with_base_and_counts():
 
 def test_proportion_bars_small_base_gives_counts_without_percent():
     table = pd.DataFrame({"label": ["Yes", "No"], "count": [7, 19], "base": [26, 26]})
-    text = all_text(charts.proportion_bars_with_ci(table, title="t"))
+    text = all_text(figures.proportion_bars_with_ci(table, title="t"))
     assert "7 of 26" in text and "19 of 26" in text
     assert "7/26" not in text and "27%" not in text
 
@@ -211,7 +211,7 @@ def test_proportion_bars_grouped_shows_every_group_base():
             "base": [49] * 3 + [26] * 3,
         }
     )
-    fig = charts.proportion_bars_with_ci(table, title="t", group_colours={"Early": "#56B4E9"})
+    fig = figures.proportion_bars_with_ci(table, title="t", group_colours={"Early": "#56B4E9"})
     ax = data_axes(fig)
     assert len(bars(ax)) == 6
     text = all_text(fig)
@@ -220,12 +220,12 @@ def test_proportion_bars_grouped_shows_every_group_base():
 
 
 def test_proportion_bars_suppressed_rows_have_no_bar_and_say_so():
-    table = charts.shares_table(
+    table = tables.shares_table(
         {"Users": pd.Series(["voluntary"] * 20 + ["statutory"] * 9 + ["private"] * 2)},
-        charts.SECTOR_ORDER,
+        tables.SECTOR_ORDER,
         suppress=True,
     )
-    fig = charts.proportion_bars_with_ci(table, title="Hub users", what="users")
+    fig = figures.proportion_bars_with_ci(table, title="Hub users", what="users")
     ax = data_axes(fig)
     widths = {lbl.get_text(): p.get_width() for lbl, p in zip(ax.get_yticklabels(), bars(ax), strict=True)}
     assert widths["Private"] == 0 and widths["Statutory"] == 0  # primary and secondary
@@ -237,18 +237,18 @@ def test_proportion_bars_suppressed_rows_have_no_bar_and_say_so():
 
 def test_proportion_bars_with_no_responses_is_a_figure_not_an_error():
     empty = pd.DataFrame(columns=["group", "option", "count", "base"])
-    fig = charts.proportion_bars_with_ci(empty, title="Not asked")
+    fig = figures.proportion_bars_with_ci(empty, title="Not asked")
     assert "No responses in these data." in all_text(fig)
 
 
 def test_multi_select_bars_base_is_those_answering_and_bars_exceed_100():
-    table = charts.option_counts_table(
+    table = tables.option_counts_table(
         make_answers(), "post_event", "share_plan", {"All responses": None}, multi=True
     )
     assert table["base"].unique().tolist() == [5]
-    fig = charts.multi_select_bars(table, title="Share with")
+    fig = figures.multi_select_bars(table, title="Share with")
     ax = data_axes(fig)
-    assert len(bars(ax)) == len(charts.question_options("post_event", "share_plan"))
+    assert len(bars(ax)) == len(reference.question_options("post_event", "share_plan"))
     text = all_text(fig)
     assert "the 5 responses that answered" in text and "over 100%" in text
     assert "3 of 5" in text  # front line staff: small base, no percentage
@@ -257,11 +257,11 @@ def test_multi_select_bars_base_is_those_answering_and_bars_exceed_100():
 
 # ------------------------------------------------------------------ diverging bars
 def test_diverging_bars_segments_sides_counts_and_bases():
-    table = charts.wide_counts(
-        charts.option_counts_table(make_answers(), "post_event", "understanding", GROUPS)
+    table = tables.wide_counts(
+        tables.option_counts_table(make_answers(), "post_event", "understanding", GROUPS)
     )
     assert table["base"].tolist() == [10, 6, 4]
-    fig = charts.diverging_stacked_bars(
+    fig = figures.diverging_stacked_bars(
         table,
         negative=UNDERSTANDING[2:],
         positive=[UNDERSTANDING[1], UNDERSTANDING[0]],
@@ -284,7 +284,7 @@ def test_diverging_bars_extreme_sliver_is_labelled_outside():
     table = pd.DataFrame(
         {"group": ["All"], "base": [75], "Much": [36], "Some": [27], "Confirmed": [11], "None": [1]}
     )
-    fig = charts.diverging_stacked_bars(
+    fig = figures.diverging_stacked_bars(
         table, negative=["Confirmed", "None"], positive=["Some", "Much"], title="t"
     )
     ax = data_axes(fig)
@@ -293,7 +293,7 @@ def test_diverging_bars_extreme_sliver_is_labelled_outside():
 
 
 def test_diverging_bars_without_rows():
-    fig = charts.diverging_stacked_bars(
+    fig = figures.diverging_stacked_bars(
         pd.DataFrame(columns=["group", "base"]), negative=["a"], positive=["b"], title="Awareness"
     )
     assert "No responses to this question in these data." in all_text(fig)
@@ -302,7 +302,7 @@ def test_diverging_bars_without_rows():
 # ------------------------------------------------------------------ attendance charts
 def test_events_per_person_pools_small_top_categories():
     people = pd.DataFrame({"attendances": [1] * 10 + [2] * 6 + [3] * 2 + [4]})
-    table = charts.events_per_person_table(people)
+    table = tables.events_per_person_table(people)
     assert table["events"].tolist() == ["1", "2 or more"]
     assert table["people"].tolist() == [10, 9]
     assert table["attendances"].sum() == 10 + 12 + 6 + 4
@@ -311,9 +311,9 @@ def test_events_per_person_pools_small_top_categories():
 
 def test_events_per_person_histogram_bars_and_totals():
     people = pd.DataFrame({"attendances": [1] * 174 + [2] * 72 + [3] * 30 + [4] * 15})
-    table = charts.events_per_person_table(people)
+    table = tables.events_per_person_table(people)
     assert table["events"].tolist() == ["1", "2", "3", "4"]
-    fig = charts.events_per_person_histogram(table)
+    fig = figures.events_per_person_histogram(table)
     ax = data_axes(fig)
     assert [p.get_height() for p in bars(ax)] == [174, 72, 30, 15]
     assert "Base: 291 people who made 468 attendances" in all_text(fig)
@@ -321,7 +321,7 @@ def test_events_per_person_histogram_bars_and_totals():
 
 def test_sector_share_table_cumulative_and_disjoint_rows_add_up():
     att = make_attendances()
-    table = charts.sector_share_table(att, "statutory", interim_cutoff="2018-06-30")
+    table = tables.sector_share_table(att, "statutory", interim_cutoff="2018-06-30")
     assert table["basis"].tolist() == ["cumulative", "cumulative", "disjoint", "disjoint"]
     cumulative, disjoint = table.iloc[:2], table.iloc[2:]
     assert cumulative["base"].iloc[-1] == len(att) == disjoint["base"].sum()
@@ -332,8 +332,8 @@ def test_sector_share_table_cumulative_and_disjoint_rows_add_up():
 
 
 def test_naive_vs_robust_chart_draws_two_intervals_per_row():
-    table = charts.sector_share_table(make_attendances(), "statutory", interim_cutoff="2018-06-30")
-    fig = charts.naive_vs_robust_intervals(table, title="Statutory share")
+    table = tables.sector_share_table(make_attendances(), "statutory", interim_cutoff="2018-06-30")
+    fig = figures.naive_vs_robust_intervals(table, title="Statutory share")
     ax = data_axes(fig)
     assert len(ax.containers) == 2  # naive and robust error bars
     for container in ax.containers:
@@ -346,19 +346,19 @@ def test_naive_vs_robust_chart_draws_two_intervals_per_row():
 
 def test_sector_mix_by_event_suppresses_small_sector_counts_and_marks_cutoff():
     att, events = make_attendances(), make_events()
-    table = charts.sector_by_event_table(att, events)
+    table = tables.sector_by_event_table(att, events)
     assert table["event_id"].tolist() == ["E1", "E2", "E3", "E4"]
     assert table["suppressed"].all()  # every event has 1 to 4 statutory attendances
-    unsuppressed = charts.sector_by_event_table(att, events, suppress=False)
+    unsuppressed = tables.sector_by_event_table(att, events, suppress=False)
     assert not unsuppressed["suppressed"].any()
-    fig = charts.sector_mix_by_event(unsuppressed, interim_cutoff="2018-06-30")
+    fig = figures.sector_mix_by_event(unsuppressed, interim_cutoff="2018-06-30")
     ax = data_axes(fig)
     assert len(bars(ax)) == 2 * 4  # two sectors x four events, no grey bars
     dashed = [ln for ln in ax.get_lines() if ln.get_linestyle() == "--"]
     assert len(dashed) == 1 and dashed[0].get_xdata()[0] == pytest.approx(1.5)
     assert "interim cut-off, 30 Jun 2018" in all_text(fig)
     assert "Base: 20 attendances at 4 learning events" in all_text(fig)
-    hidden = charts.sector_mix_by_event(table, interim_cutoff="2018-06-30")
+    hidden = figures.sector_mix_by_event(table, interim_cutoff="2018-06-30")
     heights = [p.get_height() for p in bars(data_axes(hidden))]
     assert heights[:8] == [0.0] * 8 and heights[8:] == [100.0] * 4  # mix not drawn
     assert "Mix not shown: a sector had 1 to 4" in all_text(hidden)
@@ -376,7 +376,7 @@ def test_cop_community_names_without_session_numbers():
             "Housing First CoP - session 1",
         ]
     )
-    assert charts.cop_sessions_table(events)["community"].tolist() == [
+    assert tables.cop_sessions_table(events)["community"].tolist() == [
         "Care Act",
         "Care Act",
         "Housing First",
@@ -384,17 +384,17 @@ def test_cop_community_names_without_session_numbers():
 
 
 def test_cop_sessions_table_and_chart():
-    table = charts.cop_sessions_table(make_events())
+    table = tables.cop_sessions_table(make_events())
     assert table["community"].tolist() == ["Care Act", "Care Act", "Housing First"]
     assert table["session"].tolist() == [1, 2, 1]
-    fig = charts.cop_sessions_chart(table)
+    fig = figures.cop_sessions_chart(table)
     ax = data_axes(fig)
     assert [p.get_width() for p in bars(ax)] == [12, 9, 10]
     assert bars(ax)[2].get_hatch() == "///"
     text = all_text(fig)
     assert "Base: 2 sessions held (21 attendances in all) and 1 planned" in text
     assert "10 booked (planned)" in text
-    assert charts.cop_sentence(table) == (
+    assert wording.cop_sentence(table) == (
         "Care Act: 2 sessions held with 9 to 12 people each. "
         "Housing First: 0 sessions held; a further session "
         "planned for February 2019, 10 booked."
@@ -405,8 +405,8 @@ def test_cop_sessions_table_and_chart():
 def test_shares_table_suppression_cannot_be_undone_by_subtraction():
     att = make_attendances()
     groups = {"All": None, "Early": "interim", "Late": "final"}
-    table = charts.shares_table(
-        charts.values_by_group(att, "focus", groups),
+    table = tables.shares_table(
+        tables.values_by_group(att, "focus", groups),
         ["Housing", "Women's services", "Offending", "Other"],
         suppress=True,
     )
@@ -416,18 +416,18 @@ def test_shares_table_suppression_cannot_be_undone_by_subtraction():
         assert hidden["count"].isna().all() and hidden["percent"].isna().all()
         shown = rows[rows["suppressed"] == ""]
         assert not shown["count"].between(1, 4).any()
-    note = charts.suppression_note(table)
+    note = wording.suppression_note(table)
     assert note is not None and '"<5"' in note
 
 
 def test_shares_table_rejects_unknown_categories():
     with pytest.raises(ValueError, match="not in the expected categories"):
-        charts.shares_table({"x": pd.Series(["statutory", "council"])}, charts.SECTOR_ORDER)
+        tables.shares_table({"x": pd.Series(["statutory", "council"])}, tables.SECTOR_ORDER)
 
 
 def test_option_counts_table_keeps_zeros_and_drops_empty_groups():
     answers = make_answers()
-    table = charts.option_counts_table(
+    table = tables.option_counts_table(
         answers, "post_event", "understanding", {**GROUPS, "Never": "after_final"}
     )
     assert set(table["group"]) == set(GROUPS)
@@ -437,54 +437,54 @@ def test_option_counts_table_keeps_zeros_and_drops_empty_groups():
 
 
 def test_sentences_follow_the_small_base_rule():
-    table = charts.option_counts_table(make_answers(), "post_event", "understanding", GROUPS)
-    sentence = charts.distribution_sentence(table, "All responses")
+    table = tables.option_counts_table(make_answers(), "post_event", "understanding", GROUPS)
+    sentence = wording.distribution_sentence(table, "All responses")
     assert sentence.startswith("Much greater understanding, 4 of 10")
     assert "%" not in sentence
-    assert charts.distribution_sentence(table, "Missing") == "no responses to this question"
-    caveat = charts.base_caveat(table)
+    assert wording.distribution_sentence(table, "Missing") == "no responses to this question"
+    caveat = wording.base_caveat(table)
     assert caveat.count("Based on") == 3 and "Early: Based on 6 responses" in caveat
-    assert "Early" in charts.comparison_sentence(table, UNDERSTANDING[0], "Early", "Late")
-    assert "no responses" in charts.comparison_sentence(table, UNDERSTANDING[0], "Early", "None")
-    assert "Only one period" in charts.comparison_sentence(table, UNDERSTANDING[0], "Late", "Late")
-    assert charts.period_comparison(table, UNDERSTANDING[0], None, "Late") is None
+    assert "Early" in wording.comparison_sentence(table, UNDERSTANDING[0], "Early", "Late")
+    assert "no responses" in wording.comparison_sentence(table, UNDERSTANDING[0], "Early", "None")
+    assert "Only one period" in wording.comparison_sentence(table, UNDERSTANDING[0], "Late", "Late")
+    assert compare.period_comparison(table, UNDERSTANDING[0], None, "Late") is None
 
 
 def test_chi_square_sentence_reports_the_clustering_adjustment():
     att = make_attendances()
     test = stats.sector_by_period_test(att, "sector", "period")
-    record = charts.adjusted_chi_square(test, 0.2)
+    record = compare.adjusted_chi_square(test, 0.2)
     assert record["p_adjusted"] == 0.2
-    sentence = charts.chi_square_sentence(record)
+    sentence = wording.chi_square_sentence(record)
     assert "Cramér's V" in sentence and "as a group" in sentence and "could be chance" in sentence
     assert f"n = {len(att)} attendances" in sentence
-    assert "unlikely to be chance" in charts.chi_square_sentence(charts.adjusted_chi_square(test, 0.001))
-    unadjusted = charts.chi_square_sentence(charts.adjusted_chi_square(test, float("nan")))
+    assert "unlikely to be chance" in wording.chi_square_sentence(compare.adjusted_chi_square(test, 0.001))
+    unadjusted = wording.chi_square_sentence(compare.adjusted_chi_square(test, float("nan")))
     assert "as a group" not in unadjusted
 
 
 def test_period_labels_and_share_display():
-    assert charts.period_labels(["interim", "final"], "2018-06-30") == {
+    assert labels.period_labels(["interim", "final"], "2018-06-30") == {
         "interim": "To 30 Jun 2018",
         "final": "After 30 Jun 2018",
     }
     # named by the wave, not by position: a survey answered only after the cut-off
-    assert charts.period_labels(["final"], "2018-06-30") == {"final": "After 30 Jun 2018"}
-    assert charts.period_labels(["after_final"], "2018-06-30") == {"after_final": "After 31 Jan 2019"}
-    table = charts.sector_share_table(make_attendances(), "statutory", interim_cutoff="2018-06-30")
-    shown = charts.share_table_display(table)
+    assert labels.period_labels(["final"], "2018-06-30") == {"final": "After 30 Jun 2018"}
+    assert labels.period_labels(["after_final"], "2018-06-30") == {"after_final": "After 31 Jan 2019"}
+    table = tables.sector_share_table(make_attendances(), "statutory", interim_cutoff="2018-06-30")
+    shown = wording.share_table_display(table)
     assert shown["attendances"].iloc[1] == f"{table['count'].iloc[1]} of {len(make_attendances())}"
     assert all(s.endswith("%") for s in shown["share"])
 
 
 def test_charts_are_deterministic():
-    table = charts.wide_counts(
-        charts.option_counts_table(make_answers(), "post_event", "understanding", GROUPS)
+    table = tables.wide_counts(
+        tables.option_counts_table(make_answers(), "post_event", "understanding", GROUPS)
     )
 
     def draw():
         return png_bytes(
-            charts.diverging_stacked_bars(
+            figures.diverging_stacked_bars(
                 table, negative=UNDERSTANDING[2:], positive=[UNDERSTANDING[1], UNDERSTANDING[0]], title="t"
             )
         )
@@ -495,12 +495,12 @@ def test_charts_are_deterministic():
 @pytest.mark.parametrize(
     "make",
     [
-        lambda: charts.events_per_person_histogram(
-            charts.events_per_person_table(pd.DataFrame({"attendances": pd.Series([], dtype="int64")}))
+        lambda: figures.events_per_person_histogram(
+            tables.events_per_person_table(pd.DataFrame({"attendances": pd.Series([], dtype="int64")}))
         ),
-        lambda: charts.cop_sessions_chart(charts.cop_sessions_table(make_events().iloc[:4])),
-        lambda: charts.naive_vs_robust_intervals(pd.DataFrame(columns=["figure"]), title="t"),
-        lambda: charts.multi_select_bars(pd.DataFrame(columns=["option", "count", "base"]), title="t"),
+        lambda: figures.cop_sessions_chart(tables.cop_sessions_table(make_events().iloc[:4])),
+        lambda: figures.naive_vs_robust_intervals(pd.DataFrame(columns=["figure"]), title="t"),
+        lambda: figures.multi_select_bars(pd.DataFrame(columns=["option", "count", "base"]), title="t"),
     ],
 )
 def test_empty_inputs_give_a_figure_that_says_so(make):
@@ -519,9 +519,11 @@ def test_distribution_sentence_indicative_base_says_so_once():
             "base": [41, 41],
         }
     )
-    sentence = charts.distribution_sentence(table, "All")
+    sentence = wording.distribution_sentence(table, "All")
     assert sentence == (
         "Front line staff, 59% (24/41); Managers, 34% (14/41) (indicative only: small base of 41)"
     )
     big = table.assign(count=[25, 18], base=[75, 75])
-    assert charts.distribution_sentence(big, "All").startswith("Front line staff, 33% (25/75; 95% CI 24–45%)")
+    assert wording.distribution_sentence(big, "All").startswith(
+        "Front line staff, 33% (25/75; 95% CI 24–45%)"
+    )

@@ -21,7 +21,8 @@ from pdu_analysis.report import execute, index, render
 PARAMETERS = "raw_dir = None  # folder of raw inputs; None means data/raw (or PDU_RAW_DIR)"
 FIGURE = """\
 import matplotlib.pyplot as plt
-from pdu_analysis.plots import SECTOR_COLOURS, show_caveat, show_figure, show_table
+from pdu_analysis.figures.theme import SECTOR_COLOURS
+from pdu_analysis.present import show_caveat, show_figure, show_table
 import pandas as pd
 fig, ax = plt.subplots()
 ax.bar(["statutory", "voluntary", "private"], [12, 7, 2],

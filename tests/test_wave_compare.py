@@ -1,4 +1,4 @@
-"""wave_compare: the comparison table, its pairs of waves, the sentences, and what is never tested.
+"""Comparisons of rounds: the comparison table, its pairs of rounds, the sentences, what is never tested.
 
 Expected values come from the fixtures' own counts and from scipy directly, never from the code
 under test.
@@ -15,9 +15,7 @@ from scipy.stats import fisher_exact
 
 matplotlib.use("Agg")
 
-from pdu_analysis import plots, stats  # noqa: E402
-from pdu_analysis import wave_charts as charts  # noqa: E402
-from pdu_analysis import wave_compare as wc  # noqa: E402
+from pdu_analysis import compare, figures, reference, stats, tables, wording  # noqa: E402
 from pdu_analysis.measures import ALL  # noqa: E402
 
 _ids = itertools.count(1)
@@ -96,22 +94,22 @@ def yes_no(k: int, n: int) -> list[str]:
 
 
 def catalogue() -> pd.DataFrame:
-    return wc.catalogue_from_codebook(CODEBOOK)
+    return compare.catalogue_from_codebook(CODEBOOK)
 
 
 # ---------------------------------------------------------------- pairs of waves
 def test_pairs_are_consecutive_and_first_vs_latest_only_from_three_waves():
-    assert wc.comparison_pairs([]) == []
-    assert wc.comparison_pairs(["x"]) == []
-    assert wc.comparison_pairs(["b", "a"]) == [("b", "a", wc.CONSECUTIVE)]
-    three = wc.comparison_pairs(["w1", "w2", "w3"])
+    assert compare.comparison_pairs([]) == []
+    assert compare.comparison_pairs(["x"]) == []
+    assert compare.comparison_pairs(["b", "a"]) == [("b", "a", compare.CONSECUTIVE)]
+    three = compare.comparison_pairs(["w1", "w2", "w3"])
     assert three == [
-        ("w1", "w2", wc.CONSECUTIVE),
-        ("w2", "w3", wc.CONSECUTIVE),
-        ("w1", "w3", wc.FIRST_VS_LATEST),
+        ("w1", "w2", compare.CONSECUTIVE),
+        ("w2", "w3", compare.CONSECUTIVE),
+        ("w1", "w3", compare.FIRST_VS_LATEST),
     ]
-    four = wc.comparison_pairs(list("abcd"))
-    assert len(four) == 4 and four[-1] == ("a", "d", wc.FIRST_VS_LATEST)
+    four = compare.comparison_pairs(list("abcd"))
+    assert len(four) == 4 and four[-1] == ("a", "d", compare.FIRST_VS_LATEST)
 
 
 def test_catalogue_one_measure_for_yes_no_all_options_otherwise_and_no_open_questions():
@@ -165,19 +163,19 @@ def two_waves():
 
 def test_two_waves_give_one_row_per_measure_asked_in_both(two_waves):
     responses, answers = two_waves
-    table = wc.comparison_table(answers, responses, catalogue())
+    table = compare.comparison_table(answers, responses, catalogue())
     # effectiveness (final only) and intend_change (never asked) have no row
     assert sorted(table["measure"]) == sorted(
         ["made_contact_yes", "took_action_yes", "heard_via_word_of_mouth", "heard_via_newsletter"]
     )
     assert set(zip(table["first"], table["second"], strict=True)) == {("interim", "final")}
-    assert (table["pair"] == wc.CONSECUTIVE).all()
+    assert (table["pair"] == compare.CONSECUTIVE).all()
     assert not table["question_id"].eq("effectiveness").any()
 
 
 def test_counts_bases_and_statistics_match_the_data(two_waves):
     responses, answers = two_waves
-    table = wc.comparison_table(answers, responses, catalogue()).set_index("measure")
+    table = compare.comparison_table(answers, responses, catalogue()).set_index("measure")
     expected = {  # (k1, n1, k2, n2) counted by hand from the fixture
         "made_contact_yes": (3, 7, 10, 29),
         "took_action_yes": (4, 7, 19, 27),  # two final responses skipped it
@@ -219,14 +217,14 @@ def test_three_waves_ordered_by_date_give_consecutive_and_first_vs_latest_rows()
             },
         }
     )
-    table = wc.comparison_table(answers, responses, catalogue())
+    table = compare.comparison_table(answers, responses, catalogue())
     contact = table[table["measure"] == "made_contact_yes"]
     assert list(zip(contact["first"], contact["second"], contact["pair"], strict=True)) == [
-        ("interim", "final", wc.CONSECUTIVE),
-        ("final", "2019-07", wc.CONSECUTIVE),
-        ("interim", "2019-07", wc.FIRST_VS_LATEST),
+        ("interim", "final", compare.CONSECUTIVE),
+        ("final", "2019-07", compare.CONSECUTIVE),
+        ("interim", "2019-07", compare.FIRST_VS_LATEST),
     ]
-    latest = contact[contact["pair"] == wc.FIRST_VS_LATEST].iloc[0]
+    latest = contact[contact["pair"] == compare.FIRST_VS_LATEST].iloc[0]
     assert (latest["k1"], latest["n1"], latest["k2"], latest["n2"]) == (2, 7, 9, 12)
     # took_action was asked in two of the three waves: one comparison, no first-vs-latest
     action = table[table["measure"] == "took_action_yes"]
@@ -256,7 +254,7 @@ def test_a_wave_that_skipped_the_question_is_jumped_over():
             },
         }
     )
-    table = wc.comparison_table(answers, responses, catalogue())
+    table = compare.comparison_table(answers, responses, catalogue())
     assert list(zip(table["measure"], table["first"], table["second"], strict=True)) == [
         ("made_contact_yes", "w1", "w3")
     ]
@@ -273,15 +271,17 @@ def test_one_wave_only_gives_an_empty_table_with_the_documented_columns():
             }
         }
     )
-    table = wc.comparison_table(answers, responses, catalogue())
-    assert table.empty and list(table.columns) == wc.COMPARISON_COLUMNS
-    assert "nothing is compared" in wc.chance_note(table)
+    table = compare.comparison_table(answers, responses, catalogue())
+    assert table.empty and list(table.columns) == compare.COMPARISON_COLUMNS
+    assert "nothing is compared" in wording.chance_note(table)
 
 
 # ---------------------------------------------------------------- the sentences
 def test_sentence_names_both_bases_and_says_no_evidence_for_a_small_difference(two_waves):
     responses, answers = two_waves
-    row = wc.comparison_table(answers, responses, catalogue()).set_index("measure").loc["made_contact_yes"]
+    row = (
+        compare.comparison_table(answers, responses, catalogue()).set_index("measure").loc["made_contact_yes"]
+    )
     assert "With 7 (interim) and 29 (final) responses" in row["sentence"]
     assert "is not evidence of change" in row["sentence"]
     assert f"{stats.round_half_up(row['mdd']):.0f} points could be detected" in row["sentence"]
@@ -305,14 +305,14 @@ def test_sentence_says_evidence_for_a_large_difference():
             },
         }
     )
-    row = wc.comparison_table(answers, responses, catalogue()).iloc[0]
+    row = compare.comparison_table(answers, responses, catalogue()).iloc[0]
     assert row["p_value"] < 0.05
     assert "is evidence of change" in row["sentence"] and "not evidence" not in row["sentence"]
 
 
 def test_chance_note_counts_low_p_values_and_the_number_expected_by_chance():
     table = pd.DataFrame({"p_value": [0.001, 0.03, 0.2, 0.5, 0.9], "p_holm": [0.005, 0.12, 0.6, 1.0, 1.0]})
-    note = wc.chance_note(table)
+    note = wording.chance_note(table)
     assert note.startswith("5 comparisons: 2 have p below 0.05")
     assert f"about {5 * 0.05:.1f} would be expected" in note
     assert "1 still does" in note
@@ -353,7 +353,7 @@ def intention_and_action():
 
 def test_intention_and_action_are_never_tested_against_each_other(intention_and_action):
     responses, answers = intention_and_action
-    table = wc.comparison_table(answers, responses, catalogue())
+    table = compare.comparison_table(answers, responses, catalogue())
     # every row compares one question with itself, within one survey
     for row in table.itertuples():
         assert {row.first, row.second} <= set(responses.loc[responses["survey"] == row.survey, "wave"])
@@ -362,12 +362,12 @@ def test_intention_and_action_are_never_tested_against_each_other(intention_and_
     assert set(intend["survey"]) == {"post_event"} and set(act["survey"]) == {"follow_up"}
     assert len(intend) == 3 and len(act) == 1  # three options x one pair; one option x one pair
 
-    change = wc.practice_change(answers, responses)
+    change = compare.practice_change(answers, responses)
     assert not {"p_value", "diff", "sentence", "mdd"} & set(change.columns)
     assert set(change["measure"]) == {"intention", "action"}
     pooled = change[(change["measure"] == "intention") & (change["wave"] == ALL)].iloc[0]
     assert (pooled["count"], pooled["base"]) == (20, 60)
-    note = wc.practice_change_note(change, CODEBOOK)
+    note = wording.practice_change_note(change, CODEBOOK)
     assert "not tested against each other" in note
     assert "20/60" in note  # intention over every post-event response
     assert "19 of 29" in note  # action from the latest follow-up wave
@@ -375,7 +375,7 @@ def test_intention_and_action_are_never_tested_against_each_other(intention_and_
 
 def test_intention_action_chart_uses_two_separate_panels(intention_and_action):
     responses, answers = intention_and_action
-    fig = charts.intention_action_chart(wc.practice_change(answers, responses))
+    fig = figures.intention_action_chart(compare.practice_change(answers, responses))
     try:
         assert len(fig.axes) == 2
         assert fig.axes[0].get_shared_x_axes().get_siblings(fig.axes[0]) == [fig.axes[0]]
@@ -420,7 +420,7 @@ def attendances_frame() -> pd.DataFrame:
 
 def test_sector_comparison_uses_disjoint_periods_and_says_attendances():
     att = attendances_frame()
-    table = wc.sector_comparisons(att, "statutory")
+    table = compare.sector_comparisons(att, "statutory")
     row = table.iloc[0]
     assert (row["k1"], row["n1"], row["k2"], row["n2"]) == (10, 40, 12, 30)
     assert row["p_value"] == pytest.approx(fisher_exact([[10, 30], [12, 18]])[1])
@@ -431,7 +431,7 @@ def test_sector_comparison_uses_disjoint_periods_and_says_attendances():
 
 def test_sector_shares_cumulative_rows_and_suppression_of_small_counts():
     att = attendances_frame()
-    shares, note = wc.sector_shares(att)
+    shares, note = tables.sector_shares(att)
     cumulative = shares[shares["kind"] == "cumulative"]
     assert set(cumulative["period"]) == {"final"}  # the first period's cumulative is not repeated
     first = shares[shares["period"] == "interim"].set_index("sector")
@@ -453,24 +453,24 @@ def test_sector_shares_cumulative_rows_and_suppression_of_small_counts():
     private_first = shares[(shares["sector"] == "private") & (shares["period"] == "interim")]
     assert not private_first["suppressed"].any()
     # the cumulative figures are shown but not tested
-    assert not wc.cumulative_table(att)["tested"].any()
-    assert "not tested" in wc.cumulative_note(att)
+    assert not tables.cumulative_table(att)["tested"].any()
+    assert "not tested" in wording.cumulative_note(att)
 
 
 # ---------------------------------------------------------------- charts
 def test_a_third_wave_gets_its_own_palette_colour():
-    colours = charts.wave_colours(["interim", "final", "2019-07", ALL])
-    assert colours["interim"] == plots.WAVE_COLOURS["interim"]
-    assert colours["final"] == plots.WAVE_COLOURS["final"]
-    assert colours["2019-07"] in plots.PALETTE
+    colours = figures.wave_colours(["interim", "final", "2019-07", ALL])
+    assert colours["interim"] == figures.WAVE_COLOURS["interim"]
+    assert colours["final"] == figures.WAVE_COLOURS["final"]
+    assert colours["2019-07"] in figures.PALETTE
     assert len(set(colours.values())) == 4
 
 
 def test_option_chart_labels_every_point_with_its_count(two_waves):
     responses, answers = two_waves
-    kind, options = wc.codebook_options("follow_up", "heard_via", CODEBOOK)
-    table = wc.option_table(answers, responses, "follow_up", "heard_via", options, kind=kind)
-    fig = charts.options_by_wave(table, title="t")
+    kind, options = reference.codebook_options("follow_up", "heard_via", CODEBOOK)
+    table = tables.option_table(answers, responses, "follow_up", "heard_via", options, kind=kind)
+    fig = figures.options_by_wave(table, title="t")
     try:
         texts = {t.get_text() for t in fig.axes[0].texts}
         assert {"4 of 5", "13 of 19", "2 of 5", "6 of 19"} <= texts

@@ -6,7 +6,7 @@ never hides in another's. The step is what a real export of that size would cost
 
 1. ``clean.build_attendance`` (register, events, hub list -> tidy tables),
 2. ``clean.build_surveys`` (every SurveyMonkey export -> responses and answers),
-3. ``headline.build`` on those tables in memory,
+3. ``tables.build_headline`` on those tables in memory,
 4. ``stats.sector_share_clustered`` (GEE, person as cluster, one fit per period) on the
    attendances.
 
@@ -37,7 +37,8 @@ def peak_mb() -> float:
 def step(raw: Path) -> dict:
     """Run the step on ``raw`` in this process; seconds per phase, row counts and peak MB."""
     started = time.perf_counter()
-    from pdu_analysis import clean, headline, stats
+    from pdu_analysis import clean, stats
+    from pdu_analysis.tables import build_headline
 
     imported = time.perf_counter()
     seconds: dict[str, float] = {}
@@ -51,7 +52,7 @@ def step(raw: Path) -> dict:
     attendance = timed("build_attendance", lambda: clean.build_attendance(raw))
     surveys = timed("build_surveys", lambda: clean.build_surveys(raw, attendance.tables["events"]))
     tables = {**attendance.tables, **surveys.tables}
-    table = timed("headline", lambda: headline.build(tables))
+    table = timed("headline", lambda: build_headline(tables))
     gee = timed(
         "gee",
         lambda: stats.sector_share_clustered(

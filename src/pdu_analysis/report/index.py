@@ -21,7 +21,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from .. import __version__, paths
-from ..measure_labels import MEASURE_LABELS, survey_wave_labels, wave_label
+from ..labels import MEASURE_LABELS, survey_wave_labels, wave_label
 from . import write_atomic
 from .snippets import banner_html
 

@@ -187,7 +187,7 @@ def render_notebook(exporter, executed: Path, out_dir: Path) -> Path:
     if bare:
         raise RenderError(
             f"{executed.name}: figure(s) without alt text or caption in {', '.join(bare)}; "
-            "show them with pdu_analysis.plots.show_figure(fig, name, caption=..., alt=...)"
+            "show them with pdu_analysis.present.show_figure(fig, name, caption=..., alt=...)"
         )
     synthetic = data_is_synthetic(nb)
     source_name, folder = _source_notebook(nb, executed)

@@ -1,23 +1,22 @@
-"""The headline figures table: every key measure with its count, base and 95% Wilson interval.
-
-``reports/tables/headline_figures.csv`` (columns measure,wave,count,base,percent,ci_low,ci_high;
-percent and interval on 0-100) is what the index page and the reproduction check read. Waves come from
-the data, so a third follow-up round adds its rows without code changes.
+"""The headline table: every headline measure by round, the one source of the index page's
+figures and of ``reports/tables/headline_figures.csv``.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from . import measures
-from .measures import ALL
-from .stats import proportion
+from pdu_analysis import measures
+from pdu_analysis.measures import ALL
+from pdu_analysis.stats import proportion
 
-COLUMNS = ["measure", "wave", "count", "base", "percent", "ci_low", "ci_high"]
+HEADLINE_COLUMNS = ["measure", "wave", "count", "base", "percent", "ci_low", "ci_high"]
+
 
 POOLED = {"made_contact"}
 """Follow-up measures also given over all rounds together, as the report does (13/36 made contact).
 Other measures stay per round: each round is a snapshot and people may answer more than one."""
+
 
 FOLLOW_UP_MEASURES = {
     # measure: (question_id, answer)
@@ -27,6 +26,8 @@ FOLLOW_UP_MEASURES = {
     "effective_very": ("effectiveness", "Very effective"),
     "hub_aware": ("hub_aware", "Yes"),
 }
+
+
 POST_EVENT_MEASURES = {
     "understanding_much_greater": ("understanding", "Much greater understanding"),
     "awareness_much_greater": ("awareness", "Much greater awareness"),
@@ -34,7 +35,7 @@ POST_EVENT_MEASURES = {
 }
 
 
-def _row(measure: str, wave: str, count: int, base: int | None = None) -> dict:
+def _headline_row(measure: str, wave: str, count: int, base: int | None = None) -> dict:
     if base is None:
         return {
             "measure": measure,
@@ -54,13 +55,19 @@ def _sector_rows(attendances: pd.DataFrame) -> list[dict]:
     for period in periods:
         counted = measures.cumulative_periods(periods, period)
         rows.append(
-            _row("statutory_share", period, *measures.sector_count(attendances, "statutory", counted))
+            _headline_row(
+                "statutory_share", period, *measures.sector_count(attendances, "statutory", counted)
+            )
         )
     rows.append(
-        _row("statutory_share", "after_cutoff", *measures.sector_count(attendances, "statutory", periods[1:]))
+        _headline_row(
+            "statutory_share", "after_cutoff", *measures.sector_count(attendances, "statutory", periods[1:])
+        )
     )
     rows.append(
-        _row("voluntary_share", periods[-1], *measures.sector_count(attendances, "voluntary", periods))
+        _headline_row(
+            "voluntary_share", periods[-1], *measures.sector_count(attendances, "voluntary", periods)
+        )
     )
     return rows
 
@@ -79,29 +86,33 @@ def _survey_rows(
         if per_wave.empty:
             continue
         if not pooled_only:
-            rows += [_row(measure, r.wave, r.count, r.base) for r in per_wave.itertuples()]
+            rows += [_headline_row(measure, r.wave, r.count, r.base) for r in per_wave.itertuples()]
         if pooled_only or (measure in POOLED and len(per_wave) > 1):
-            rows.append(_row(measure, ALL, *measures.answer_count(answers, survey, question, answer, ALL)))
+            rows.append(
+                _headline_row(measure, ALL, *measures.answer_count(answers, survey, question, answer, ALL))
+            )
     return rows
 
 
-def build(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+def build_headline(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """All headline rows from the tidy tables."""
     attendances, people, events = tables["attendances"], tables["people"], tables["events"]
     answers, responses = tables["survey_answers"], tables["survey_responses"]
     last_period = measures.periods_in_order(attendances)[-1]
     rows = [
-        _row("attendances", last_period, len(attendances)),
-        _row("individuals", last_period, len(people)),
-        _row("learning_events", last_period, int((events["kind"] == "learning_event").sum())),
+        _headline_row("attendances", last_period, len(attendances)),
+        _headline_row("individuals", last_period, len(people)),
+        _headline_row("learning_events", last_period, int((events["kind"] == "learning_event").sum())),
         *_sector_rows(attendances),
         *_survey_rows(answers, responses, "follow_up", FOLLOW_UP_MEASURES, pooled_only=False),
         *_survey_rows(answers, responses, "post_event", POST_EVENT_MEASURES, pooled_only=True),
     ]
     hub = tables["hub_users"]
-    rows.append(_row("hub_users", ALL, len(hub)))
-    rows.append(_row("hub_voluntary_share", ALL, int((hub["sector"] == "voluntary").sum()), len(hub)))
-    table = pd.DataFrame(rows, columns=COLUMNS)
+    rows.append(_headline_row("hub_users", ALL, len(hub)))
+    rows.append(
+        _headline_row("hub_voluntary_share", ALL, int((hub["sector"] == "voluntary").sum()), len(hub))
+    )
+    table = pd.DataFrame(rows, columns=HEADLINE_COLUMNS)
     for column in ("count", "base"):
         table[column] = table[column].astype("Int64")
     for column in ("percent", "ci_low", "ci_high"):
@@ -109,7 +120,7 @@ def build(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return table
 
 
-def save(table: pd.DataFrame, path) -> None:
+def save_headline(table: pd.DataFrame, path) -> None:
     """Write with fixed float precision so reruns are byte-identical."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".csv.tmp")

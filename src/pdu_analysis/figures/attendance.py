@@ -1,0 +1,166 @@
+"""Charts of attendance: events per person, the sector mix at each event and Community of
+Practice sessions.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+from pdu_analysis.figures.layout import empty_figure, finish, legend_below
+from pdu_analysis.figures.theme import OKABE_ITO, PALETTE, SECTOR_COLOURS, TEXT_COLOUR
+from pdu_analysis.labels import cutoff_date, day_text
+from pdu_analysis.tables.attendance import SECTOR_ORDER
+
+
+def events_per_person_histogram(
+    table: pd.DataFrame, *, title: str = "How many learning events each person attended"
+) -> Figure:
+    """Number of people by how many learning events they attended.
+
+    Why: the register counts attendances, not people, so the same total can hide many one-off
+    visitors or a loyal core; this shows which, with both totals in the subtitle. A pooled top
+    category ("4 or more", see :func:`events_per_person_table`) is labelled as such.
+    """
+    if table.empty:
+        return empty_figure(title, "No attendances in these data.")
+    people, attendances = int(table["people"].sum()), int(table["attendances"].sum())
+    fig, ax = plt.subplots(figsize=(6.0, 3.9))
+    x = np.arange(len(table))
+    ax.bar(x, table["people"], color=OKABE_ITO["blue"], width=0.65)
+    top = float(table["people"].max()) if len(table) else 0.0
+    for xx, k in zip(x, table["people"], strict=True):
+        ax.text(
+            xx, k + max(top, 1) * 0.02, f"{int(k)}", ha="center", va="bottom", fontsize=10, color=TEXT_COLOUR
+        )
+    ax.set_xticks(x, labels=table["events"])
+    ax.set_xlabel("Learning events attended")
+    ax.set_ylabel("People")
+    ax.set_ylim(0, max(1.0, top * 1.15))
+    ax.grid(axis="x", visible=False)
+    return finish(fig, title, f"Base: {people} people who made {attendances} attendances")
+
+
+def sector_mix_by_event(
+    table: pd.DataFrame, *, interim_cutoff: str | date, title: str = "Sector mix at each learning event"
+) -> Figure:
+    """100% stacked bars of sector at each event in date order, with the interim cut-off line.
+
+    Why: the report says the statutory share rose after the interim report; event by event one
+    can see whether that is a steady shift or a few events that drew statutory teams. Events
+    flagged ``suppressed`` (:func:`sector_by_event_table`: a sector with 1 to 4 attendances) are
+    drawn as a hatched grey bar with only their size shown.
+    """
+    if table.empty:
+        return empty_figure(title, "No attendances at learning events in these data.")
+    sectors = [s for s in SECTOR_ORDER if s in table.columns]
+    cut = cutoff_date(interim_cutoff)
+    fig, ax = plt.subplots(figsize=(8.6, 4.8))
+    x = np.arange(len(table))
+    totals = table["total"].astype("float64").to_numpy()
+    shown = ~table["suppressed"].astype(bool).to_numpy()
+    bottom = np.zeros(len(table))
+    for sector in sectors:
+        counts = table[sector].astype("float64").to_numpy()
+        share = np.divide(100.0 * counts, totals, out=np.zeros(len(table)), where=shown & (totals > 0))
+        ax.bar(x, share, bottom=bottom, color=SECTOR_COLOURS[sector], width=0.78, label=sector.capitalize())
+        bottom += share
+    if (~shown).any():
+        ax.bar(
+            x,
+            np.where(shown, 0.0, 100.0),
+            color="#e0e0e0",
+            width=0.78,
+            hatch="///",
+            edgecolor="#8c8c8c",
+            linewidth=0,
+            label="Mix not shown: a sector had 1 to 4",
+        )
+    for xx, n in zip(x, table["total"], strict=True):
+        ax.text(xx, 101.5, f"{int(n)}", ha="center", va="bottom", fontsize=8, color=TEXT_COLOUR)
+    dates = pd.to_datetime(table["date"]).dt.date.tolist()
+    before = sum(d <= cut for d in dates)
+    if 0 < before < len(table):
+        ax.axvline(before - 0.5, ymax=100 / 118, color=TEXT_COLOUR, linestyle="--", linewidth=1.3)
+        ax.text(
+            before - 0.5,
+            109,
+            f"interim cut-off, {day_text(cut)}",
+            ha="center",
+            va="bottom",
+            fontsize=8.5,
+            color=TEXT_COLOUR,
+        )
+    ticks = [f"{e}  {d:%b %y}" for e, d in zip(table["event_id"], dates, strict=True)]
+    ax.set_xticks(x, labels=ticks, fontsize=8, rotation=60, ha="right", rotation_mode="anchor")
+    ax.set_xlim(-0.6, len(table) - 0.4)
+    ax.set_ylim(0, 118)
+    ax.set_yticks([0, 25, 50, 75, 100], labels=["0", "25%", "50%", "75%", "100%"])
+    ax.set_ylabel("% of the event's attendances")
+    ax.grid(axis="x", visible=False)
+    handles, _ = ax.get_legend_handles_labels()
+    legend_below(ax, handles, inches=0.85, x=0.5, ncol=len(handles))
+    n_att, n_ev = int(table["total"].sum()), len(table)
+    return finish(
+        fig,
+        title,
+        f"Base: {n_att} attendances at {n_ev} learning events; the number "
+        "above each bar is that event's attendances",
+    )
+
+
+def cop_sessions_chart(table: pd.DataFrame, *, title: str = "Community of Practice sessions") -> Figure:
+    """Headcount at each Community of Practice session, grouped by community, planned hatched.
+
+    Why: these groups meet repeatedly and their attendance is not in the register, so the
+    events list's headcounts are the only record; showing each session reveals whether a group
+    holds its members, and the hatched bar keeps "booked" apart from "attended".
+    """
+    rows = table.reset_index(drop=True)
+    if rows.empty:
+        return empty_figure(title, "No Community of Practice sessions in the events list.")
+    communities = list(dict.fromkeys(rows["community"]))
+    colours = {c: PALETTE[i % len(PALETTE)] for i, c in enumerate(communities)}
+    fig, ax = plt.subplots(figsize=(7.0, max(2.6, 0.42 * len(rows) + 1.9)))
+    y = np.arange(len(rows))
+    heads = rows["headcount"].astype("Float64").fillna(0).astype("float64").to_numpy()
+    planned = (rows["status"] == "planned").to_numpy()
+    for yy, h, plan, community in zip(y, heads, planned, rows["community"], strict=True):
+        colour = colours[community]
+        ax.barh(
+            yy,
+            h,
+            height=0.68,
+            color="white" if plan else colour,
+            edgecolor=colour,
+            hatch="///" if plan else None,
+            linewidth=1.2,
+        )
+        ax.text(
+            h + 0.3,
+            yy,
+            f"{int(h)} booked (planned)" if plan else f"{int(h)}",
+            va="center",
+            fontsize=9,
+            color=TEXT_COLOUR,
+        )
+    labels = [
+        f"{c}: session {s} ({pd.Timestamp(d):%b %Y})"
+        for c, s, d in zip(rows["community"], rows["session"], rows["date"], strict=True)
+    ]
+    ax.set_yticks(y, labels=labels, fontsize=8.5)
+    ax.invert_yaxis()
+    ax.set_xlim(0, max(5.0, float(heads.max()) * 1.45) if len(heads) else 5.0)
+    ax.set_xlabel("People at the session (headcount in the events list)")
+    ax.grid(axis="y", visible=False)
+    held = int((~planned).sum())
+    return finish(
+        fig,
+        title,
+        f"Base: {held} sessions held ({int(heads[~planned].sum())} "
+        f"attendances in all) and {int(planned.sum())} planned",
+    )

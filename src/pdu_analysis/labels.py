@@ -1,0 +1,153 @@
+"""Names a reader sees for periods, rounds, reports and measures: one vocabulary for every page.
+
+A period is a span of attendance dates (to a cut-off, between two, after the last); a round is
+one follow-up survey export. Both are named from ``data/reference/waves.csv`` and the data.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+import pandas as pd
+
+from pdu_analysis import measures
+from pdu_analysis.reference import waves_by_cutoff
+
+MEASURE_LABELS = {
+    "attendances": "Attendances at learning events",
+    "individuals": "Individuals who attended",
+    "learning_events": "Learning events held",
+    "statutory_share": "Attendances from the statutory sector",
+    "voluntary_share": "Attendances from the voluntary sector",
+    "took_action": "Took action as a result of PDU events (follow-up)",
+    "made_contact": "Made contact with someone met at an event (follow-up)",
+    "outcomes_improved": "Aware of improved outcomes for service users (follow-up)",
+    "effective_very": "Think the events a very effective way to change practice (follow-up)",
+    "hub_aware": "Aware of the PDU online hub (follow-up)",
+    "understanding_much_greater": "Much greater understanding of the topic (post-event)",
+    "awareness_much_greater": "Much greater awareness of the issues (post-event)",
+    "intend_change": "Intend to change practice (post-event)",
+    "hub_users": "Registered users of the online hub",
+    "hub_voluntary_share": "Hub users from the voluntary sector",
+}
+
+
+ATTENDANCE_MEASURES = {"attendances", "individuals", "learning_events", "statutory_share", "voluntary_share"}
+"""Measures counted over attendances: their 'wave' is a reporting period, cumulative to it."""
+
+
+def wave_label(measure: str, wave: str, survey_labels: dict[str, str]) -> str:
+    """How a reader should read the wave column for this measure."""
+    if wave == "all":
+        return "All responses" if measure not in ("hub_users", "hub_voluntary_share") else "All"
+    if wave == "after_cutoff":
+        return "After the interim cut-off only"
+    if measure in ATTENDANCE_MEASURES:
+        if wave.startswith("after_"):
+            return f"To date (after the {wave[len('after_') :]} report, cumulative)"
+        return f"To the {wave} report (cumulative)"
+    return survey_labels.get(wave, wave)
+
+
+def survey_wave_labels() -> dict[str, str]:
+    """Wave code to the label readers know ('final' to 'Final (January 2019)'), from waves.csv."""
+    import csv
+
+    from pdu_analysis.paths import REFERENCE_DIR
+
+    try:
+        with open(REFERENCE_DIR / "waves.csv", newline="", encoding="utf-8") as handle:
+            return {
+                row["wave"]: row["label"]
+                for row in csv.DictReader(handle)
+                if row.get("wave") and row.get("label")
+            }
+    except (OSError, KeyError):
+        return {}
+
+
+PERIOD_ALL = "all"
+"""Group label for figures pooled over every period."""
+
+
+def cutoff_date(cutoff: str | date) -> date:
+    return cutoff if isinstance(cutoff, date) else date.fromisoformat(str(cutoff))
+
+
+def day_text(d: date) -> str:
+    return f"{d.day} {d:%b %Y}"
+
+
+def period_labels(periods: Iterable[str], interim_cutoff: str | date) -> dict[str, str]:
+    """Reader-facing names of periods, e.g. ``{"interim": "To 30 Jun 2018"}``.
+
+    A period is named from its place among the waves of ``data/reference/waves.csv``, not from
+    its place in ``periods``, so a survey answered only after the cut-off is still "After ...".
+    The first wave's cut-off is ``interim_cutoff`` (the notebook parameter); a period after the
+    last wave (``after_final``) is "After" that wave's cut-off.
+    """
+    waves = waves_by_cutoff()
+    names = list(waves["wave"])
+    later = waves["attendance_cutoff"].iloc[1:]
+    cuts = [cutoff_date(interim_cutoff), *(cutoff_date(c) for c in later)]
+    labels = {}
+    for period in periods:
+        if period in names:
+            i = names.index(period)
+            if i == 0:
+                labels[period] = f"To {day_text(cuts[0])}"
+            elif i == len(names) - 1:
+                labels[period] = f"After {day_text(cuts[i - 1])}"
+            else:
+                labels[period] = f"{day_text(cuts[i - 1])} to {day_text(cuts[i])}"
+        elif names and period == f"after_{names[-1]}":
+            labels[period] = f"After {day_text(cuts[-1])}"
+        else:
+            labels[period] = period.replace("_", " ").capitalize()
+    return labels
+
+
+def report_labels(periods: Sequence[str]) -> dict[str, str]:
+    """The report that first counted each period (``data/reference/waves.csv``), else the name."""
+    waves = waves_by_cutoff()
+    known = dict(zip(waves["wave"], waves["report"], strict=True))
+    return {p: known.get(p, p.replace("_", " ").capitalize()) for p in periods}
+
+
+def slug(text: str) -> str:
+    """Lower-case identifier from an option's text.
+
+    Examples
+    --------
+    >>> slug("Online platform (hub)")
+    'online_platform_hub'
+    """
+    return re.sub(r"[^a-z0-9]+", "_", str(text).casefold()).strip("_")
+
+
+def wave_labels(responses: pd.DataFrame, survey: str) -> dict[str, str]:
+    """Each wave with the months its responses span, e.g. ``{"interim": "interim (Jun 2018)"}``."""
+    subset = responses[responses["survey"] == survey]
+    days = pd.to_datetime(subset["responded_on"])
+    labels = {}
+    for wave in measures.waves_in_order(responses, survey):
+        span = days[subset["wave"] == wave]
+        labels[wave] = f"{wave} ({_month_span(span.min(), span.max())})"
+    return labels
+
+
+def _month_span(first: pd.Timestamp, last: pd.Timestamp) -> str:
+    a, b = first.strftime("%b %Y"), last.strftime("%b %Y")
+    return a if a == b else f"{a}–{b}"
+
+
+def period_spans(attendances: pd.DataFrame) -> dict[str, str]:
+    """Each attendance period as the months of its events, e.g. ``"Oct 2017–Jun 2018"``."""
+    return {p: _period_span(attendances, [p]) for p in measures.periods_in_order(attendances)}
+
+
+def _period_span(attendances: pd.DataFrame, periods: list[str]) -> str:
+    days = pd.to_datetime(attendances.loc[attendances["period"].isin(periods), "event_date"])
+    return _month_span(days.min(), days.max())

@@ -1,0 +1,45 @@
+"""The reviewable tables in ``data/reference``, read in one place.
+
+Waves (rounds and their attendance cut-offs) and the survey codebook (questions and their answer
+options) are read here and nowhere else, so every table, label and sentence agrees on them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from pdu_analysis.paths import REFERENCE_DIR
+
+
+def waves_by_cutoff() -> pd.DataFrame:
+    """``data/reference/waves.csv`` ordered by attendance cut-off."""
+    waves = pd.read_csv(REFERENCE_DIR / "waves.csv", dtype=str, keep_default_na=False)
+    return waves.sort_values("attendance_cutoff", kind="stable").reset_index(drop=True)
+
+
+def question_options(survey: str, question_id: str) -> list[str]:
+    """A question's answer options in codebook order (``data/reference/questions.csv``)."""
+    book = pd.read_csv(REFERENCE_DIR / "questions.csv", dtype=str, keep_default_na=False)
+    row = book[(book["survey"] == survey) & (book["question_id"] == question_id)]
+    if row.empty:
+        raise KeyError(f"question {survey}/{question_id} is not in data/reference/questions.csv")
+    return [o for o in row.iloc[0]["options"].split("|") if o]
+
+
+def load_codebook(path: Path | None = None) -> pd.DataFrame:
+    """The survey codebook (``data/reference/questions.csv``) as text columns."""
+    return pd.read_csv(path or REFERENCE_DIR / "questions.csv", dtype=str, keep_default_na=False)
+
+
+def codebook_options(
+    survey: str, question_id: str, codebook: pd.DataFrame | None = None
+) -> tuple[str, list[str]]:
+    """(kind, options) of one question in the codebook."""
+    book = load_codebook() if codebook is None else codebook
+    row = book[(book["survey"] == survey) & (book["question_id"] == question_id)]
+    if row.empty:
+        raise KeyError(f"{survey}/{question_id} is not in the codebook")
+    row = row.iloc[0]
+    return row["kind"], [o for o in row["options"].split("|") if o]

@@ -1,0 +1,36 @@
+"""Every table a page shows, each built once from the tidy tables (the headline table included)."""
+
+from pdu_analysis.tables.attendance import (  # noqa: F401
+    GROUP_SHARE_COLUMNS,
+    SECTOR_ORDER,
+    cop_sessions_table,
+    cumulative_table,
+    events_per_person_table,
+    focus_by_sector_table,
+    sector_by_event_table,
+    sector_share_table,
+    sector_shares,
+    shares_table,
+    values_by_group,
+)
+from pdu_analysis.tables.headline import (  # noqa: F401
+    FOLLOW_UP_MEASURES,
+    HEADLINE_COLUMNS,
+    POOLED,
+    POST_EVENT_MEASURES,
+    build_headline,
+    save_headline,
+)
+from pdu_analysis.tables.survey import (  # noqa: F401
+    SELECTED,
+    SHARE_COLUMNS,
+    among,
+    hub_table,
+    measure_by_wave,
+    option_counts_table,
+    option_table,
+    response_counts,
+    share_record,
+    wide_counts,
+    yes_table,
+)

@@ -1,0 +1,318 @@
+"""Plain-English sentences and caveats computed from tables and test results.
+
+Every sentence a page shows about a figure is built here from the data in hand, never typed into
+a notebook, so it stays true when the exports change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from pdu_analysis import measures, stats
+from pdu_analysis.compare import period_comparison
+from pdu_analysis.measures import ALL
+from pdu_analysis.reference import load_codebook
+from pdu_analysis.stats import proportion
+from pdu_analysis.stats.conventions import (
+    ALPHA,
+    DISCLOSURE_HIGH,
+    DISCLOSURE_LOW,
+)
+from pdu_analysis.wording.numbers import percent_text
+
+
+def suppression_note(*tables: pd.DataFrame, what: str = "counts") -> str | None:
+    """One sentence saying how many cells the ``suppressed`` column(s) hide, or None."""
+    marks = pd.concat([t["suppressed"] for t in tables if "suppressed" in t]) if tables else None
+    if marks is None or marks.empty:
+        return None
+    primary, secondary = int((marks == "<5").sum()), int((marks == "[c]").sum())
+    if not primary and not secondary:
+        return None
+    one = what[:-1] if what.endswith("s") else what
+    text = (
+        f"{primary} {one if primary == 1 else what} between {DISCLOSURE_LOW} and "
+        f'{DISCLOSURE_HIGH} {"is" if primary == 1 else "are"} not shown (marked "<5") '
+        "because so few people could be recognised"
+    )
+    if secondary:
+        text += (
+            f"; {secondary} further {one if secondary == 1 else what} "
+            f'{"is" if secondary == 1 else "are"} hidden ("[c]") so that the small '
+            f"{'one' if primary == 1 else 'ones'} cannot be worked out from the totals"
+        )
+    return text + "."
+
+
+def distribution_sentence(table: pd.DataFrame, group: str) -> str:
+    """Every option of one group in words, following the small-base rule.
+
+    Base 50 or more: "Yes, 33% (25/75; 95% CI 24–45%)". Base 30 to 49: "59% (24/41)" for each
+    option, then "(indicative only: small base of 41)" once. Under 30: "7 of 26", no percentage.
+    """
+    rows = table[table["group"] == group]
+    if rows.empty:
+        return "no responses to this question"
+    shares = [proportion(int(k), int(n)) for k, n in zip(rows["count"], rows["base"], strict=True)]
+    flags = {p.flag for p in shares}
+    if flags == {"indicative"}:
+        parts = [
+            f"{o}, {p.display_percent}% ({p.count}/{p.base})"
+            for o, p in zip(rows["option"], shares, strict=True)
+        ]
+        return "; ".join(parts) + f" (indicative only: small base of {shares[0].base})"
+    return "; ".join(f"{o}, {p.text()}" for o, p in zip(rows["option"], shares, strict=True))
+
+
+def comparison_sentence(table: pd.DataFrame, option: str, first: str | None, second: str | None) -> str:
+    """The comparison's plain-English sentence, or why there is none."""
+    if not first or not second or first == second:
+        return "Only one period has responses, so the periods are not compared."
+    found = period_comparison(table, option, first, second)
+    if found is None:
+        return (
+            f'No comparison between "{first}" and "{second}": one of them has no responses to this question.'
+        )
+    return found.sentence()
+
+
+def shares_sentence(table: pd.DataFrame, group: str) -> str:
+    """Each category of one group of :func:`shares_table` in words, hidden counts as such."""
+    rows = table[table["group"] == group]
+    parts = []
+    for r in rows.itertuples():
+        if r.suppressed:
+            parts.append(f"{r.label}, fewer than 5 or hidden to protect one that is")
+        elif r.base:
+            parts.append(f"{r.label}, {proportion(int(r.count), int(r.base)).text()}")
+    return "; ".join(parts) if parts else "none recorded"
+
+
+def design_effect_sentence(row: Mapping, *, repeaters: int, people: int) -> str:
+    """What repeat attendance does to a share's interval (a :func:`sector_share_table` row)."""
+    n, deff = int(row["base"]), float(row["design_effect"])
+    if not np.isfinite(deff):
+        return (
+            f"The cluster-robust interval could not be estimated ({row['note']}), so the "
+            "naive interval is shown for both."
+        )
+    return (
+        f"{repeaters} of the {people} people came to more than one event, so the {n} "
+        f"attendances carry about as much information as {round(n / deff)} independent ones "
+        f"(design effect {deff:.2f}): the cluster-robust 95% interval for this share, "
+        f"{percent_text(row['robust_low'])} to {percent_text(row['robust_high'])}, is wider than the naive "
+        f"{percent_text(row['naive_low'])} to {percent_text(row['naive_high'])}."
+    )
+
+
+def chi_square_sentence(record: Mapping, *, what: str = "attendances") -> str:
+    """The test in words: statistic, p, Cramér's V, then the p allowing for repeat attenders."""
+    text = (
+        f"Chi-square test of sector by period: χ²({record['dof']}) = "
+        f"{record['chi2']:.2f}, {stats.format_p(record['p'])}, Cramér's V = "
+        f"{record['cramer_v']:.2f} (n = {record['n']} {what})."
+    )
+    if np.isfinite(record["p_adjusted"]):
+        clear = record["p_adjusted"] < ALPHA
+        text += (
+            " Treating each person's attendances as a group (people who came several "
+            f"times are not independent evidence) gives {stats.format_p(record['p_adjusted'])}:"
+            f" the difference {'is unlikely to be chance' if clear else 'could be chance'}."
+        )
+    if record.get("expected_warning"):
+        text += f" Note: {record['expected_warning']}."
+    return text
+
+
+def cop_sentence(table: pd.DataFrame) -> str:
+    """Each community's sessions held, their size range, and any sessions planned."""
+    parts = []
+    for community, rows in table.groupby("community", sort=False):
+        held = rows[rows["status"] == "held"]
+        heads = held["headcount"].dropna().astype("int64")
+        text = f"{community}: {len(held)} session{'s' if len(held) != 1 else ''} held"
+        if len(heads):
+            low, high = int(heads.min()), int(heads.max())
+            size = f"{low}" if low == high else f"{low} to {high}"
+            text += f" with {size} people {'each' if len(heads) > 1 else ''}".rstrip()
+        planned = rows[rows["status"] == "planned"]
+        for r in planned.itertuples():
+            booked = "" if pd.isna(r.headcount) else f", {int(r.headcount)} booked"
+            text += f"; a further session planned for {pd.Timestamp(r.date):%B %Y}{booked}"
+        parts.append(text)
+    return ". ".join(parts) + "." if parts else "No Community of Practice sessions are listed."
+
+
+def base_caveat(table: pd.DataFrame, *, what: str = "responses") -> str | None:
+    """One caveat paragraph per group whose base is under 50 (``stats.small_base_caveat``)."""
+    if table.empty:
+        return None
+    bases = table.groupby("group", sort=False)["base"].first()
+    parts = []
+    for group, n in bases.items():
+        text = stats.small_base_caveat(int(n), what=what) if int(n) else None
+        if text:
+            parts.append(text if len(bases) == 1 else f"{group}: {text}")
+    return "\n\n".join(parts) or None
+
+
+def chance_note(table: pd.DataFrame, *, alpha: float = ALPHA) -> str:
+    """How many comparisons reached p < alpha, against how many chance alone would give.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"p_value": [0.01, 0.5, 0.9, 0.2], "p_holm": [0.04, 1, 1, 0.6]})
+    >>> print(chance_note(t))  # doctest: +NORMALIZE_WHITESPACE
+    4 comparisons: 1 has p below 0.05. If nothing had changed, about 0.2 would be expected to
+    do so by chance alone; after Holm's adjustment for the number of comparisons, 1 still does.
+    """
+    m = len(table)
+    if m == 0:
+        return "No measure was asked in two or more waves, so nothing is compared."
+    low = int((table["p_value"] < alpha).sum())
+    held = int((table["p_holm"] < alpha).sum())
+    expected = m * alpha
+    has = "has" if low == 1 else "have"
+    after = "none does" if held == 0 else f"{held} still {'does' if held == 1 else 'do'}"
+    return (
+        f"{m} comparison{'s' if m != 1 else ''}: {low} {has} p below {alpha:g}. "
+        f"If nothing had changed, about {expected:.1f} would be expected to do so by chance "
+        "alone; "
+        f"after Holm's adjustment for the number of comparisons, {after}."
+    )
+
+
+def base_note(
+    answers: pd.DataFrame, responses: pd.DataFrame, survey: str, question_id: str, wave: str
+) -> str | None:
+    """Sentence when fewer responses answered a question than were returned in that wave."""
+    returned = int(((responses["survey"] == survey) & (responses["wave"] == wave)).sum())
+    answered = measures.answer_count(answers, survey, question_id, "", wave)[1]
+    if answered == returned or not answered:
+        return None
+    return (
+        f"In the {wave} wave {answered} of the {returned} responses answered this question; "
+        f"every share here is out of the {answered} who answered, not the {returned} "
+        "returned."
+    )
+
+
+def cumulative_note(attendances: pd.DataFrame, sector: str = "statutory") -> str:
+    """The latest cumulative figure explained beside the disjoint periods it is made of."""
+    periods = measures.periods_in_order(attendances)
+    first = attendances[attendances["period"] == periods[0]]
+    k1, n1 = int((first["sector"] == sector).sum()), len(first)
+    kc, nc = int((attendances["sector"] == sector).sum()), len(attendances)
+    note = stats.cumulative_vs_disjoint_note(
+        k1,
+        n1,
+        kc,
+        nc,
+        first_label=f"in the {periods[0]} period",
+        later_label=f"after the {periods[0]} period",
+    )
+    return (
+        f"Share of attendances from the {sector} sector. {note} The cumulative figures are "
+        "not tested against each other: the later one contains the earlier one's attendances."
+    )
+
+
+def practice_change_note(table: pd.DataFrame, codebook: pd.DataFrame | None = None) -> str:
+    """Why intention and action are shown side by side but not tested, with their figures.
+
+    Intention is quoted over every post-event response (the survey follows every event); action
+    from the latest follow-up wave (each wave is a snapshot of what people have done so far), as
+    the final report quotes them.
+    """
+    book = load_codebook() if codebook is None else codebook
+    parts = []
+    for name, which in (("intention", ALL), ("action", "latest")):
+        rows = table[(table["measure"] == name)]
+        if rows.empty:
+            continue
+        waves = rows[rows["wave"] != ALL]
+        chosen = rows[rows["wave"] == ALL] if which == ALL else waves.iloc[[-1]]
+        row = (chosen if len(chosen) else rows).iloc[-1]
+        text = book.loc[
+            (book["survey"] == row["survey"]) & (book["question_id"] == row["question_id"]), "question_text"
+        ]
+        question = text.iloc[0] if len(text) else row["question_id"]
+        survey = row["survey"].replace("_", "-")
+        where = "all responses" if row["wave"] == ALL else f"{row['wave']} wave"
+        parts.append(
+            f"{name}: {row['text']} answered '{row['answer']}' to \"{question}\" ({survey} survey, {where})"
+        )
+    return (
+        "These are two different questions, asked of different people at different times "
+        "and out of different bases, so they are shown side by side and not tested against "
+        "each other. " + "; ".join(p[0].upper() + p[1:] for p in parts) + "."
+    )
+
+
+def describe(
+    table: pd.DataFrame,
+    wave_names: dict[str, str] | None = None,
+    *,
+    category: str = "option",
+    most_first: bool = True,
+) -> str:
+    """Every category's "k of n" in each wave, as one sentence per wave (for text and alt text).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"option": ["A", "B"], "wave": ["w1", "w1"], "count": [1, 3],
+    ...                   "base": [4, 4], "text": ["1 of 4", "3 of 4"]})
+    >>> describe(t)
+    'W1: B 3 of 4, A 1 of 4.'
+    """
+    if table.empty:
+        return "This question was not asked in any wave."
+    names = wave_names or {}
+    parts = []
+    for wave in dict.fromkeys(table["wave"]):
+        rows = table[table["wave"] == wave]
+        if most_first:
+            rows = rows.sort_values("count", ascending=False, kind="stable")
+        name = names.get(wave, "all waves together" if wave == ALL else wave)
+        items = ", ".join(f"{c} {t}" for c, t in zip(rows[category], rows["text"], strict=True))
+        parts.append(f"{name[0].upper() + name[1:]}: {items}.")
+    return " ".join(parts)
+
+
+def bases_text(
+    table: pd.DataFrame,
+    wave_names: dict[str, str] | None = None,
+    *,
+    what: str = "answering",
+    category: str | None = None,
+) -> str:
+    """The base of each wave in a table, e.g. ``"interim (Jun 2018) 7 answering; ..."``.
+
+    With ``category``, each category's base is named (for rows with different bases).
+    """
+    names = wave_names or {}
+    parts = []
+    if category is not None:
+        for wave in dict.fromkeys(table["wave"]):
+            rows = table[table["wave"] == wave]
+            items = ", ".join(
+                f"{c} out of {int(b)}" for c, b in zip(rows[category], rows["base"], strict=True)
+            )
+            parts.append(f"{names.get(wave, 'all waves' if wave == ALL else wave)}: {items}")
+        return "; ".join(parts) if parts else "no responses"
+    for wave in dict.fromkeys(table["wave"]):
+        bases = sorted(set(table.loc[table["wave"] == wave, "base"].astype(int)))
+        base = str(bases[0]) if len(bases) == 1 else f"{bases[0]}–{bases[-1]}"
+        parts.append(f"{names.get(wave, 'all waves' if wave == ALL else wave)} {base} {what}")
+    return "; ".join(parts) if parts else "no responses"
+
+
+def sentences_markdown(table: pd.DataFrame) -> str:
+    """A markdown list: each comparison's two figures and its plain-English sentence."""
+    return "\n".join(
+        f"- **{r.label}** ({r.first} → {r.second}): {r.text1} → {r.text2}. {r.sentence}"
+        for r in table.itertuples()
+    )
