@@ -9,7 +9,10 @@ Status, per row:
 - ``reproduced within the report's rounding``: the published percent is the computed one rounded
   the other way (down instead of up, or up instead of down), which hand rounding sometimes does;
 - ``differs``: with the reason (a different base is one of the report's own inconsistencies);
-- ``not computable from the data``: with the reason.
+- ``not computable from the data``: with the reason;
+- ``not applicable to these data``: the figure's subject (a round, a period, a Community of
+  Practice) is absent from the exports in hand, with the reason. Exports other than the ones the
+  report was written from are expected to have such figures; they are listed, never an error.
 """
 
 from __future__ import annotations
@@ -23,11 +26,13 @@ import pandas as pd
 
 from . import measures
 from .stats import round_half_up
+from .tables.attendance import cop_sessions_table
 
 REPRODUCED = "reproduced"
 WITHIN_ROUNDING = "reproduced within the report's rounding"
 DIFFERS = "differs"
 NOT_COMPUTABLE = "not computable from the data"
+NOT_APPLICABLE = "not applicable to these data"
 
 
 @dataclass(frozen=True)
@@ -43,7 +48,14 @@ class NotComputable:
     reason: str
 
 
-Recipe = Callable[[dict[str, pd.DataFrame]], Computed | NotComputable]
+@dataclass(frozen=True)
+class NotApplicable:
+    """The figure's subject is absent from these exports (a round, a period, a community)."""
+
+    reason: str
+
+
+Recipe = Callable[[dict[str, pd.DataFrame]], Computed | NotComputable | NotApplicable]
 
 INTERVIEWS = NotComputable("interviews and meetings: no record-level data in this project")
 FREE_TEXT = NotComputable(
@@ -58,6 +70,9 @@ def _answer(
     question: str, answer: str, wave: str | None, *, item: str | None = None, survey: str = "follow_up"
 ) -> Recipe:
     def recipe(t):
+        missing = _missing_round(t, survey, wave)
+        if missing:
+            return missing
         return Computed(
             *measures.answer_count(t["survey_answers"], survey, question, answer, wave, item=item)
         )
@@ -70,8 +85,18 @@ def _post_event(question: str, answer: str = "", *, item: str | None = None) -> 
     return _answer(question, answer, None, item=item, survey="post_event")
 
 
+def _missing_round(t: dict[str, pd.DataFrame], survey: str, wave: str | None) -> NotApplicable | None:
+    """Why a figure about ``wave`` of ``survey`` does not apply, or None when the round is there."""
+    if wave is None or wave in set(measures.waves_in_order(t["survey_responses"], survey)):
+        return None
+    return NotApplicable(f"these data have no {survey.replace('_', '-')} round called {wave!r}")
+
+
 def _responses(survey: str, wave: str | None = None) -> Recipe:
     def recipe(t):
+        missing = _missing_round(t, survey, wave)
+        if missing:
+            return missing
         rows = t["survey_responses"]
         rows = rows[rows["survey"] == survey]
         if wave:
@@ -86,6 +111,8 @@ def _sector(sector: str, upto: str | None = None, table: str = "attendances") ->
         frame = t[table]
         if table == "attendances":
             periods = measures.periods_in_order(frame)
+            if upto is not None and upto not in periods:
+                return NotApplicable(f"these data have no attendance period called {upto!r}")
             counted = measures.cumulative_periods(periods, upto or periods[-1])
             return Computed(*measures.sector_count(frame, sector, counted))
         return Computed(int((frame["sector"] == sector).sum()), len(frame))
@@ -99,12 +126,12 @@ def _focus(focus: str) -> Recipe:
 
 def _cop(stream: str | None, what: str) -> Recipe:
     def recipe(t):
-        events = t["events"]
-        cop = events[events["kind"] == "community_of_practice"].copy()
-        cop["group"] = cop["title"].str.split(" Community of Practice").str[0]
+        cop = cop_sessions_table(t["events"])
         if what == "groups":
-            return Computed(cop["group"].nunique())
-        rows = cop[cop["group"] == stream]
+            return Computed(cop["community"].nunique())
+        rows = cop[cop["community"] == stream]
+        if rows.empty:
+            return NotApplicable(f"these data have no Community of Practice called {stream!r}")
         held, planned = rows[rows["status"] == "held"], rows[rows["status"] == "planned"]
         sizes = held["headcount"].dropna().astype(int)
         values = {
@@ -257,6 +284,8 @@ def reproduce(published: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> pd.Da
             result = recipe(tables)
         if isinstance(result, NotComputable):
             computed, status, reason = "", NOT_COMPUTABLE, result.reason
+        elif isinstance(result, NotApplicable):
+            computed, status, reason = "", NOT_APPLICABLE, result.reason
         else:
             computed, status, reason = judge(figure.kind, float(figure.value), _number(figure.base), result)
             if status == DIFFERS and inconsistent and "inconsisten" not in reason:
@@ -289,19 +318,28 @@ def _published_text(figure) -> str:
 def summary(ledger: pd.DataFrame) -> pd.DataFrame:
     """How many figures have each status."""
     order = [REPRODUCED, WITHIN_ROUNDING, DIFFERS, NOT_COMPUTABLE]
+    if (ledger["status"] == NOT_APPLICABLE).any():
+        order.append(NOT_APPLICABLE)
     counts = ledger["status"].value_counts().reindex(order, fill_value=0)
     return counts.rename_axis("status").reset_index(name="figures")
 
 
 def summary_sentence(ledger: pd.DataFrame, *, synthetic: bool) -> str:
     """How many figures were reproduced, in words, with what that means for these data."""
-    computable = ledger[ledger["status"] != NOT_COMPUTABLE]
+    computable = ledger[~ledger["status"].isin([NOT_COMPUTABLE, NOT_APPLICABLE])]
     matched = int(computable["status"].isin([REPRODUCED, WITHIN_ROUNDING]).sum())
+    not_computable = int((ledger["status"] == NOT_COMPUTABLE).sum())
+    not_applicable = int((ledger["status"] == NOT_APPLICABLE).sum())
     text = (
         f"**{matched} of {len(computable)}** computable figures are reproduced; "
-        f"{len(ledger) - len(computable)} come from interviews or free text and cannot be "
+        f"{not_computable} come from interviews or free text and cannot be "
         "computed from survey and register data."
     )
+    if not_applicable:
+        text += (
+            f" {not_applicable} are about a round, period or Community of Practice that these "
+            "data do not have, so they are marked not applicable."
+        )
     if synthetic:
         text += (
             " With the synthetic reconstruction this is expected by construction (the data "
