@@ -4,7 +4,7 @@ The real register and survey exports are not public. ``generate`` writes files i
 formats whose aggregates reproduce every figure the report publishes, so the pipeline can run end
 to end; ``PROVENANCE.md`` (written alongside) says what is calibrated, what is assumed and what
 mess is in them.
-Run ``python -m pdu_analysis.synthetic [--out DIR]``.
+Run ``python -m pdu_synthetic [--out DIR]``.
 """
 
 from __future__ import annotations
