@@ -459,3 +459,21 @@ def test_contact_details_are_reserved_fakes(raw):
 def test_synthetic_marker_and_provenance():
     assert "SYNTHETIC" in (RAW / "SYNTHETIC").read_text(encoding="utf-8")
     assert "SYNTHETIC" in (RAW / "PROVENANCE.md").read_text(encoding="utf-8")[:200]
+
+
+def test_independent_module_agrees_with_this_path(raw):
+    """tests/independent.py (used on other programmes) gives the same figures on the shipped files."""
+    import independent
+
+    fig = independent.figures(RAW, REFERENCE_DIR / "waves.csv", REFERENCE_DIR)
+    assert (fig.attendances, fig.people) == (len(raw.attendances), len(_per_person(raw)))
+    assert fig.attendances == int(PUBLISHED["attendances"]["value"])
+    interim = _interim_attendances(raw)
+    assert fig.statutory_up_to["interim"] == (sum(a["sector"] == "statutory" for a in interim), len(interim))
+    assert pct(*fig.statutory_up_to["interim"]) == int(PUBLISHED["statutory_pct_interim"]["value"])
+    assert fig.statutory_after["interim"][1] == len(raw.attendances) - len(interim)
+    assert fig.post_event_responses == len(raw.post)
+    files = {w.name: w.file for w in independent.waves(REFERENCE_DIR / "waves.csv", RAW)}
+    for wave, responses in (("interim", raw.interim), ("final", raw.final)):
+        took = tally(responses, "took_action")
+        assert fig.took_action[files[wave]] == (took["Yes"], sum(took.values()))
