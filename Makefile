@@ -26,7 +26,7 @@ endif
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 EXECUTED := $(patsubst notebooks/%,reports/executed/%,$(NOTEBOOKS))
 HTML := $(patsubst notebooks/%.ipynb,reports/html/%.html,$(NOTEBOOKS))
-SRC := $(shell find src/pdu_analysis -name '*.py' -not -path '*/synthetic/*' -not -path '*/bench/*' -not -name verify.py 2>/dev/null) \
+SRC := $(shell find src/pdu_analysis -name '*.py' -not -name verify.py 2>/dev/null) \
        $(shell find src/pdu_analysis/report/templates -type f 2>/dev/null)
 REFERENCE := $(wildcard data/reference/*.csv)
 RAW_FILES := $(wildcard $(RAW_DIR)/*)
@@ -114,14 +114,14 @@ manifest: reports ## Record checksums of the current outputs in reports/MANIFEST
 	@$(PY) -m pdu_analysis.verify --update
 
 bench: $(ENV_STAMP) ## Measure cold, no-op and incremental builds and the 10x-1000x scale steps
-	@$(PY) -m pdu_analysis.bench
+	@$(PY) -m pdu_bench
 
 # ---- working with the notebooks and the data ---------------------------------------------------
 lab: $(ENV_STAMP) ## Open JupyterLab on the project's kernel
 	@$(PY) -m jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 synthetic: $(ENV_STAMP) ## Regenerate the synthetic reconstruction in data/raw (not part of reports)
-	@$(PY) -m pdu_analysis.synthetic --out data/raw
+	@$(PY) -m pdu_synthetic --out data/raw
 
 LEFT_OUT := rfc3987-syntax lark
 lock: ## Re-resolve requirements.lock from pyproject.toml (needs the package registry)

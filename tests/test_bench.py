@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 
 from pdu_analysis import clean, io
-from pdu_analysis.bench import builds, grow, report, scale
 from pdu_analysis.paths import DEFAULT_RAW_DIR, PROJECT_ROOT
+from pdu_bench import builds, grow, report, scale
 
 SURVEYS = ("post_event_survey.csv", "follow_up_2018-06.csv", "follow_up_2019-01.csv")
 

@@ -7,7 +7,7 @@ import hashlib
 import pytest
 
 from pdu_analysis.paths import DEFAULT_RAW_DIR
-from pdu_analysis.synthetic import FILES, generate
+from pdu_synthetic import FILES, generate
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +27,7 @@ def test_generator_writes_the_listed_files(regenerated):
 def test_file_is_byte_identical(regenerated, name):
     out, _ = regenerated
     committed = DEFAULT_RAW_DIR / name
-    assert committed.exists(), f"{name} missing from data/raw: run python -m pdu_analysis.synthetic"
+    assert committed.exists(), f"{name} missing from data/raw: run python -m pdu_synthetic"
     new, old = (out / name).read_bytes(), committed.read_bytes()
     assert hashlib.sha256(new).hexdigest() == hashlib.sha256(old).hexdigest(), (
         f"{name} differs from a fresh generation: regenerate data/raw or fix the nondeterminism"

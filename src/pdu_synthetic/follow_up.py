@@ -13,7 +13,8 @@ from datetime import date
 
 import numpy as np
 
-from ..paths import REFERENCE_DIR
+from pdu_analysis.paths import REFERENCE_DIR
+
 from . import targets, texts
 from .assign import by_rank, ticks
 from .respondents import day_between, response, start_time

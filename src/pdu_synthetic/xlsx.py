@@ -22,8 +22,8 @@ ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 def save(wb: Workbook, path: Path) -> None:
     """Write ``wb`` to ``path`` deterministically."""
     props = wb.properties
-    props.creator = "pdu_analysis.synthetic"
-    props.lastModifiedBy = "pdu_analysis.synthetic"
+    props.creator = "pdu_synthetic"
+    props.lastModifiedBy = "pdu_synthetic"
     props.created = FIXED_TIME
     props.modified = FIXED_TIME
     buf = io.BytesIO()

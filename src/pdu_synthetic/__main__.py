@@ -1,4 +1,4 @@
-"""``python -m pdu_analysis.synthetic [--out DIR]``: regenerate the synthetic raw files."""
+"""``python -m pdu_synthetic [--out DIR]``: regenerate the synthetic raw files."""
 
 from __future__ import annotations
 
@@ -6,13 +6,14 @@ import argparse
 import hashlib
 from pathlib import Path
 
-from ..paths import DEFAULT_RAW_DIR
+from pdu_analysis.paths import DEFAULT_RAW_DIR
+
 from . import generate
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m pdu_analysis.synthetic",
+        prog="python -m pdu_synthetic",
         description="Write the SYNTHETIC reconstruction of the PDU raw exports (fixed seed).",
     )
     parser.add_argument(

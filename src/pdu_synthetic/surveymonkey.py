@@ -15,7 +15,8 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from ..paths import REFERENCE_DIR
+from pdu_analysis.paths import REFERENCE_DIR
+
 from . import xlsx
 
 METADATA = (

@@ -1,6 +1,6 @@
 """Grow the raw reconstruction N-fold with new, distinct people, for the scale benchmark.
 
-    python -m pdu_analysis.bench.grow --factor 1000 --out /tmp/raw-1000x [--raw data/raw]
+    python -m pdu_bench.grow --factor 1000 --out /tmp/raw-1000x [--raw data/raw]
 
 Copy 0 is the shipped data unchanged; copies 1..N-1 repeat every register, hub and survey row with
 the people made new: each e-mail gets ``+c<k>`` before its ``@``, each name a `` c<k>`` suffix,
@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
 
-from .. import io, paths
+from pdu_analysis import io, paths
 
 SURVEY_DATE = "%m/%d/%Y %I:%M:%S %p"
 COPY_TAG = "c{k}"
@@ -146,7 +146,7 @@ def _grow_rows(
 
 def survey_exports(raw: Path) -> list[Path]:
     """The post-event export and every follow-up round, as ``clean.surveys`` finds them."""
-    from ..clean.surveys import survey_files
+    from pdu_analysis.clean.surveys import survey_files
 
     return [path for path, _ in survey_files(raw)]
 
@@ -211,7 +211,7 @@ def grow(raw: Path, out: Path, factor: int) -> dict[str, int]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m pdu_analysis.bench.grow", description="Grow the raw reconstruction N-fold."
+        prog="python -m pdu_bench.grow", description="Grow the raw reconstruction N-fold."
     )
     parser.add_argument("--factor", type=int, required=True)
     parser.add_argument("--out", type=Path, required=True)

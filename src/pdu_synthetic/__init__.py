@@ -4,7 +4,8 @@ The real register and survey exports are not public. ``generate`` writes files i
 formats whose aggregates reproduce every figure the report publishes, so the pipeline can run end
 to end; ``PROVENANCE.md`` (written alongside) says what is calibrated, what is assumed and what
 mess is in them.
-Run ``python -m pdu_analysis.synthetic [--out DIR]``.
+Run ``python -m pdu_synthetic [--out DIR]``. ``other_programme`` writes a second, invented programme
+for tests only (see :mod:`.other`).
 """
 
 from __future__ import annotations
@@ -16,10 +17,11 @@ from pathlib import Path
 import numpy as np
 
 from . import events, follow_up, hub, post_event, provenance, register, selfcheck, targets
+from .other import other_programme
 from .people import make_people
 from .surveymonkey import codebook, write_csv, write_xlsx
 
-__all__ = ["FILES", "generate"]
+__all__ = ["FILES", "generate", "other_programme"]
 
 FILES = (
     "events.csv",

@@ -10,7 +10,7 @@ never hides in another's. The step is what a real export of that size would cost
 4. ``stats.sector_share_clustered`` (GEE, person as cluster, one fit per period) on the
    attendances.
 
-    python -m pdu_analysis.bench.scale RAW_DIR     # one step, JSON on stdout
+    python -m pdu_bench.scale RAW_DIR     # one step, JSON on stdout
 """
 
 from __future__ import annotations
@@ -100,11 +100,11 @@ def measure_size(factor: int, raw: Path, *, workdir: Path, timeout: float = 900)
     grown = workdir / f"raw-{factor}x"
     t0 = time.perf_counter()
     written = _run_json(
-        ["-m", "pdu_analysis.bench.grow", "--factor", str(factor), "--out", str(grown), "--raw", str(raw)],
+        ["-m", "pdu_bench.grow", "--factor", str(factor), "--out", str(grown), "--raw", str(raw)],
         timeout,
     )
     grow_seconds = time.perf_counter() - t0
-    result = _run_json(["-m", "pdu_analysis.bench.scale", str(grown)], timeout)
+    result = _run_json(["-m", "pdu_bench.scale", str(grown)], timeout)
     return {"factor": factor, "grow_seconds": grow_seconds, "raw_rows": written, **result}
 
 
@@ -133,7 +133,7 @@ def measure(
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 1:
-        print("usage: python -m pdu_analysis.bench.scale RAW_DIR", file=sys.stderr)
+        print("usage: python -m pdu_bench.scale RAW_DIR", file=sys.stderr)
         return 2
     json.dump(step(Path(args[0]).resolve()), sys.stdout)
     print()

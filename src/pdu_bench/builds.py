@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..paths import PROJECT_ROOT
+from pdu_analysis.paths import PROJECT_ROOT
 
 EXECUTED = Path("reports") / "executed"
 RENDER_STAMP = Path("reports") / "html" / ".rendered"
@@ -319,8 +319,8 @@ def kernel_floor(ws: Workspace, code: str, *, timeout: float = 180) -> dict:
     """Start the project's kernel as papermill does, run ``code`` (the imports), shut it down."""
     from jupyter_client.manager import KernelManager
 
-    from ..report import KERNEL_NAME
-    from ..report.execute import KERNEL_ARGUMENTS
+    from pdu_analysis.report import KERNEL_NAME
+    from pdu_analysis.report.execute import KERNEL_ARGUMENTS
 
     t0 = time.perf_counter()
     manager = KernelManager(kernel_name=KERNEL_NAME)

@@ -1,6 +1,6 @@
 """``make bench``: time the builds and the scale steps, print the table, write reports/bench.json.
 
-    python -m pdu_analysis.bench [--skip-builds] [--skip-scale] [--sizes 1,10,100,1000]
+    python -m pdu_bench [--skip-builds] [--skip-scale] [--sizes 1,10,100,1000]
                                  [--touch 04_event_feedback.ipynb] [--jobs N] [--in-place]
                                  [--keep] [--verbose] [--out reports/bench.json]
 
@@ -21,7 +21,8 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .. import paths
+from pdu_analysis import paths
+
 from . import builds, report, scale
 
 
@@ -99,7 +100,7 @@ def measure_builds(args: argparse.Namespace) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m pdu_analysis.bench", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m pdu_bench", description=__doc__.splitlines()[0])
     parser.add_argument("--skip-builds", action="store_true", help="only the scale steps")
     parser.add_argument("--skip-scale", action="store_true", help="only the builds")
     parser.add_argument(

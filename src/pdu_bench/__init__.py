@@ -6,5 +6,5 @@
 - :mod:`.scale` -- cleaning, headline table and GEE on each grown size, one fresh process each.
 - :mod:`.report` -- targets met or MISSED, the printed table and ``reports/bench.json``.
 
-Run ``python -m pdu_analysis.bench --help`` for the options.
+Run ``python -m pdu_bench --help`` for the options.
 """
