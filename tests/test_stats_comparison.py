@@ -5,7 +5,8 @@ import math
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
-from scipy.stats import norm
+from scipy.optimize import brentq
+from scipy.stats import binom, fisher_exact
 
 from pdu_analysis.stats import compare_two, minimum_detectable_difference
 from pdu_analysis.stats.formatting import whole
@@ -51,59 +52,66 @@ def test_fisher_is_two_sided_and_symmetric():
     assert compare_two(2, 7, 20, 29).p_value == pytest.approx(compare_two(20, 29, 2, 7).p_value)
 
 
-def mdd_closed_form(n1: int, n2: int, p: float, up: bool = True) -> float:
-    """Arcsine-scale MDD without the negligible opposite tail (Cohen 1988, ch. 6)."""
-    h = (norm.ppf(0.975) + norm.ppf(0.80)) * math.sqrt(1 / n1 + 1 / n2)
-    phi = math.asin(math.sqrt(p))
-    target = phi + h / 2 if up else phi - h / 2
-    if not 0 <= target <= math.pi / 2:
-        return math.nan
-    return 100 * abs(math.sin(target) ** 2 - p)
+def brute_power(p1: float, p2: float, n1: int, n2: int) -> float:
+    """Fisher's power by looping over every pair of counts with scipy's own test."""
+    return sum(
+        binom.pmf(a, n1, p1) * binom.pmf(b, n2, p2)
+        for a in range(n1 + 1)
+        for b in range(n2 + 1)
+        if fisher_exact([[a, n1 - a], [b, n2 - b]])[1] < 0.05
+    )
 
 
-@pytest.mark.parametrize(("n1", "n2", "p"), [(7, 29, 0.2), (50, 50, 0.5), (100, 300, 0.3)])
-def test_mdd_matches_cohen_arcsine_formula(n1, n2, p):
-    got = minimum_detectable_difference(n1, n2, p, direction="rise")
-    assert got == pytest.approx(mdd_closed_form(n1, n2, p), abs=0.3)
-    got = minimum_detectable_difference(n1, n2, p, direction="fall")
-    expected = mdd_closed_form(n1, n2, p, up=False)
-    if math.isnan(expected):
-        assert math.isnan(got) or got == pytest.approx(100 * p, abs=0.5)
-    else:
-        assert got == pytest.approx(expected, abs=0.3)
-
-
-def test_mdd_textbook_two_groups_of_100_from_50_percent():
-    # Two groups of 100 from 50%: about 19-20 points (the familiar rule-of-thumb value).
-    assert 18.5 < minimum_detectable_difference(100, 100, 0.5) < 20.5
-
-
-def test_mdd_uses_pooled_baseline_in_observed_direction():
+def test_mdd_is_exact_fisher_power_at_80_percent():
     c = compare_two(1, 7, 7, 29)
     assert c.mdd_baseline == pytest.approx(100 * 8 / 36)
     assert c.mdd_direction == "rise"
-    assert c.mdd == pytest.approx(mdd_closed_form(7, 29, 8 / 36), abs=0.3)
+    p1 = 8 / 36
+    assert brute_power(p1, p1 + c.mdd / 100, 7, 29) == pytest.approx(0.80, abs=1e-6)
     assert compare_two(7, 29, 1, 7).mdd_direction == "fall"
 
 
-def test_mdd_nan_when_no_rise_could_reach_power():
-    c = compare_two(5, 7, 21, 29)  # pooled 72%: even 100% is not detectable with 80% power
+def test_mdd_textbook_two_groups_of_100_from_50_percent():
+    # Two groups of 100 from 50%: 19.3 points for a z-test; Fisher's exact test needs more.
+    assert 19.3 < minimum_detectable_difference(100, 100, 0.5) < 21.5
+
+
+@pytest.mark.parametrize(("args", "direction"), [((4, 7, 19, 29), "rise"), ((3, 7, 10, 29), "fall")])
+def test_no_change_reaches_80_percent_in_the_issue_cases(args, direction):
+    # A z-test claims about 36 points; Fisher's exact test never reaches 80% power here.
+    k1, n1, k2, n2 = args
+    c = compare_two(*args)
+    pooled = (k1 + k2) / (n1 + n2)
+    assert c.mdd_direction == direction
+    assert brute_power(pooled, 1.0 if direction == "rise" else 0.0, n1, n2) < 0.80
     assert math.isnan(c.mdd)
-    assert "even a rise to 100% could not be reliably detected" in c.sentence()
+    assert f"no {direction} could be detected reliably" in c.sentence()
+    assert "could be detected reliably (8 times" not in c.sentence()
+
+
+def test_zero_of_seven_against_zero_of_twentynine_needs_51_points():
+    # Baseline 0: the first wave is 0 of 7 for sure, so the test rejects when k2 >= c, where c is
+    # the smallest count scipy's Fisher test finds significant against 0 of 7.
+    c_min = next(b for b in range(30) if fisher_exact([[0, 7], [b, 29 - b]])[1] < 0.05)
+    target = brentq(lambda p: binom.sf(c_min - 1, 29, p) - 0.80, 1e-9, 1 - 1e-9)
+    c = compare_two(0, 7, 0, 29)
+    assert c.mdd == pytest.approx(100 * target, abs=1e-6)
+    assert whole(c.mdd) == 51
+    assert "only a rise of about 51 points or more could be detected reliably" in c.sentence()
 
 
 def test_sentence_not_significant():
     c = compare_two(1, 7, 7, 29)
     s = c.sentence()
     assert s.startswith("With 7 (interim) and 29 (final) responses only a rise of about ")
-    assert f"about {whole(c.mdd)} points could be detected;" in s
+    assert f"about {whole(c.mdd)} points or more could be detected reliably" in s
     assert "the observed rise of 10 points is not evidence of change" in s
-    assert s.endswith("(Fisher's exact p = 1.00).")
+    assert f"(Fisher's exact p = 1.00; 95% CI {whole(c.ci_low)} to {whole(c.ci_high)} points)." in s
 
 
 def test_sentence_significant_is_phrased_as_evidence():
     c = compare_two(48, 80, 56, 70, labels=("June 2018", "January 2019"))
-    assert c.significant
+    assert c.significant and c.verdict == "evidence"
     s = c.sentence()
     assert "not evidence" not in s and " only " not in s
     assert "the observed rise of 20 points is evidence of change" in s
@@ -118,10 +126,26 @@ def test_sentence_fall_and_zero_and_singular():
     assert "the observed rise of 1 point is not" in compare_two(50, 100, 51, 100).sentence()
 
 
-def test_sentence_follows_p_value_not_interval_alone():
-    for args in [(48, 80, 56, 70), (1, 7, 7, 29), (10, 100, 30, 100), (3, 7, 19, 29)]:
-        c = compare_two(*args)
-        assert ("is evidence of change" in c.sentence()) == (c.p_value < 0.05)
+def test_interval_excluding_zero_at_p_above_alpha_is_not_called_no_evidence():
+    # 7 of 7 against 17 of 29: Newcombe about -59 to -3 points, Fisher p = 0.07.
+    c = compare_two(7, 7, 17, 29)
+    assert c.ci_high < 0 and c.p_value >= 0.05
+    s = c.sentence()
+    assert c.verdict == "mixed"
+    assert "not evidence" not in s and "is evidence" not in s
+    assert "is suggestive but not conclusive" in s
+    assert f"{whole(c.ci_low)} to {whole(c.ci_high)} points, excludes no change" in s
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1, 40), st.integers(1, 40), st.floats(0, 1), st.floats(0, 1))
+def test_verdict_never_contradicts_interval_or_p(n1, n2, f1, f2):
+    c = compare_two(round(f1 * n1), n1, round(f2 * n2), n2)
+    s = c.sentence()
+    excludes = c.ci_low > 0 or c.ci_high < 0
+    assert ("is evidence of change" in s) == (c.p_value < 0.05 and excludes)
+    assert ("is not evidence of change" in s) == (c.p_value >= 0.05 and not excludes)
+    assert ("suggestive" in s) == ((c.p_value < 0.05) != excludes)
 
 
 @pytest.mark.parametrize(("k1", "n1", "k2", "n2"), [(0, 7, 0, 29), (7, 7, 29, 29)])
@@ -140,7 +164,7 @@ def test_bases_of_one():
     assert c.p_value == pytest.approx(1.0)
     assert -100 <= c.ci_low <= c.ci_high <= 100
     assert math.isnan(c.mdd)
-    assert "could not be reliably detected" in c.sentence()
+    assert "no fall could be detected reliably" in c.sentence()
 
 
 def test_zero_base_raises():
@@ -178,13 +202,22 @@ def test_interval_contains_difference_and_stays_in_range(w):
     st.sampled_from(["rise", "fall"]),
     st.integers(2, 5),
 )
-def test_mdd_shrinks_as_bases_grow(n1, n2, p, direction, m):
-    small = minimum_detectable_difference(n1, n2, p, direction=direction)
+def test_wald_mdd_shrinks_as_bases_grow(n1, n2, p, direction, m):
+    small = minimum_detectable_difference(n1, n2, p, direction=direction, test="wald")
     assume(not math.isnan(small))
-    larger_first = minimum_detectable_difference(n1 * m, n2, p, direction=direction)
-    larger_both = minimum_detectable_difference(n1 * m, n2 * m, p, direction=direction)
+    larger_first = minimum_detectable_difference(n1 * m, n2, p, direction=direction, test="wald")
+    larger_both = minimum_detectable_difference(n1 * m, n2 * m, p, direction=direction, test="wald")
     assert larger_first < small
     assert larger_both < larger_first
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(10, 120), st.integers(10, 120), st.floats(0.05, 0.95), st.sampled_from(["rise", "fall"]))
+def test_fisher_mdd_shrinks_when_both_bases_triple(n1, n2, p, direction):
+    # Exact power saw-tooths with the bases, so only a large step in both is sure to help.
+    small = minimum_detectable_difference(n1, n2, p, direction=direction)
+    assume(not math.isnan(small))
+    assert minimum_detectable_difference(3 * n1, 3 * n2, p, direction=direction) < small
 
 
 def test_sentence_names_what_was_counted():

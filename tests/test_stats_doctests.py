@@ -7,13 +7,16 @@ import pytest
 
 MODULES = [
     "association",
+    "chance",
     "caveats",
     "clustered",
+    "clustered_compare",
     "comparison",
     "disclosure",
     "formatting",
     "power",
     "proportions",
+    "verdict",
 ]
 
 

@@ -29,11 +29,30 @@ def widest_margin(base: int) -> float:
     return 100.0 * z / (2.0 * math.sqrt(base + z * z))
 
 
+def farthest_end(base: int) -> float:
+    """Largest distance, in points, from a share k/n to the far end of its 95% Wilson interval.
+
+    The Wilson interval is not symmetric away from 50%: on a base of 7, 1 of 7 (14%) has an
+    interval of 3% to 51%, whose far end is 37 points away although the widest half-width
+    (:func:`widest_margin`) is 30. "Uncertain by up to" must use this figure.
+
+    Examples
+    --------
+    >>> round(farthest_end(7), 1), round(farthest_end(29), 1)
+    (37.0, 18.2)
+    """
+    _, n = check_count_base(0, base)
+    return max(
+        max(p.percent - p.ci_low, p.ci_high - p.percent) for p in (proportion(k, n) for k in range(n + 1))
+    )
+
+
 def small_base_caveat(base: int, *, what: str = "responses") -> str | None:
     """Caveat for a small base, or None when the base is 50 or more.
 
-    The sentence names the base and the widest margin of error a share on it can have
-    (:func:`widest_margin`), so "small" is given a size.
+    The sentence names the base and how far a share on it can be from either end of its 95%
+    interval (:func:`farthest_end`; the interval is not symmetric, so no "±" is used), so
+    "small" is given a size.
 
     Parameters
     ----------
@@ -50,9 +69,10 @@ def small_base_caveat(base: int, *, what: str = "responses") -> str | None:
     --------
     >>> print(small_base_caveat(29))  # doctest: +NORMALIZE_WHITESPACE
     Based on 29 responses: too few for percentages, so counts are given
-    (a share on this base is uncertain by up to about ±17 points).
-    >>> print(small_base_caveat(40))
-    Based on 40 responses: percentages are indicative only (uncertain by up to about ±15 points).
+    (the 95% interval of a share on this base can reach up to about 18 points above or below it).
+    >>> print(small_base_caveat(40))  # doctest: +NORMALIZE_WHITESPACE
+    Based on 40 responses: percentages are indicative only
+    (the 95% interval can reach up to about 15 points above or below the share).
     >>> small_base_caveat(468) is None
     True
     """
@@ -60,16 +80,87 @@ def small_base_caveat(base: int, *, what: str = "responses") -> str | None:
     if n >= INDICATIVE_BASE:
         return None
     noun = what[:-1] if n == 1 and what.endswith("s") else what
-    margin = whole(widest_margin(n))
+    margin = whole(farthest_end(n))
     if n < WORDS_ONLY_BASE:
         return (
             f"Based on {n} {noun}: too few for percentages, so counts are given "
-            f"(a share on this base is uncertain by up to about \u00b1{margin} points)."
+            f"(the 95% interval of a share on this base can reach up to about {margin} points "
+            "above or below it)."
         )
     return (
         f"Based on {n} {noun}: percentages are indicative only "
-        f"(uncertain by up to about \u00b1{margin} points)."
+        f"(the 95% interval can reach up to about {margin} points above or below the share)."
     )
+
+
+def margins_phrase(count: int, base: int) -> str:
+    """How far a share's 95% Wilson interval reaches below and above it, in words.
+
+    Examples
+    --------
+    >>> margins_phrase(1, 7)
+    'between 12 points below and 37 points above'
+    >>> margins_phrase(50, 100)
+    'within about 10 points either way'
+    """
+    p = proportion(count, base)
+    below, above = whole(p.percent - p.ci_low), whole(p.ci_high - p.percent)
+    if below == above:
+        return f"within about {below} points either way"
+    return f"between {below} points below and {above} points above"
+
+
+def design_effect_phrase(base: int, design_effect: float, *, what: str = "attendances") -> str:
+    """What a design effect means for this base, right whichever side of 1 it falls.
+
+    Above 1 the attendances carry the information of fewer independent ones and intervals are
+    about sqrt(deff) times as wide; at 1 nothing changes; below 1 (possible with few repeat
+    attenders, or a person's attendances that differ more than strangers' do) the robust interval
+    is *narrower*, and the sentence must not call it wider.
+
+    Examples
+    --------
+    >>> print(design_effect_phrase(468, 4.0))  # doctest: +NORMALIZE_WHITESPACE
+    the 468 attendances carry about as much information as 117 independent ones
+    (design effect 4.00: intervals about 2.00 times as wide)
+    >>> print(design_effect_phrase(40, 0.18))  # doctest: +NORMALIZE_WHITESPACE
+    the design effect is 0.18, below 1: allowing for repeat attenders does not widen the interval
+    here (intervals about 0.42 times as wide)
+    """
+    if not math.isfinite(design_effect) or design_effect <= 0:
+        return "the design effect could not be estimated"
+    ratio = math.sqrt(design_effect)
+    shown = f"{design_effect:.2f}"
+    if shown == "1.00":
+        return f"repeat attendance makes no visible difference to the {base} {what} (design effect 1.00)"
+    if design_effect < 1:
+        return (
+            f"the design effect is {shown}, below 1: allowing for repeat attenders does not widen the "
+            f"interval here (intervals about {ratio:.2f} times as wide)"
+        )
+    return (
+        f"the {base} {what} carry about as much information as {round(base / design_effect)} "
+        f"independent ones (design effect {shown}: intervals about {ratio:.2f} times as wide)"
+    )
+
+
+def width_word(robust_low: float, robust_high: float, naive_low: float, naive_high: float) -> str:
+    """ "wider than", "narrower than" or "as wide as": the robust interval against the naive one.
+
+    Compared after rounding to whole percent, as the reader sees them.
+
+    Examples
+    --------
+    >>> width_word(10, 40, 15, 35), width_word(20, 30, 15, 35), width_word(15.2, 34.8, 15, 35)
+    ('wider than', 'narrower than', 'as wide as')
+    """
+    robust = whole(robust_high) - whole(robust_low)
+    naive = whole(naive_high) - whole(naive_low)
+    if robust > naive:
+        return "wider than"
+    if robust < naive:
+        return "narrower than"
+    return "as wide as"
 
 
 def split_cumulative(

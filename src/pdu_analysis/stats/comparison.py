@@ -13,15 +13,15 @@ against each other.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from scipy.stats import fisher_exact
 from statsmodels.stats.proportion import confint_proportions_2indep
 
 from pdu_analysis.stats.conventions import ALPHA
-from pdu_analysis.stats.formatting import check_count_base, format_p, whole
+from pdu_analysis.stats.formatting import check_count_base
 from pdu_analysis.stats.power import minimum_detectable_difference
+from pdu_analysis.stats.verdict import Verdict, detectable_phrase, verdict, verdict_clause
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,8 @@ class Comparison:
     p_value : float
         Fisher's exact test, two-sided.
     mdd : float
-        Minimum detectable difference in points (80% power, two-sided alpha 0.05) in the
+        Minimum detectable difference in points of Fisher's exact test (exact power 80%,
+        two-sided alpha 0.05; :func:`~pdu_analysis.stats.power.minimum_detectable_difference`) in the
         direction ``mdd_direction`` from ``mdd_baseline``; NaN when no change that way could
         reach 80% power.
     mdd_direction : {"rise", "fall"}
@@ -72,41 +73,31 @@ class Comparison:
         """Fisher's exact p below 0.05."""
         return self.p_value < ALPHA
 
+    @property
+    def verdict(self) -> Verdict:
+        """ "evidence", "mixed" or "none": p-value and interval read together (:func:`verdict`)."""
+        return verdict(self.p_value, self.ci_low, self.ci_high)
+
     def sentence(self, what: str = "responses") -> str:
         """The comparison in one plain-English sentence; ``what`` names the units counted.
+
+        The verdict follows :func:`pdu_analysis.stats.verdict.verdict`, so it never contradicts the
+        interval it prints; the detectable difference is that of Fisher's exact test.
 
         Examples
         --------
         >>> print(compare_two(1, 7, 7, 29).sentence())  # doctest: +NORMALIZE_WHITESPACE
-        With 7 (interim) and 29 (final) responses only a rise of about 56 points could be
-        detected; the observed rise of 10 points is not evidence of change
-        (Fisher's exact p = 1.00).
+        With 7 (interim) and 29 (final) responses only a rise of about 57 points or more could be
+        detected reliably (8 times in 10); the observed rise of 10 points is not evidence of
+        change (Fisher's exact p = 1.00; 95% CI -29 to 31 points).
         """
-        n1, n2 = self.n1, self.n2
         a, b = self.labels
-        opening = f"With {n1} ({a}) and {n2} ({b}) {what}"
-        if math.isnan(self.mdd):
-            limit = "100%" if self.mdd_direction == "rise" else "0%"
-            detect = f"{opening} even a {self.mdd_direction} to {limit} could not be reliably detected"
-        else:
-            detect = (
-                f"{opening} only a {self.mdd_direction} of about {_points(whole(self.mdd))} could be detected"
-            )
-        size = abs(whole(self.diff))
-        if size == 0:
-            observed = "the observed difference of 0 points"
-        else:
-            observed = f"the observed {'rise' if self.diff > 0 else 'fall'} of {_points(size)}"
-        p_text = f"Fisher's exact {format_p(self.p_value)}"
-        if self.significant:
-            ci = f"95% CI {whole(self.ci_low)} to {whole(self.ci_high)} points"
-            scale = (
-                f"a {self.mdd_direction} of about {_points(whole(self.mdd))} would be picked up 8 times in 10"
-                if not math.isnan(self.mdd)
-                else "changes are hard to detect reliably on these bases"
-            )
-            return f"{opening}, {observed} is evidence of change ({p_text}; {ci}); for scale, {scale}."
-        return f"{detect}; {observed} is not evidence of change ({p_text})."
+        opening = f"With {self.n1} ({a}) and {self.n2} ({b}) {what}"
+        clause = verdict_clause(self.diff, self.p_value, self.ci_low, self.ci_high, test="Fisher's exact")
+        if self.verdict == "evidence":
+            scale = detectable_phrase(self.mdd, self.mdd_direction).removeprefix("only ")
+            return f"{opening}, {clause}; for scale, {scale}."
+        return f"{opening} {detectable_phrase(self.mdd, self.mdd_direction)}; {clause}."
 
     def to_record(self) -> dict[str, object]:
         """Flat dict for a comparisons table."""
@@ -127,10 +118,6 @@ class Comparison:
             "mdd_direction": self.mdd_direction,
             "mdd_baseline": self.mdd_baseline,
         }
-
-
-def _points(n: int) -> str:
-    return "1 point" if n == 1 else f"{n} points"
 
 
 def compare_two(
