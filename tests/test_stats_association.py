@@ -92,3 +92,18 @@ def test_one_level_raises():
     df = long_table({("statutory", "a"): 3, ("voluntary", "a"): 4})
     with pytest.raises(ValueError, match="period"):
         sector_by_period_test(df, "sector", "period")
+
+
+@pytest.mark.parametrize("correction", [True, False])
+def test_cramers_v_is_uncorrected_by_hand(correction):
+    # [[3, 9], [8, 4]]: rows 12 and 12, columns 11 and 13, n = 24, expected 5.5 and 6.5 per row.
+    # Pearson chi2 = 2 (2.5^2 / 5.5 + 2.5^2 / 6.5) = 4.1958; V = sqrt(4.1958 / 24) = 0.418.
+    df = long_table(
+        {("statutory", "a"): 3, ("voluntary", "a"): 9, ("statutory", "b"): 8, ("voluntary", "b"): 4}
+    )
+    r = sector_by_period_test(df, "sector", "period", correction=correction)
+    chi2_by_hand = 2 * (2.5**2 / 5.5 + 2.5**2 / 6.5)
+    assert r.cramer_v == pytest.approx(math.sqrt(chi2_by_hand / 24))
+    assert round(r.cramer_v, 2) == 0.42
+    if correction:  # the test itself keeps Yates' correction on 2 x 2, as documented
+        assert r.chi2 < chi2_by_hand

@@ -1,13 +1,20 @@
 """Caveat sentences are computed from the numbers they describe."""
 
+import math
+
 import pytest
+from statsmodels.stats.proportion import proportion_confint
 
 from pdu_analysis.stats import (
     cumulative_vs_disjoint_note,
+    design_effect_phrase,
+    farthest_end,
+    margins_phrase,
     proportion,
     small_base_caveat,
     split_cumulative,
     widest_margin,
+    width_word,
 )
 
 
@@ -23,13 +30,48 @@ def test_indicative_caveat(base):
 
 
 @pytest.mark.parametrize("base", [2, 8, 28])
-def test_words_only_caveat_and_margin_is_wilson_at_half(base):
+def test_words_only_caveat_gives_the_farthest_interval_end(base):
     text = small_base_caveat(base, what="attendances")
     assert text.startswith(f"Based on {base} attendances: too few for percentages")
-    half = proportion(base // 2, base)  # even bases: exactly 50%
-    margin = (half.ci_high - half.ci_low) / 2
-    assert widest_margin(base) == pytest.approx(margin)
-    assert f"\u00b1{int(margin + 0.5)} points" in text
+    far = max(
+        max(k / base - lo, hi - k / base)
+        for k in range(base + 1)
+        for lo, hi in [proportion_confint(k, base, method="wilson")]
+    )
+    assert farthest_end(base) == pytest.approx(100 * far)
+    assert f"up to about {int(100 * far + 0.5)} points above or below" in text
+    assert "\u00b1" not in text
+
+
+def test_one_of_seven_reaches_37_points_though_half_width_is_30():
+    # 1 of 7 = 14%, Wilson 2.6% to 51.3%: the far end is 37 points away, not the 30 of "±30".
+    lo, hi = proportion_confint(1, 7, method="wilson")
+    assert round(100 * (hi - 1 / 7)) == 37
+    assert round(widest_margin(7)) == 30
+    assert "up to about 37 points" in small_base_caveat(7)
+    assert margins_phrase(1, 7) == f"between {round(100 * (1 / 7 - lo))} points below and 37 points above"
+
+
+def test_widest_margin_is_wilson_half_width_at_half():
+    half = proportion(14, 28)
+    assert widest_margin(28) == pytest.approx((half.ci_high - half.ci_low) / 2)
+
+
+def test_design_effect_wording_on_each_side_of_one():
+    above = design_effect_phrase(468, 2.04)
+    assert "as much information as 229 independent ones" in above  # 468 / 2.04 = 229.4
+    assert f"about {math.sqrt(2.04):.2f} times as wide" in above and "1.43" in above
+    below = design_effect_phrase(40, 0.18)
+    assert "below 1" in below and "does not widen" in below
+    assert "220" not in below and "information as" not in below
+    assert "no visible difference" in design_effect_phrase(100, 1.001)
+    assert "could not be estimated" in design_effect_phrase(100, math.nan)
+
+
+def test_width_word_reads_the_rounded_intervals():
+    assert width_word(12, 40, 15, 35) == "wider than"
+    assert width_word(20, 30, 15, 35) == "narrower than"
+    assert width_word(15.4, 34.6, 15, 35) == "as wide as"
 
 
 def test_singular_and_zero():

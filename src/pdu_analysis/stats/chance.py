@@ -62,9 +62,10 @@ def chance_sentence(
     held = sum(1 for p in p_holm if p < alpha)
     has = "has" if low == 1 else "have"
     after = "none does" if held == 0 else f"{held} still {'does' if held == 1 else 'do'}"
+    amount = f"about {expected:.1f}" if expected >= 0.05 else "fewer than 0.1"
     return (
         f"{m} comparison{'s' if m != 1 else ''}: {low} {has} p below {alpha:g}. "
-        f"If nothing had changed, Fisher's exact test would be expected to give about {expected:.1f} "
+        f"If nothing had changed, Fisher's exact test would be expected to give {amount} "
         "such results by chance alone (it is conservative at small bases, so fewer than "
         f"{alpha:g} per comparison); after Holm's adjustment for the number of comparisons, {after}."
     )

@@ -104,10 +104,11 @@ class ClusteredComparison:
             )
         clause = verdict_clause(self.diff, self.p_value, self.ci_low, self.ci_high, test=TEST_NAME)
         if math.isfinite(self.design_effect):
+            both = f", {self.people_in_both} of them in both periods" if self.people_in_both else ""
             weight = (
-                f" (allowing for the {self.people_in_both} people who came in both periods and others "
-                f"who came more than once: design effect {self.design_effect:.2f}, so about "
-                f"{round(self.n_eff1)} and {round(self.n_eff2)} independent {what})"
+                f" (allowing for people who came more than once{both}: design effect "
+                f"{self.design_effect:.2f}, as informative as about {round(self.n_eff1)} and "
+                f"{round(self.n_eff2)} independent {what})"
             )
         else:
             weight = ""
