@@ -463,6 +463,33 @@ def test_chi_square_sentence_reports_the_clustering_adjustment():
     assert "as a group" not in unadjusted
 
 
+def test_design_effect_sentence_follows_the_side_of_one_and_the_printed_widths():
+    wider = {
+        "base": 468,
+        "design_effect": 4.0,
+        "robust_low": 18,
+        "robust_high": 34,
+        "naive_low": 22,
+        "naive_high": 30,
+        "note": "",
+    }
+    text = wording.design_effect_sentence(wider, repeaters=60, people=250)
+    assert "as much information as 117 independent ones" in text  # 468 / 4
+    assert "about 2.00 times as wide" in text and "is wider than the naive" in text
+    narrower = {
+        "base": 40,
+        "design_effect": 0.18,
+        "robust_low": 27,
+        "robust_high": 33,
+        "naive_low": 17,
+        "naive_high": 45,
+        "note": "",
+    }
+    text = wording.design_effect_sentence(narrower, repeaters=3, people=30)
+    assert "is narrower than the naive" in text and "wider" not in text
+    assert "information as" not in text and "below 1" in text
+
+
 def test_period_labels_and_share_display():
     assert labels.period_labels(["interim", "final"], "2018-06-30") == {
         "interim": "To 30 Jun 2018",

@@ -7,11 +7,12 @@ under test.
 from __future__ import annotations
 
 import itertools
+import math
 
 import matplotlib
 import pandas as pd
 import pytest
-from scipy.stats import fisher_exact
+from scipy.stats import binom, fisher_exact
 
 matplotlib.use("Agg")
 
@@ -284,7 +285,9 @@ def test_sentence_names_both_bases_and_says_no_evidence_for_a_small_difference(t
     )
     assert "With 7 (interim) and 29 (final) responses" in row["sentence"]
     assert "is not evidence of change" in row["sentence"]
-    assert f"{stats.round_half_up(row['mdd']):.0f} points could be detected" in row["sentence"]
+    # 3 of 7 against 10 of 29: Fisher's exact test reaches 80% power at no lower share at all
+    assert math.isnan(row["mdd"])
+    assert "no fall could be detected reliably" in row["sentence"]
     assert f"observed fall of {stats.round_half_up(abs(row['diff'])):.0f}" in row["sentence"]
 
 
@@ -310,11 +313,30 @@ def test_sentence_says_evidence_for_a_large_difference():
     assert "is evidence of change" in row["sentence"] and "not evidence" not in row["sentence"]
 
 
-def test_chance_note_counts_low_p_values_and_the_number_expected_by_chance():
-    table = pd.DataFrame({"p_value": [0.001, 0.03, 0.2, 0.5, 0.9], "p_holm": [0.005, 0.12, 0.6, 1.0, 1.0]})
+def test_chance_note_counts_low_p_values_and_the_number_expected_by_fishers_size():
+    table = pd.DataFrame(
+        {
+            "k1": [4, 3, 1, 0, 2],
+            "n1": [7, 7, 7, 7, 7],
+            "k2": [19, 10, 7, 0, 20],
+            "n2": [29, 29, 29, 29, 29],
+            "p_value": [0.001, 0.03, 0.2, 0.5, 0.9],
+            "p_holm": [0.005, 0.12, 0.6, 1.0, 1.0],
+        }
+    )
     note = wording.chance_note(table)
     assert note.startswith("5 comparisons: 2 have p below 0.05")
-    assert f"about {5 * 0.05:.1f} would be expected" in note
+    expected = sum(
+        binom.pmf(a, n1, p) * binom.pmf(b, n2, p)
+        for k1, n1, k2, n2 in zip(table["k1"], table["n1"], table["k2"], table["n2"], strict=True)
+        for p in [(k1 + k2) / (n1 + n2)]
+        for a in range(n1 + 1)
+        for b in range(n2 + 1)
+        if fisher_exact([[a, n1 - a], [b, n2 - b]])[1] < 0.05
+    )
+    assert expected < 5 * 0.05
+    assert f"about {expected:.1f} such results" in note
+    assert f"about {5 * 0.05:.1f}" not in note
     assert "1 still does" in note
 
 
@@ -423,10 +445,16 @@ def test_sector_comparison_uses_disjoint_periods_and_says_attendances():
     table = compare.sector_comparisons(att, "statutory")
     row = table.iloc[0]
     assert (row["k1"], row["n1"], row["k2"], row["n2"]) == (10, 40, 12, 30)
-    assert row["p_value"] == pytest.approx(fisher_exact([[10, 30], [12, 18]])[1])
+    assert row["naive_p"] == pytest.approx(fisher_exact([[10, 30], [12, 18]])[1])
     assert row["people_in_both"] == 4
     assert "With 40 (interim) and 30 (final) attendances" in row["sentence"]
-    assert 0 < row["p_clustered"] < 1
+    # verdict, interval and detectable difference all come from the clustered test
+    clustered = stats.compare_periods_clustered(att, first="interim", second="final")
+    assert row["p_value"] == pytest.approx(clustered.p_value)
+    assert (row["diff_ci_low"], row["diff_ci_high"]) == pytest.approx((clustered.ci_low, clustered.ci_high))
+    assert row["mdd"] == pytest.approx(clustered.mdd, nan_ok=True)
+    assert f"cluster-robust {stats.format_p(clustered.p_value)}" in row["sentence"]
+    assert "for reference only" in row["sentence"]
 
 
 def test_sector_shares_cumulative_rows_and_suppression_of_small_counts():

@@ -40,8 +40,8 @@ def period_comparison(
 def adjusted_chi_square(test: stats.ChiSquareResult, clustered_p: float) -> dict[str, object]:
     """The chi-square record plus the p that allows for repeat attenders.
 
-    ``clustered_p`` comes from :func:`stats.period_difference_p` (people as clusters), the same
-    test the interim-versus-final page uses, so the two pages cannot disagree.
+    ``clustered_p`` is the ``p_value`` of :func:`stats.compare_periods_clustered` (people as
+    clusters), the same test the interim-versus-final page uses, so the two pages cannot disagree.
     """
     record = test.to_record()
     record["p_adjusted"] = float(clustered_p)
@@ -300,41 +300,49 @@ def comparison_table(
 
 
 def sector_comparisons(attendances: pd.DataFrame, sector: str = "statutory") -> pd.DataFrame:
-    """Share of attendances from ``sector`` compared between disjoint periods.
+    """Share of attendances from ``sector`` compared between disjoint periods, people as clusters.
 
-    Consecutive periods, and first vs latest with three or more (:func:`comparison_pairs`), with
-    the columns of :func:`comparison_table`. Fisher's test treats the two periods' attendances as
-    independent, which they are not quite: people come more than once, some in both periods
-    (``people_in_both``). ``p_clustered`` is the same comparison allowing for that
-    (:func:`stats.period_difference_p`), and ``clustered_note`` says it in words.
+    Consecutive periods, and first vs latest with three or more (:func:`comparison_pairs`). People
+    come more than once, some in both periods (``people_in_both``), so one cluster-robust test
+    (:func:`stats.compare_periods_clustered`) gives the difference's interval, ``p_value``, the
+    ``design_effect`` and the detectable difference at the effective bases, and the sentence follows
+    it. ``naive_p`` is Fisher's exact p treating every attendance as independent, shown labelled.
     """
     periods = measures.periods_in_order(attendances)
     rows = []
     for first, second, pair in comparison_pairs(periods):
-        a = attendances[attendances["period"] == first]
-        b = attendances[attendances["period"] == second]
-        both = len(set(a["person_id"]) & set(b["person_id"]))
-        p_clustered = stats.period_difference_p(attendances, sector, first, second)
+        c = stats.compare_periods_clustered(attendances, first=first, second=second, success=sector)
+        one, two = stats.proportion(c.k1, c.n1), stats.proportion(c.k2, c.n2)
         rows.append(
             {
                 "measure": f"{sector}_share",
                 "pair": pair,
-                **compare_record(
-                    int((a["sector"] == sector).sum()),
-                    len(a),
-                    int((b["sector"] == sector).sum()),
-                    len(b),
-                    first,
-                    second,
-                    what="attendances",
-                ),
-                "people_in_both": both,
-                "p_clustered": p_clustered,
-                "clustered_note": (
-                    f"Allowing for people who came more than once ({both} of them in both "
-                    f"periods), the comparison gives {stats.format_p(p_clustered)} "
-                    "(GEE, person as cluster)."
-                ),
+                "first": first,
+                "second": second,
+                "k1": c.k1,
+                "n1": c.n1,
+                "pct1": one.percent,
+                "ci1_low": one.ci_low,
+                "ci1_high": one.ci_high,
+                "text1": one.text(),
+                "k2": c.k2,
+                "n2": c.n2,
+                "pct2": two.percent,
+                "ci2_low": two.ci_low,
+                "ci2_high": two.ci_high,
+                "text2": two.text(),
+                "diff": c.diff,
+                "diff_ci_low": c.ci_low,
+                "diff_ci_high": c.ci_high,
+                "p_value": c.p_value,
+                "mdd": c.mdd,
+                "mdd_direction": c.mdd_direction,
+                "sentence": c.sentence("attendances"),
+                "design_effect": c.design_effect,
+                "n_eff1": c.n_eff1,
+                "n_eff2": c.n_eff2,
+                "people_in_both": c.people_in_both,
+                "naive_p": c.naive_p,
             }
         )
     return _with_holm(pd.DataFrame(rows))

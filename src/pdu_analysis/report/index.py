@@ -36,12 +36,17 @@ GLOSSARY = """<dl class="glossary">
 people answered (Wilson's method). Wide intervals mean few responses.</dd>
 <dt>"19 of 29", "indicative only"</dt><dd>Below 30 responses a result is given as a count, not a
 percentage; below 50 it is marked indicative only.</dd>
-<dt>Evidence of change</dt><dd>A difference between two survey rounds or periods is called evidence of
-change only when Fisher's exact test gives p below 0.05. Each comparison also says how big a
-difference those numbers of responses could reliably have shown (the detectable difference).</dd>
+<dt>Evidence of change</dt><dd>A difference between two survey rounds is called evidence of change
+only when Fisher's exact test gives p below 0.05 and the 95% interval of the difference excludes no
+change; when only one of the two says so, it is called suggestive but not conclusive. Periods of
+attendances are judged by a test that allows for people who came more than once. Each comparison
+also says how big a difference the test could reliably (8 times in 10) have shown at those numbers
+(the detectable difference), or that no change in that direction could be.</dd>
 <dt>Cluster-robust interval, design effect</dt><dd>Some people came to several events, so their
 attendances are not independent. The cluster-robust interval (a GEE model with each person as a
-group) allows for that; the design effect says how much wider it is than the simple one.</dd>
+group) allows for that. The design effect is the ratio of the two variances: the interval is about
+its square root times as wide as the simple one (a design effect of 4 doubles the width), and the
+attendances carry about as much information as their number divided by the design effect.</dd>
 <dt>Cumulative and separate periods</dt><dd>The final report's figures include the interim report's
 attendances. Changes are judged by comparing the separate periods: up to the interim cut-off, and
 after it.</dd>

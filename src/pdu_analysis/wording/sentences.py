@@ -92,24 +92,32 @@ def shares_sentence(table: pd.DataFrame, group: str) -> str:
 
 
 def design_effect_sentence(row: Mapping, *, repeaters: int, people: int) -> str:
-    """What repeat attendance does to a share's interval (a :func:`sector_share_table` row)."""
+    """What repeat attendance does to a share's interval (a :func:`sector_share_table` row).
+
+    The wording follows the design effect's side of 1 (:func:`stats.design_effect_phrase`) and the
+    intervals as printed (:func:`stats.width_word`), so a narrower interval is never called wider.
+    """
     n, deff = int(row["base"]), float(row["design_effect"])
     if not np.isfinite(deff):
         return (
             f"The cluster-robust interval could not be estimated ({row['note']}), so the "
             "naive interval is shown for both."
         )
+    compared = stats.width_word(row["robust_low"], row["robust_high"], row["naive_low"], row["naive_high"])
     return (
-        f"{repeaters} of the {people} people came to more than one event, so the {n} "
-        f"attendances carry about as much information as {round(n / deff)} independent ones "
-        f"(design effect {deff:.2f}): the cluster-robust 95% interval for this share, "
-        f"{percent_text(row['robust_low'])} to {percent_text(row['robust_high'])}, is wider than the naive "
+        f"{repeaters} of the {people} people came to more than one event, so "
+        f"{stats.design_effect_phrase(n, deff)}: the cluster-robust 95% interval for this share, "
+        f"{percent_text(row['robust_low'])} to {percent_text(row['robust_high'])}, is {compared} the naive "
         f"{percent_text(row['naive_low'])} to {percent_text(row['naive_high'])}."
     )
 
 
 def chi_square_sentence(record: Mapping, *, what: str = "attendances") -> str:
-    """The test in words: statistic, p, Cramér's V, then the p allowing for repeat attenders."""
+    """The test in words: statistic, p, Cramér's V, then the p allowing for repeat attenders.
+
+    Cramér's V is from the uncorrected statistic (:class:`stats.ChiSquareResult`); the verdict
+    follows the cluster-robust p (``p_adjusted``), whose interval cannot disagree with it.
+    """
     text = (
         f"Chi-square test of sector by period: χ²({record['dof']}) = "
         f"{record['chi2']:.2f}, {stats.format_p(record['p'])}, Cramér's V = "
@@ -118,9 +126,10 @@ def chi_square_sentence(record: Mapping, *, what: str = "attendances") -> str:
     if np.isfinite(record["p_adjusted"]):
         clear = record["p_adjusted"] < ALPHA
         text += (
-            " Treating each person's attendances as a group (people who came several "
-            f"times are not independent evidence) gives {stats.format_p(record['p_adjusted'])}:"
-            f" the difference {'is unlikely to be chance' if clear else 'could be chance'}."
+            " The cluster-robust test of the statutory share, treating each person's attendances as "
+            "a group (people who came several times are not independent evidence), gives "
+            f"{stats.format_p(record['p_adjusted'])}: the difference "
+            f"{'is unlikely to be chance' if clear else 'could be chance'}."
         )
     if record.get("expected_warning"):
         text += f" Note: {record['expected_warning']}."
@@ -160,28 +169,26 @@ def base_caveat(table: pd.DataFrame, *, what: str = "responses") -> str | None:
 
 
 def chance_note(table: pd.DataFrame, *, alpha: float = ALPHA) -> str:
-    """How many comparisons reached p < alpha, against how many chance alone would give.
+    """How many comparisons reached p < alpha, against how many Fisher's test would give by chance.
+
+    ``table`` is a :func:`pdu_analysis.compare.comparison_table` (columns k1, n1, k2, n2, p_value,
+    p_holm). The number expected by chance is the sum of Fisher's actual size at each pair of
+    bases (:func:`stats.expected_false_positives`), not alpha times the number of comparisons.
 
     Examples
     --------
-    >>> t = pd.DataFrame({"p_value": [0.01, 0.5, 0.9, 0.2], "p_holm": [0.04, 1, 1, 0.6]})
+    >>> t = pd.DataFrame({"k1": [0, 3], "n1": [7, 7], "k2": [0, 10], "n2": [29, 29],
+    ...                   "p_value": [1.0, 0.69], "p_holm": [1.0, 1.0]})
     >>> print(chance_note(t))  # doctest: +NORMALIZE_WHITESPACE
-    4 comparisons: 1 has p below 0.05. If nothing had changed, about 0.2 would be expected to
-    do so by chance alone; after Holm's adjustment for the number of comparisons, 1 still does.
+    2 comparisons: 0 have p below 0.05. If nothing had changed, Fisher's exact test would be
+    expected to give fewer than 0.1 such results by chance alone (it is conservative at small
+    bases, so fewer than 0.05 per comparison); after Holm's adjustment for the number of
+    comparisons, none does.
     """
-    m = len(table)
-    if m == 0:
-        return "No measure was asked in two or more waves, so nothing is compared."
-    low = int((table["p_value"] < alpha).sum())
-    held = int((table["p_holm"] < alpha).sum())
-    expected = m * alpha
-    has = "has" if low == 1 else "have"
-    after = "none does" if held == 0 else f"{held} still {'does' if held == 1 else 'do'}"
-    return (
-        f"{m} comparison{'s' if m != 1 else ''}: {low} {has} p below {alpha:g}. "
-        f"If nothing had changed, about {expected:.1f} would be expected to do so by chance "
-        "alone; "
-        f"after Holm's adjustment for the number of comparisons, {after}."
+    rows = table[["k1", "n1", "k2", "n2"]].astype("int64").itertuples(index=False, name=None)
+    expected = stats.expected_false_positives(rows, alpha=alpha) if len(table) else 0.0
+    return stats.chance_sentence(
+        table["p_value"].astype(float).tolist(), table["p_holm"].astype(float).tolist(), expected, alpha=alpha
     )
 
 
