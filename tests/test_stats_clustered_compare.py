@@ -131,4 +131,30 @@ def test_same_outcome_everywhere_is_not_tested():
     )
     c = compare_periods_clustered(att, first="one", second="two")
     assert math.isnan(c.p_value)
-    assert "nothing to test" in c.sentence()
+    assert "cannot be tested" in c.sentence() and "evidence" not in c.sentence()
+
+
+def test_people_in_both_periods_offset_the_clustering_of_the_difference():
+    # Each person comes twice, once in each period, with one sector: each share alone has design
+    # effect 1 (one attendance per person per period), and the difference has a covariance term
+    # that cancels: var(p2 - p1) = sum_i ((y_i - p2) / n2 - (y_i - p1) / n1)^2 with p1 = p2 = 0.4, n1 = n2.
+    sectors = ["statutory"] * 4 + ["voluntary"] * 6
+    rows = [(f"p{i}", period, s) for i, s in enumerate(sectors) for period in ("one", "two")]
+    c = compare_periods_clustered(
+        pd.DataFrame(rows, columns=["person_id", "period", "sector"]), first="one", second="two"
+    )
+    assert c.diff == 0 and c.people_in_both == 10
+    assert math.isnan(c.p_value)  # zero variance: perfectly paired, nothing to test
+    assert "the observed difference of 0 points cannot be tested" in c.sentence()
+    # Independent people in the second period: the usual binomial variance, design effect 1.
+    rows2 = [(f"p{i}", "one", s) for i, s in enumerate(sectors)] + [
+        (f"q{i}", "two", s) for i, s in enumerate(sectors)
+    ]
+    c2 = compare_periods_clustered(
+        pd.DataFrame(rows2, columns=["person_id", "period", "sector"]), first="one", second="two"
+    )
+    assert c2.design_effect == pytest.approx(1.0) and c2.p_value == pytest.approx(1.0)
+    assert (
+        "design effect 1.00 for the difference, so repeat attendance makes no visible difference"
+        in c2.sentence()
+    )

@@ -11,6 +11,9 @@ verdict, the interval *and* the detectable difference:
 - the Wald p and the 95% interval from that one variance, so they always agree;
 - the design effect of the difference (robust / independent-binomial variance) and the detectable
   difference of this test at the effective bases n / deff (:func:`~pdu_analysis.stats.power.wald_power`).
+  It is not the design effect of either share: a person who came in both periods adds to both
+  shares alike, and that covariance *reduces* the variance of the difference (as pairing does), so the
+  difference's design effect can be near 1 while each period's is well above it.
 
 Fisher's p on the attendances is kept beside it as ``naive_p``, to be shown labelled as such.
 """
@@ -27,7 +30,7 @@ from scipy.stats import fisher_exact, norm
 from pdu_analysis.stats.conventions import ALPHA
 from pdu_analysis.stats.formatting import format_p
 from pdu_analysis.stats.power import minimum_detectable_difference
-from pdu_analysis.stats.verdict import Verdict, detectable_phrase, verdict, verdict_clause
+from pdu_analysis.stats.verdict import Verdict, detectable_phrase, observed_phrase, verdict, verdict_clause
 
 TEST_NAME = "cluster-robust"
 """How the sentence names the test ("cluster-robust p = 0.10")."""
@@ -99,16 +102,23 @@ class ClusteredComparison:
         opening = f"With {self.n1} ({a}) and {self.n2} ({b}) {what}"
         if not math.isfinite(self.p_value):
             return (
-                f"{opening}, every {what[:-1] if what.endswith('s') else what} in both periods has the "
-                "same outcome, so there is nothing to test."
+                f"{opening}, {observed_phrase(self.diff)} cannot be tested: allowing for people who came "
+                "more than once leaves no variation to test (for example, every attendance has the same "
+                "outcome, or the same people came in both periods with the same outcome)."
             )
         clause = verdict_clause(self.diff, self.p_value, self.ci_low, self.ci_high, test=TEST_NAME)
         if math.isfinite(self.design_effect):
             both = f", {self.people_in_both} of them in both periods" if self.people_in_both else ""
+            shown = f"{self.design_effect:.2f}"
+            meaning = (
+                "so repeat attendance makes no visible difference to this comparison"
+                if shown == "1.00"
+                else f"as informative as about {round(self.n_eff1)} and {round(self.n_eff2)} "
+                f"independent {what}"
+            )
             weight = (
-                f" (allowing for people who came more than once{both}: design effect "
-                f"{self.design_effect:.2f}, as informative as about {round(self.n_eff1)} and "
-                f"{round(self.n_eff2)} independent {what})"
+                f" (allowing for people who came more than once{both}: design effect {shown} for the "
+                f"difference, {meaning})"
             )
         else:
             weight = ""
