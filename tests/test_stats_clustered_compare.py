@@ -121,6 +121,8 @@ def test_bad_input_names_what_is_wrong():
     att = pd.DataFrame({"person_id": ["a", "b"], "period": ["one", "one"], "sector": ["statutory"] * 2})
     with pytest.raises(ValueError, match="period 'two' has no rows"):
         compare_periods_clustered(att, first="one", second="two")
+    with pytest.raises(ValueError, match="two different periods"):
+        compare_periods_clustered(att, first="one", second="one")
     with pytest.raises(KeyError, match="person"):
         compare_periods_clustered(att.drop(columns="person_id"), first="one", second="two")
 

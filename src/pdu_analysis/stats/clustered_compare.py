@@ -179,6 +179,8 @@ def compare_periods_clustered(
     missing = [c for c in (outcome_col, period_col, cluster_col) if c not in df.columns]
     if missing:
         raise KeyError(f"columns not in the data: {missing}")
+    if first == second:
+        raise ValueError(f"first and second period are both {first!r}: compare two different periods")
     subset = df[df[period_col].isin([first, second])]
     later = (subset[period_col] == second).to_numpy()
     n1, n2 = int((~later).sum()), int(later.sum())
