@@ -171,3 +171,14 @@ def assign_round(file_name: str, collector: pd.Series, responded: pd.Series, wav
     if named:
         return Round(named[0], "collector", collectors)
     return Round(_fieldwork_month(responded), "month", collectors)
+
+
+def applied_cutoff(folder: Path | None = None) -> str:
+    """The interim cut-off the cleaning notebooks applied, from ``periods.csv`` in data/processed.
+
+    Pages after the cleaning read it here rather than take a parameter, so their labels and marks
+    always match the periods their tables were split with (``INTERIM_CUTOFF`` or waves.csv).
+    """
+    from ..io import read_processed
+
+    return str(read_processed("periods", folder)["last_day"].iloc[0])
