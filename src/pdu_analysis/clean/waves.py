@@ -23,7 +23,7 @@ import pandas as pd
 from ..errors import PDUInputError
 
 WAVE_COLUMNS = ["wave", "label", "file", "collector_id", "report", "attendance_cutoff"]
-REQUIRED_COLUMNS = ["wave", "label", "report", "attendance_cutoff"]
+REQUIRED_COLUMNS = ["wave", "label", "attendance_cutoff"]
 
 STUDY_START = date(2017, 10, 1)
 """First day of the study window (data/raw/README.md); it ends at the last wave's cut-off."""
@@ -32,18 +32,20 @@ STUDY_START = date(2017, 10, 1)
 def load_waves(path: Path, *, interim_cutoff: str | date | None = None) -> pd.DataFrame:
     """The waves table, ordered by attendance cut-off; the first wave's cut-off can be overridden.
 
-    ``file`` and ``collector_id`` may be blank (or absent): a wave may be named by either or both.
+    ``file`` and ``collector_id`` may be blank (or absent): a wave may be named by either or both;
+    ``report`` (the report that first counted the wave) may be blank or absent too.
     """
     table = pd.read_csv(path, dtype=str, keep_default_na=False)
     missing = [c for c in REQUIRED_COLUMNS if c not in table.columns]
     unknown = [c for c in table.columns if c not in WAVE_COLUMNS]
     if missing or unknown:
         raise PDUInputError(
-            f"expected columns {','.join(WAVE_COLUMNS)} (file and collector_id may be blank); "
+            f"expected columns {','.join(WAVE_COLUMNS)} (file, collector_id and report may be "
+            f"blank); "
             f"missing {missing or 'none'}, unknown {unknown or 'none'}",
             file=str(path),
         )
-    for column in ("file", "collector_id"):
+    for column in ("file", "collector_id", "report"):
         table[column] = table[column].str.strip() if column in table.columns else ""
     table = table[WAVE_COLUMNS]
     table["attendance_cutoff"] = pd.to_datetime(
