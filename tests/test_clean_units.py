@@ -84,7 +84,7 @@ def test_multi_select_becomes_one_row_per_option_ticked(mini_raw):
     assert "my board" not in answers.to_string()
 
 
-def test_follow_up_waves_come_from_collector_ids(mini_raw):
+def test_follow_up_waves_come_from_export_files(mini_raw):
     responses = build_surveys(mini_raw).tables["survey_responses"]
     follow = responses[responses["survey"] == "follow_up"]
     assert follow.groupby("wave").size().to_dict() == {"final": 4, "interim": 3}

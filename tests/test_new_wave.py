@@ -142,3 +142,19 @@ def test_third_wave_reaches_the_html(grown):
     for page in ("05_follow_up.html", "06_interim_vs_final.html"):
         assert "2019-07" in (grown / "reports/html" / page).read_text()
     assert "2019-07" in (grown / "reports/html/index.html").read_text()
+
+
+def test_new_round_and_later_events_are_logged_and_noted(grown):
+    surveys = pd.read_csv(grown / "data/processed/cleaning_log_surveys.csv", dtype=str)
+    mine = surveys[surveys["source"] == "follow_up: follow_up_2019-07.csv"].set_index("step")
+    assert mine.loc["collector in the export", "rows_in"] == "29"
+    assert f"collector {NEW_COLLECTOR}" in mine.loc["collector in the export", "detail"]
+    assert "not listed" in mine.loc["collector in the export", "detail"]
+    assert "fieldwork month" in mine.loc["round of the export", "detail"]
+    assert NEW_COLLECTOR in (grown / "reports/html/02_clean_surveys.html").read_text()
+    # the two spring 2019 events fall after the last cut-off in waves.csv: listed, and on page 01
+    attendance = pd.read_csv(grown / "data/processed/cleaning_log_attendance.csv", dtype=str)
+    outside = attendance.set_index("step").loc["events outside the study window", "detail"]
+    assert "E20" in outside and "E21" in outside
+    page = (grown / "reports/html/01_clean_attendance.html").read_text()
+    assert "E20 " in page and "falls outside" not in page and "fall outside" in page

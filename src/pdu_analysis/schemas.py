@@ -145,6 +145,17 @@ HUB_USERS = pa.DataFrameSchema(
     name="hub users",
 )
 
+PERIODS = pa.DataFrameSchema(
+    {
+        "period": pa.Column(str, unique=True),
+        "first_day": pa.Column(str, _matches(r"^\d{4}-\d{2}-\d{2}$")),
+        "last_day": pa.Column(str, _matches(r"^(\d{4}-\d{2}-\d{2})?$")),
+        "report": pa.Column(str),
+    },
+    strict=True,
+    name="periods",
+)
+
 RESPONSES = pa.DataFrameSchema(
     {
         "response_id": pa.Column(str, _matches(_ID), unique=True),

@@ -7,6 +7,7 @@ the tidy tables carry salted person ids.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -20,7 +21,7 @@ from .dates import parse_series
 from .labels import canonical_focus, load_sector_map, map_sectors
 from .log import CleaningLog
 from .people import person_keys, pseudonymise, resolve_salt
-from .waves import assign_periods, load_waves
+from .waves import assign_periods, load_waves, period_table, study_window
 
 
 @dataclass
@@ -90,7 +91,39 @@ def clean_events(raw: Path, waves: pd.DataFrame, log: CleaningLog) -> pd.DataFra
         f"{(events['kind'] == 'learning_event').sum()} learning events, "
         f"{(events['kind'] == 'community_of_practice').sum()} Community of Practice sessions",
     )
+    _log_outside_window(events, waves, log)
     return schemas.validate(events, schemas.EVENTS, file=str(path))
+
+
+def _day(iso: str) -> str:
+    day = date.fromisoformat(iso)
+    return f"{day.day} {day:%b %Y}"
+
+
+def _log_outside_window(events: pd.DataFrame, waves: pd.DataFrame, log: CleaningLog) -> None:
+    """List the events dated outside the study window: kept, but never silently."""
+    first, last = (d.isoformat() for d in study_window(waves))
+    outside = events[(events["date"] < first) | (events["date"] > last)]
+    listing = "; ".join(
+        f"{row.event_id} '{row.title}' ({_day(row.date)}, {row.status})"
+        for row in outside.itertuples(index=False)
+    )
+    log.add(
+        "events",
+        "events outside the study window",
+        len(events),
+        len(events),
+        f"{len(outside)} event(s) dated outside {_day(first)} to {_day(last)} (the study window: "
+        f"its start in data/raw/README.md, its end the last cut-off in data/reference/waves.csv)"
+        + (f": {listing}" if listing else ""),
+    )
+    if len(outside):
+        log.note(
+            f"{len(outside)} of the {len(events)} events in events.csv "
+            f"{'falls' if len(outside) == 1 else 'fall'} outside the study "
+            f"window ({_day(first)} to {_day(last)}): {listing}. They are kept, each in the "
+            f"period its date falls in."
+        )
 
 
 def _match_events(frame: pd.DataFrame, days: pd.Series, events: pd.DataFrame, file: str) -> pd.Series:
@@ -332,6 +365,12 @@ def build(raw: Path, *, reference: Path = REFERENCE_DIR, interim_cutoff: str | N
     people = summarise_people(attendances)
     hub = clean_hub(raw, salt, sector_map, log)
     return CleanResult(
-        tables={"attendances": attendances, "people": people, "events": events, "hub_users": hub},
+        tables={
+            "attendances": attendances,
+            "people": people,
+            "events": events,
+            "hub_users": hub,
+            "periods": schemas.validate(period_table(waves), schemas.PERIODS, file="periods"),
+        },
         log=log,
     )

@@ -1,4 +1,8 @@
-"""A cleaning log: every step says rows in, rows out and why, so nothing disappears silently."""
+"""A cleaning log: every step says rows in, rows out and why, so nothing disappears silently.
+
+Beside the rows, the log keeps notes: plain sentences, computed from the data in hand, that a
+cleaning page shows to its readers (an unlisted collector, events outside the study window).
+"""
 
 from __future__ import annotations
 
@@ -9,9 +13,10 @@ import pandas as pd
 
 @dataclass
 class CleaningLog:
-    """Ordered record of cleaning steps for one or more sources."""
+    """Ordered record of cleaning steps for one or more sources, and the notes for the page."""
 
     entries: list[dict] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     def add(self, source: str, step: str, rows_in: int, rows_out: int, detail: str = "") -> None:
         self.entries.append(
@@ -24,6 +29,11 @@ class CleaningLog:
                 "detail": detail,
             }
         )
+
+    def note(self, sentence: str) -> None:
+        """A sentence the cleaning page shows as a note (each once, in order)."""
+        if sentence not in self.notes:
+            self.notes.append(sentence)
 
     def to_frame(self) -> pd.DataFrame:
         columns = ["source", "step", "rows_in", "rows_out", "change", "detail"]

@@ -21,7 +21,8 @@ from .attendance import CleanResult, clean_events
 from .dates import parse_series
 from .log import CleaningLog
 from .people import pseudonymise, resolve_salt
-from .waves import assign_periods, assign_waves, load_waves
+from .rounds import log_loose_answers, log_round, post_event_periods
+from .waves import assign_round, load_waves
 
 SELECTED = "selected"
 """The answer recorded for a ticked multi-select option."""
@@ -67,26 +68,47 @@ def _option_lookup(options: tuple[str, ...]) -> dict[str, str]:
 
 
 def _fail_values(export: io.SurveyExport, column: int, bad: pd.Series, what: str) -> PDUInputError:
-    question, option = export.columns[column]
     rows = export.body.loc[bad.index, "source_row"]
     examples = "; ".join(f"'{v}' (row {r})" for v, r in zip(bad.head(3), rows.head(3), strict=True))
-    label = f"'{question}'" + (f" / '{option}'" if option not in ("", "Response") else "")
     return PDUInputError(
-        f"column {column + 1} ({label}): {len(bad)} answer(s) not among the "
+        f"column {column + 1} ({_column_label(export, column)}): {len(bad)} answer(s) not among the "
         f"question's options ({what}): {examples}",
         file=export.name,
     )
 
 
+def _column_label(export: io.SurveyExport, column: int) -> str:
+    question, option = export.columns[column]
+    return f"'{question}'" + (f" / '{option}'" if option not in ("", "Response") else "")
+
+
+def _loose(export: io.SurveyExport, column: int, cells: pd.Series, matched: pd.Series) -> dict | None:
+    """Answers that equal their option only after normalising case, spacing or quotes."""
+    loose = matched.notna() & (cells != matched.astype(object))
+    if not loose.any():
+        return None
+    first = loose.idxmax()
+    return {
+        "column": column + 1,
+        "label": _column_label(export, column),
+        "answers": len(cells),
+        "loose": int(loose.sum()),
+        "example": f"'{cells[first]}' read as '{matched[first]}'",
+    }
+
+
 def _long_answers(
     export: io.SurveyExport, survey: str, questions: dict[str, Question], events: pd.DataFrame
-) -> tuple[pd.DataFrame, pd.Series, int]:
-    """Answers in long form (row position, question_id, item, answer), event per row, free texts."""
+) -> tuple[pd.DataFrame, pd.Series, int, list[dict]]:
+    """Answers in long form (row position, question_id, item, answer), event per row, free texts,
+    and the columns whose answers matched only after normalising case or spacing."""
     body = export.body
     pieces = []
+    loose = []
     event = pd.Series(None, index=body.index, dtype="string")
     open_texts = 0
     titles = {_key(t): i for t, i in zip(events["title"], events["event_id"], strict=True)}
+    title_of = dict(zip(events["event_id"], events["title"], strict=True))
     unknown = sorted(
         {q for q, _ in export.columns if q not in io.SURVEYMONKEY_METADATA and _key(q) not in questions}
     )
@@ -111,6 +133,7 @@ def _long_answers(
             if mapped.isna().any():
                 raise _fail_values(export, column, cells[mapped.isna()], "an event title in events.csv")
             event.loc[mapped.index] = mapped.astype(str)
+            loose.append(_loose(export, column, cells, mapped.map(title_of)))
             continue
         if question.kind == "multi":
             item = _option_lookup(question.options).get(_key(option))
@@ -125,6 +148,7 @@ def _long_answers(
                 wrong = cells[on_distinct(cells, lambda c: c.map(_key)) != _key(item)]
                 if len(wrong):
                     raise _fail_values(export, column, wrong, f"a ticked box holds '{item}'")
+                loose.append(_loose(export, column, cells, pd.Series(item, index=cells.index)))
             answers = pd.Series(SELECTED, index=cells.index, dtype=object)
         else:
             if question.kind == "matrix":
@@ -143,6 +167,7 @@ def _long_answers(
                 raise _fail_values(
                     export, column, cells[answers.isna()], "expected one of " + ", ".join(question.options)
                 )
+            loose.append(_loose(export, column, cells, answers))
         pieces.append(
             pd.DataFrame(
                 {
@@ -158,7 +183,7 @@ def _long_answers(
         if pieces
         else pd.DataFrame(columns=["position", "question_id", "item", "answer"])
     )
-    return long, event, open_texts
+    return long, event, open_texts, [entry for entry in loose if entry]
 
 
 def _metadata(export: io.SurveyExport, name: str) -> pd.Series:
@@ -181,7 +206,7 @@ def clean_export(
     source = f"{survey}: {path.name}"
     if body.empty:
         raise PDUInputError("the export has its two header rows but no responses", file=export.name)
-    long, event, open_texts = _long_answers(export, survey, questions, events)
+    long, event, open_texts, loose = _long_answers(export, survey, questions, events)
     answered = long.groupby("position").size().reindex(body.index, fill_value=0)
     if survey == "post_event":
         answered = answered + event.notna().astype(int)
@@ -220,9 +245,12 @@ def clean_export(
         )
     collector = _metadata(export, "Collector ID").astype("string").str.strip()
     if survey == "follow_up":
-        wave = assign_waves(collector[keep], started[keep], waves)
+        found = assign_round(path.name, collector[keep], started[keep], waves)
+        wave = pd.Series(found.wave, index=body.index[keep], dtype=object)
+        log_round(log, source, found)
     else:
-        wave = assign_periods(started[keep], waves)
+        wave = post_event_periods(event[keep], started[keep], events, waves, log, source)
+    log_loose_answers(log, source, loose)
     response_id = pseudonymise(survey + ":" + respondent[keep].astype(str), salt)
     responses = pd.DataFrame(
         {
@@ -292,8 +320,18 @@ def build(
     codebook = load_codebook(reference / "questions.csv")
     salt = resolve_salt(raw)
     all_responses, all_answers = [], []
+    round_files: dict[str, str] = {}
     for path, survey in survey_files(raw):
         responses, answers = clean_export(path, survey, codebook[survey], events, waves, salt, log)
+        for wave in sorted(set(responses["wave"])) if survey == "follow_up" else []:
+            if wave in round_files:
+                raise PDUInputError(
+                    f"two follow-up exports fall in round '{wave}' ({round_files[wave]} and "
+                    f"{path.name}); one export is one round: merge them, or give each its own row "
+                    f"(file, label, cut-off) in {reference / 'waves.csv'}",
+                    file=str(raw),
+                )
+            round_files[wave] = path.name
         all_responses.append(responses)
         all_answers.append(answers)
     responses = pd.concat(all_responses, ignore_index=True)
