@@ -160,3 +160,13 @@ def test_make_lint_runs_the_pre_commit_hooks_commands():
     assert "repo: local" in config and "language: system" in config
     assert not re.search(r"repo: https?:", config)
     assert [shlex.split(h)[-1] for h in hooks] == ["tests", "tests", "notebooks"]
+
+
+def test_number_wording_examples_hold():
+    """The worked examples in wording.numbers' docstrings (written by hand) are what it returns."""
+    import doctest
+
+    from pdu_analysis.wording import numbers
+
+    result = doctest.testmod(numbers, optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted >= 3 and result.failed == 0

@@ -1,18 +1,22 @@
 """Numbers as a reader sees them: percentages, "k of n" and compact shares.
 
 One formatter per kind of number, so the same figure reads the same way on every page.
+``proportion`` (statsmodels, scipy) is imported where it is used, so that a reader of finished
+tables, such as the index page, does not pay for those imports.
 """
 
 from __future__ import annotations
 
 import math
 
-from pdu_analysis import stats
-from pdu_analysis.stats import conventions, proportion
+from pdu_analysis.stats import conventions
+from pdu_analysis.stats.formatting import round_half_up
 
 
 def count_text(k: int, n: int) -> str:
     """ "k/n (P%)", or "k of n" alone on a base under 30 (the small-base rule)."""
+    from pdu_analysis.stats.proportions import proportion
+
     if n == 0:
         return "no responses"
     if n < conventions.WORDS_ONLY_BASE:
@@ -21,7 +25,7 @@ def count_text(k: int, n: int) -> str:
 
 
 def percent_text(value: float) -> str:
-    return f"{stats.round_half_up(value):.0f}%"
+    return f"{round_half_up(value):.0f}%"
 
 
 def compact_share(k: int, n: int) -> str:
@@ -32,7 +36,9 @@ def compact_share(k: int, n: int) -> str:
     >>> compact_share(4, 7), compact_share(25, 49)
     ('4 of 7', '25 of 49 (51%)')
     """
-    p = stats.proportion(k, n)
+    from pdu_analysis.stats.proportions import proportion
+
+    p = proportion(k, n)
     return f"{k} of {n}" if p.flag == "words_only" else f"{k} of {n} ({p.display_percent}%)"
 
 
@@ -59,7 +65,7 @@ def plots_percent(value: float) -> str:
 
 def whole_text(value: float) -> str:
     """A number rounded half up to a whole one, as text: ``whole_text(44.5) == "45"``."""
-    return f"{stats.round_half_up(value):.0f}"
+    return f"{round_half_up(value):.0f}"
 
 
 def finite_or_none(text: str | None) -> float | None:
