@@ -104,8 +104,10 @@ test: $(ENV_STAMP) ## Run the whole test suite (sets up the environment when mis
 test-fast: $(ENV_STAMP) ## Run the tests that take seconds (skip pipeline and browser tests)
 	@$(PY) -m pytest -m "not slow and not browser"
 
-lint: $(ENV_STAMP) ## Ruff over the package and tests
+lint: $(ENV_STAMP) ## The pre-commit checks: ruff, ruff format, notebooks without outputs
 	@$(PY) -m ruff check src tests
+	@$(PY) -m ruff format --check src tests
+	@$(PY) -m pdu_analysis.report.clean_notebooks notebooks
 
 verify: $(ENV_STAMP) ## Rebuild from data/raw in a scratch folder and compare with reports/MANIFEST.sha256
 	@$(PY) -m pdu_analysis.verify

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from pdu_analysis.report import clean_notebooks
+
 NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 
 
@@ -16,9 +18,7 @@ def test_there_are_seven_numbered_notebooks():
 def test_committed_without_outputs_with_a_parameters_cell(path):
     notebook = json.loads(path.read_text())
     code = [c for c in notebook["cells"] if c["cell_type"] == "code"]
-    assert not any(c.get("outputs") or c.get("execution_count") for c in code), (
-        f"{path.name} has outputs: clear them before committing"
-    )
+    assert clean_notebooks.output_cells(path) == [], f"{path.name} has outputs: clear them before committing"
     tagged = [c for c in code if "parameters" in c.get("metadata", {}).get("tags", [])]
     assert len(tagged) == 1, f"{path.name}: expected one cell tagged 'parameters'"
     source = "".join(tagged[0]["source"])

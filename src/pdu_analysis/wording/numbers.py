@@ -1,29 +1,31 @@
 """Numbers as a reader sees them: percentages, "k of n" and compact shares.
 
 One formatter per kind of number, so the same figure reads the same way on every page.
+``proportion`` (statsmodels, scipy) is imported where it is used, so that a reader of finished
+tables, such as the index page, does not pay for those imports.
 """
 
 from __future__ import annotations
 
-from pdu_analysis import stats
-from pdu_analysis.stats import proportion
-from pdu_analysis.stats.conventions import (
-    INDICATIVE_BASE,
-    WORDS_ONLY_BASE,
-)
+import math
+
+from pdu_analysis.stats import conventions
+from pdu_analysis.stats.formatting import round_half_up
 
 
 def count_text(k: int, n: int) -> str:
     """ "k/n (P%)", or "k of n" alone on a base under 30 (the small-base rule)."""
+    from pdu_analysis.stats.proportions import proportion
+
     if n == 0:
         return "no responses"
-    if n < WORDS_ONLY_BASE:
+    if n < conventions.WORDS_ONLY_BASE:
         return f"{k} of {n}"
     return f"{k}/{n} ({proportion(k, n).display_percent}%)"
 
 
 def percent_text(value: float) -> str:
-    return f"{stats.round_half_up(value):.0f}%"
+    return f"{round_half_up(value):.0f}%"
 
 
 def compact_share(k: int, n: int) -> str:
@@ -34,15 +36,17 @@ def compact_share(k: int, n: int) -> str:
     >>> compact_share(4, 7), compact_share(25, 49)
     ('4 of 7', '25 of 49 (51%)')
     """
-    p = stats.proportion(k, n)
+    from pdu_analysis.stats.proportions import proportion
+
+    p = proportion(k, n)
     return f"{k} of {n}" if p.flag == "words_only" else f"{k} of {n} ({p.display_percent}%)"
 
 
 def compact_note() -> str:
     """Footnote for tables of :func:`compact_share` cells."""
     return (
-        f"Percentages are shown only for bases of {WORDS_ONLY_BASE} or more, and are "
-        f"indicative only below {INDICATIVE_BASE}."
+        f"Percentages are shown only for bases of {conventions.WORDS_ONLY_BASE} or more, and are "
+        f"indicative only below {conventions.INDICATIVE_BASE}."
     )
 
 
@@ -51,3 +55,66 @@ def plots_percent(value: float) -> str:
     from pdu_analysis.stats import round_half_up
 
     return f"{round_half_up(value):.0f}%"
+
+
+# ---- results read back from a table (floats, possibly missing) -----------------------------------
+# The headline table on the index page holds count, base and percent as written to CSV: floats,
+# and empty where a figure was not computed. These formatters take ``None`` for "not computed";
+# percentages come from the table (already computed), not from k / n again.
+
+
+def whole_text(value: float) -> str:
+    """A number rounded half up to a whole one, as text: ``whole_text(44.5) == "45"``."""
+    return f"{round_half_up(value):.0f}"
+
+
+def finite_or_none(text: str | None) -> float | None:
+    """A table cell as a number, or ``None`` when it is empty, not a number, NaN or infinite.
+
+    Examples
+    --------
+    >>> finite_or_none(" 29 "), finite_or_none(""), finite_or_none("nan"), finite_or_none("n/a")
+    (29.0, None, None, None)
+    """
+    try:
+        value = float((text or "").strip())
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def result_text(count: float | None, base: float | None, percent: float | None) -> str:
+    """A result as "P% (k of n)", or "k of n" alone on a base under the words-only threshold.
+
+    Unlike :func:`compact_share`, the percent is the table's own (so it agrees with the
+    interval beside it) and any part may be missing.
+
+    Examples
+    --------
+    >>> result_text(4, 7, 57.1), result_text(90, 200, 44.5), result_text(None, 7, None)
+    ('4 of 7', '45% (90 of 200)', 'not available')
+    """
+    if count is None:
+        return "not available"
+    if base is None:
+        return whole_text(count)
+    k_of_n = f"{whole_text(count)} of {whole_text(base)}"
+    if base < conventions.WORDS_ONLY_BASE or percent is None:
+        return k_of_n
+    return f"{percent_text(percent)} ({k_of_n})"
+
+
+def interval_text(low: float | None, high: float | None) -> str:
+    """A 95% interval as "41% to 50%", or an en dash when it was not computed."""
+    if low is None or high is None:
+        return "\u2013"
+    return f"{percent_text(low)} to {percent_text(high)}"
+
+
+def indicative_note(base: float | None) -> str:
+    """The note for a result on a small base ("Indicative only: base under 50; shown as a count"),
+    or '' when the base is large enough or unknown."""
+    if base is None or base >= conventions.INDICATIVE_BASE:
+        return ""
+    extra = "; shown as a count" if base < conventions.WORDS_ONLY_BASE else ""
+    return f"Indicative only: base under {conventions.INDICATIVE_BASE}{extra}"
