@@ -1,0 +1,26 @@
+"""Disclosure control: hide counts of 1 to 4, and prove the hidden ones cannot be worked out.
+
+- :mod:`.audit` -- what a reader can work out about each hidden count from everything published
+  together (a small integer programme solved with :func:`scipy.optimize.milp`).
+- :mod:`.suppress` -- hide counts of 1 to 4 in a table, then hide further cells until the audit
+  passes with the table's totals published.
+"""
+
+from pdu_analysis.stats.disclosure.audit import (
+    AuditResult,
+    DisclosureError,
+    Figure,
+    Finding,
+    audit_figures,
+)
+from pdu_analysis.stats.disclosure.suppress import Suppressed, suppress_small
+
+__all__ = [
+    "AuditResult",
+    "DisclosureError",
+    "Figure",
+    "Finding",
+    "Suppressed",
+    "audit_figures",
+    "suppress_small",
+]
