@@ -4,6 +4,11 @@
   together (a small integer programme solved with :func:`scipy.optimize.milp`).
 - :mod:`.suppress` -- hide counts of 1 to 4 in a table, then hide further cells until the audit
   passes with the table's totals published.
+
+>>> import pandas as pd
+>>> s = suppress_small(pd.DataFrame({"a": [4], "b": [4], "c": [20]}), ["a", "b", "c"])
+>>> s.table.iloc[0].tolist(), s.audit.passed
+(['<5', '<5', '[c]'], True)
 """
 
 from pdu_analysis.stats.disclosure.audit import (

@@ -114,6 +114,9 @@ class Suppressed:
             text += f"; {n2} further {'cell is' if n2 == 1 else 'cells are'} hidden ({self.secondary_marker})"
         if not self.totals_published:
             return text + "."
+        if self.withheld_totals:
+            n = len(self.withheld_totals)
+            text += f"; {n} {'total is' if n == 1 else 'totals are'} not published either"
         if self.audit.passed:
             return text + (
                 "; a check of every value the totals allow shows that the hidden counts cannot "
@@ -336,9 +339,11 @@ def suppress_small(
         key: pd.DataFrame(arr, index=table.index, columns=cols)
         for key, arr in (("primary", primary), ("secondary", extra))
     }
-    withheld = tuple(
-        f.label for f, s in zip(figures[n_cells:], statuses[n_cells:], strict=True) if s == PRIMARY
-    )
+    withheld = {
+        f.label: marker if s == PRIMARY else secondary_marker
+        for f, s in zip(figures[n_cells:], statuses[n_cells:], strict=True)
+        if s in HIDDEN
+    }
     return Suppressed(
         table=shown,
         values=values,
