@@ -2,6 +2,8 @@
 
 - :mod:`.audit` -- what a reader can work out about each hidden count from everything published
   together (a small integer programme solved with :func:`scipy.optimize.milp`).
+- :mod:`.publication` -- every table a page publishes as figures over one set of cells, so the
+  audit sees what a reader could subtract across tables.
 - :mod:`.suppress` -- hide counts of 1 to 4 in a table, then hide further cells until the audit
   passes with the table's totals published.
 
@@ -18,6 +20,7 @@ from pdu_analysis.stats.disclosure.audit import (
     Finding,
     audit_figures,
 )
+from pdu_analysis.stats.disclosure.publication import Publication
 from pdu_analysis.stats.disclosure.suppress import Suppressed, suppress_small
 
 __all__ = [
@@ -25,6 +28,7 @@ __all__ = [
     "DisclosureError",
     "Figure",
     "Finding",
+    "Publication",
     "Suppressed",
     "audit_figures",
     "suppress_small",

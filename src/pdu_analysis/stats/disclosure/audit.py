@@ -166,23 +166,36 @@ class _Model:
         )
         return res if res.status == 0 else None
 
-    def feasible_with(self, k: int, value: int) -> bool:
-        """Can figure ``k`` take ``value`` given everything else published?"""
+    def value(self, k: int, x: np.ndarray) -> int:
+        """Figure ``k``'s value in the solution ``x``."""
+        return int(round(x[self.column[k]]))
+
+    def solution_with(self, k: int, value: int) -> np.ndarray | None:
+        """A solution in which figure ``k`` takes ``value``, or None when there is none."""
         col = self.column[k]
         if value != 0 and self.integrality[col] == 3 and value < self.lb[col]:
-            return False
+            return None
         lb, ub = self.lb.copy(), self.ub.copy()
         lb[col] = ub[col] = value
-        return self._solve(np.zeros(len(lb)), lb, ub) is not None
+        res = self._solve(np.zeros(len(lb)), lb, ub)
+        return None if res is None else res.x
 
-    def extreme(self, k: int, sign: float) -> int:
-        """Lowest (``sign`` 1) or highest (``sign`` -1) possible value of figure ``k``."""
+    def extreme(self, k: int, sign: float) -> tuple[int, np.ndarray]:
+        """Lowest (``sign`` 1) or highest (``sign`` -1) possible value of figure ``k``, and a
+        solution that reaches it."""
         objective = np.zeros(len(self.lb))
         objective[self.column[k]] = sign
         res = self._solve(objective, self.lb, self.ub)
         if res is None:
             raise ValueError("the published figures contradict each other: the true counts should fit")
-        return int(round(res.x[self.column[k]]))
+        return self.value(k, res.x), res.x
+
+    def spread(self, columns: Sequence[int], sign: float) -> np.ndarray | None:
+        """A solution pushing all of ``columns`` down (``sign`` 1) or up (-1) at once."""
+        objective = np.zeros(len(self.lb))
+        objective[list(columns)] = sign
+        res = self._solve(objective, self.lb, self.ub)
+        return None if res is None else res.x
 
 
 def _totals(counts: np.ndarray, figures: Sequence[Figure], statuses: Sequence[str], k: int):
@@ -202,6 +215,7 @@ def audit_figures(
     only: Sequence[int] | None = None,
     low: int = DISCLOSURE_LOW,
     high: int = DISCLOSURE_HIGH,
+    exact: bool = True,
 ) -> AuditResult:
     """What a reader can work out about each hidden figure from all the others.
 
@@ -217,6 +231,10 @@ def audit_figures(
         Audit just these figures (indices); the others still constrain them.
     low, high : int
         The rule: primary figures hold ``low`` to ``high``; complementary ones do not.
+    exact : bool, default True
+        Find the exact lowest and highest value of each complementary figure. With False the
+        audit only proves whether it is pinned, and ``lower``/``upper`` are two values shown
+        possible (fewer solves: what suppression and the build need).
 
     Examples
     --------
@@ -235,20 +253,42 @@ def audit_figures(
         if max(f.cells) >= len(counts) or min(f.cells) < 0:
             raise ValueError(f"{f.name()}: a cell index is outside the counts")
     model = _Model(counts, figures, statuses, (low, high))
-    targets = only if only is not None else range(len(figures))
+    targets = [k for k in (only if only is not None else range(len(figures))) if statuses[k] in HIDDEN]
+    # Values each hidden figure is known to be able to take: the true counts are one solution,
+    # and every solution found on the way witnesses a value for every figure at once, so most
+    # questions are answered without a solve of their own.
+    seen = {k: {int(counts[list(figures[k].cells)].sum())} for k in targets}
+
+    def witness(x: np.ndarray | None) -> None:
+        if x is not None:
+            for j in targets:
+                seen[j].add(model.value(j, x))
+
+    if len(targets) > 1:
+        cols = [model.column[k] for k in targets]
+        witness(model.spread(cols, 1.0))
+        witness(model.spread(cols, -1.0))
     findings = []
     for k in targets:
-        if statuses[k] not in HIDDEN:
-            continue
         if statuses[k] == PRIMARY:
             rule = range(low, high + 1)
-            possible = tuple(v for v in rule if model.feasible_with(k, v))
+            for v in rule:
+                if v not in seen[k]:
+                    witness(model.solution_with(k, v))
+            possible = tuple(v for v in rule if v in seen[k])
             if not possible:
                 raise ValueError(f"{figures[k].name()} is hidden as 1 to 4 but holds another value")
             lower, upper = min(possible), max(possible)
             leak = possible != tuple(rule)
         else:
-            lower, upper = model.extreme(k, 1.0), model.extreme(k, -1.0)
+            if exact or len(seen[k]) == 1:
+                lower, x = model.extreme(k, 1.0)
+                witness(x)
+            if exact or len(seen[k]) == 1:
+                upper, x = model.extreme(k, -1.0)
+                witness(x)
+            if not exact:
+                lower, upper = min(seen[k]), max(seen[k])
             possible = (lower, upper)
             leak = lower == upper
             if upper >= model.big - 1:

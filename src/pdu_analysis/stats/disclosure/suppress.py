@@ -199,7 +199,7 @@ def _complement(
     settled: dict[int, Finding] = {}
     todo = [k for k, s in enumerate(statuses) if s in HIDDEN]
     while True:
-        result = audit_figures(flat, figures, statuses=statuses, only=todo, low=low, high=high)
+        result = audit_figures(flat, figures, statuses=statuses, only=todo, low=low, high=high, exact=False)
         settled |= {f.position: f for f in result.findings if not f.leak}
         leaks = result.leaks
         if not leaks:
@@ -223,7 +223,9 @@ def _complement(
         for k in cells + totals:
             trial = statuses.copy()
             trial[k] = COMPLEMENTARY
-            check = audit_figures(flat, figures, statuses=trial, only=[leak.position], low=low, high=high)
+            check = audit_figures(
+                flat, figures, statuses=trial, only=[leak.position], low=low, high=high, exact=False
+            )
             if check.passed:
                 chosen = k
                 break
