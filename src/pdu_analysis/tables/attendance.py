@@ -317,7 +317,7 @@ def sector_shares(
             )
     table = pd.DataFrame(rows)
     wide = table.pivot(index="sector", columns="label", values="count").reindex(sectors)
-    checked = stats.suppress_small(wide, list(wide.columns), protect_columns=True)
+    checked = stats.suppress_small(wide, list(wide.columns), secondary=False, protect_columns=True)
     hidden = (checked.primary | checked.secondary).stack().rename("suppressed")
     table = table.join(hidden, on=["sector", "label"])
     for col in ("count", "percent", "ci_low", "ci_high", "robust_low", "robust_high", "text"):
