@@ -1,5 +1,6 @@
 """Every table a page shows, each built once from the tidy tables (the headline table included)."""
 
+from pdu_analysis.tables import published  # noqa: F401,E402
 from pdu_analysis.tables.attendance import (  # noqa: F401
     GROUP_SHARE_COLUMNS,
     SECTOR_ORDER,
@@ -7,6 +8,7 @@ from pdu_analysis.tables.attendance import (  # noqa: F401
     cumulative_table,
     events_per_person_table,
     focus_by_sector_table,
+    sector_by_event_published,
     sector_by_event_table,
     sector_share_table,
     sector_shares,

@@ -37,10 +37,11 @@ def shares_table(
     error rather than silently dropped from the base.
 
     With ``suppress`` the counts (categories by groups, bases shown) go through
-    :func:`pdu_analysis.stats.suppress_small` with rows and columns protected: a count of 1 to 4
+    :func:`pdu_analysis.stats.suppress_small` with the bases protected: a count of 1 to 4
     is hidden (``suppressed == "<5"``), and so is a second count wherever the bases or a pooled
     group would give it back (``"[c]"``). Hidden rows keep their base but lose count, percent and
-    interval. Pass the pooled group too, so suppression sees it.
+    interval; a base the suppression withholds (1 to 4 itself) is missing too. Pass the pooled
+    group too; the page's audit (:mod:`pdu_analysis.tables.published`) checks it with the rest.
     """
     order = list(order)
     wide = pd.DataFrame({"label": order})
@@ -54,13 +55,15 @@ def shares_table(
         bases[group] = int(values.notna().sum())
     names = list(groups)
     marks = pd.DataFrame("", index=wide.index, columns=names)
+    withheld: set[str] = set()
     if suppress and names:
-        hidden = stats.suppress_small(wide, names, protect_columns=True)
+        hidden = stats.suppress_small(wide, names, secondary=False, protect_columns=True)
         marks = marks.mask(hidden.secondary, hidden.secondary_marker)
         marks = marks.mask(hidden.primary, hidden.marker)
+        withheld = {g for g in names if f"total of column {g!r}" in hidden.withheld_totals}
     rows = []
     for group in names:
-        n = bases[group]
+        n = pd.NA if group in withheld else bases[group]
         for i, label in enumerate(order):
             mark = marks.loc[i, group]
             row = {
@@ -70,13 +73,19 @@ def shares_table(
                 "base": n,
                 "suppressed": mark,
             }
-            if n and not mark:
+            if n is not pd.NA and n and not mark:
                 p = proportion(int(wide.loc[i, group]), n)
                 row |= {"percent": p.percent, "ci_low": p.ci_low, "ci_high": p.ci_high}
             rows.append(row)
     out = pd.DataFrame(rows, columns=GROUP_SHARE_COLUMNS)
     return out.astype(
-        {"count": "Int64", "base": "int64", "percent": "float64", "ci_low": "float64", "ci_high": "float64"}
+        {
+            "count": "Int64",
+            "base": "Int64" if withheld else "int64",
+            "percent": "float64",
+            "ci_low": "float64",
+            "ci_high": "float64",
+        }
     )
 
 
@@ -187,6 +196,19 @@ def sector_by_event_table(
     return table
 
 
+def sector_by_event_published(by_event: pd.DataFrame) -> pd.DataFrame:
+    """The per-event sector counts as published: small counts and what gives them back hidden,
+    and an event total withheld by the suppression (1 to 4 itself) hidden as well."""
+    sectors = [s for s in SECTOR_ORDER if s in by_event.columns]
+    hidden = stats.suppress_small(by_event.drop(columns="suppressed"), sectors)
+    printed = hidden.table.copy()
+    printed["total"] = printed["total"].astype("str")
+    for label, marker in hidden.withheld_totals.items():
+        row = next(i for i in printed.index if label == f"total of row {i!r}")
+        printed.loc[row, "total"] = marker
+    return printed
+
+
 def focus_by_sector_table(
     attendances: pd.DataFrame, focus_order: Sequence[str], *, interim_cutoff: str | date
 ) -> pd.DataFrame:
@@ -295,7 +317,7 @@ def sector_shares(
             )
     table = pd.DataFrame(rows)
     wide = table.pivot(index="sector", columns="label", values="count").reindex(sectors)
-    checked = stats.suppress_small(wide, list(wide.columns), protect_columns=True)
+    checked = stats.suppress_small(wide, list(wide.columns), secondary=False, protect_columns=True)
     hidden = (checked.primary | checked.secondary).stack().rename("suppressed")
     table = table.join(hidden, on=["sector", "label"])
     for col in ("count", "percent", "ci_low", "ci_high", "robust_low", "robust_high", "text"):

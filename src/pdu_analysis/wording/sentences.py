@@ -24,27 +24,39 @@ from pdu_analysis.stats.conventions import (
 from pdu_analysis.wording.numbers import percent_text
 
 
-def suppression_note(*tables: pd.DataFrame, what: str = "counts") -> str | None:
-    """One sentence saying how many cells the ``suppressed`` column(s) hide, or None."""
-    marks = pd.concat([t["suppressed"] for t in tables if "suppressed" in t]) if tables else None
-    if marks is None or marks.empty:
-        return None
+def suppression_note(*tables: pd.DataFrame, what: str = "counts", proved: bool = False) -> str | None:
+    """One sentence saying how many cells the tables hide, or None when they hide none.
+
+    A table with a ``suppressed`` column (a shares table) is counted by it; any other by the
+    markers printed in its cells. Only with ``proved`` (the page's disclosure audit passed) does
+    the sentence say the hidden counts cannot be worked out.
+    """
+    marks = [t["suppressed"] if "suppressed" in t else t.stack() for t in tables]
+    marks = pd.concat(marks) if marks else pd.Series(dtype="str")
     primary, secondary = int((marks == "<5").sum()), int((marks == "[c]").sum())
     if not primary and not secondary:
         return None
     one = what[:-1] if what.endswith("s") else what
-    text = (
-        f"{primary} {one if primary == 1 else what} between {DISCLOSURE_LOW} and "
-        f'{DISCLOSURE_HIGH} {"is" if primary == 1 else "are"} not shown (marked "<5") '
-        "because so few people could be recognised"
-    )
-    if secondary:
-        text += (
-            f"; {secondary} further {one if secondary == 1 else what} "
-            f'{"is" if secondary == 1 else "are"} hidden ("[c]") so that the small '
-            f"{'one' if primary == 1 else 'ones'} cannot be worked out from the totals"
+    parts = []
+    if primary:
+        parts.append(
+            f"{primary} {one if primary == 1 else what} between {DISCLOSURE_LOW} and "
+            f'{DISCLOSURE_HIGH} {"is" if primary == 1 else "are"} not shown (marked "<5") '
+            "because so few people could be recognised"
         )
-    return text + "."
+    if secondary:
+        parts.append(
+            f"{secondary} {'further ' if primary else ''}{one if secondary == 1 else what} "
+            f'{"is" if secondary == 1 else "are"} hidden ("[c]") to protect '
+            f"{'it' if primary == 1 else 'them' if primary else 'counts elsewhere on this page'}"
+        )
+    text = "; ".join(parts)
+    if proved:
+        text += (
+            "; a check of every value that the figures published on this page allow shows that "
+            "none of the hidden counts can be worked out from them"
+        )
+    return text[0].upper() + text[1:] + "."
 
 
 def distribution_sentence(table: pd.DataFrame, group: str) -> str:

@@ -1,0 +1,388 @@
+"""Disclosure audit: the leaks of the old rule, found by hand, and suppression that closes them."""
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+
+from pdu_analysis.errors import PDUInputError
+from pdu_analysis.stats import suppress_small
+from pdu_analysis.stats.disclosure import DisclosureError, Figure, audit_figures
+
+
+def _row(values, statuses):
+    """One row of cells with its total shown."""
+    figs = [Figure("t", f"cell {j}", (j,), s) for j, s in enumerate(statuses)]
+    return figs + [Figure("t", "row total", tuple(range(len(values))))]
+
+
+def _grid(arr, hidden_primary, hidden_comp):
+    """A 2-D table's cells with every row, column and grand total shown."""
+    n_rows, n_cols = arr.shape
+    figs = []
+    for i in range(n_rows):
+        for j in range(n_cols):
+            status = (
+                "primary"
+                if (i, j) in hidden_primary
+                else "complementary"
+                if (i, j) in hidden_comp
+                else "shown"
+            )
+            figs.append(Figure("t", f"r{i}c{j}", (i * n_cols + j,), status))
+    figs += [Figure("t", f"row {i}", tuple(i * n_cols + j for j in range(n_cols))) for i in range(n_rows)]
+    figs += [Figure("t", f"col {j}", tuple(i * n_cols + j for i in range(n_rows))) for j in range(n_cols)]
+    figs.append(Figure("t", "grand", tuple(range(arr.size))))
+    return figs
+
+
+def test_two_small_cells_in_a_row_do_not_protect_each_other():
+    # 4 + 4 = 28 - 20 and neither can exceed 4, so both are 4 (worked by hand).
+    result = audit_figures([4, 4, 20], _row([4, 4, 20], ["primary", "primary", "shown"]))
+    assert [(f.figure.label, f.possible) for f in result.leaks] == [("cell 0", (4,)), ("cell 1", (4,))]
+    with pytest.raises(DisclosureError, match=r"t: cell 0 can be worked out exactly \(4\).*row total = 28"):
+        result.enforce()
+    assert issubclass(DisclosureError, PDUInputError)
+
+
+def test_complementary_cell_known_to_be_five_or_more_gives_both_away():
+    # x + c = 6 with x in 1..4 and c in {0} or 5 and up: only x = 1, c = 5.
+    result = audit_figures([1, 5, 20], _row([1, 5, 20], ["primary", "complementary", "shown"]))
+    assert {f.figure.label: (f.lower, f.upper) for f in result.leaks} == {"cell 0": (1, 1), "cell 1": (5, 5)}
+
+
+def test_old_pattern_with_row_and_column_totals_gives_away_x0_and_y3():
+    # The old rule hid x0=4, y3=1 and, as complements, y0=20 and x3=20. With all totals known:
+    # x0 + y0 = 24 and y0 + y3 = 21 force y0 = 20, so x0 = 4 and y3 = 1 (worked by hand).
+    arr = np.array([[4, 20], [6, 0], [9, 9], [20, 1]])
+    figs = _grid(arr, hidden_primary={(0, 0), (3, 1)}, hidden_comp={(0, 1), (3, 0)})
+    result = audit_figures(arr.ravel(), figs)
+    pinned = {f.figure.label: f.possible for f in result.leaks if f.figure.status == "primary"}
+    assert pinned == {"r0c0": (4,), "r3c1": (1,)}
+
+
+def test_a_protected_pattern_passes_with_full_ranges():
+    # [4, 4, 20] with all three hidden: x + y + z = 28, z can be 20..26, x and y anything 1..4.
+    result = audit_figures([4, 4, 20], _row([4, 4, 20], ["primary", "primary", "complementary"]))
+    assert result.passed and result.enforce() is result
+    assert [f.possible for f in result.findings[:2]] == [(1, 2, 3, 4), (1, 2, 3, 4)]
+    assert (result.findings[2].lower, result.findings[2].upper) == (20, 26)
+
+
+def test_unpublished_total_constrains_nothing():
+    figs = [
+        Figure("t", "a", (0,), "primary"),
+        Figure("t", "b", (1,)),
+        Figure("t", "tot", (0, 1), "unpublished"),
+    ]
+    result = audit_figures([3, 9], figs)
+    assert result.passed and result.findings[0].possible == (1, 2, 3, 4)
+
+
+@pytest.mark.parametrize(
+    ("table", "protect_columns"),
+    [
+        (pd.DataFrame({"a": [4], "b": [4], "c": [20]}), False),
+        (pd.DataFrame({"a": [1], "b": [5], "c": [20]}), False),
+        (pd.DataFrame({"x": [4, 6, 9, 20], "y": [20, 0, 9, 1]}), True),
+    ],
+)
+def test_suppression_closes_the_three_leaks(table, protect_columns):
+    s = suppress_small(table, list(table.columns), protect_columns=protect_columns)
+    assert s.audit.passed and s.unprotected == []
+    assert s.n_primary == int(((table >= 1) & (table <= 4)).to_numpy().sum())
+    assert "cannot be worked out" in s.note()
+    # Re-audit independently: the published pattern, every total shown, nothing leaks.
+    hidden_p = {(i, j) for i, j in zip(*np.nonzero(s.primary.to_numpy()), strict=True)}
+    hidden_c = {(i, j) for i, j in zip(*np.nonzero(s.secondary.to_numpy()), strict=True)}
+    arr = table.to_numpy()
+    figs = _grid(arr, hidden_p, hidden_c)
+    if not protect_columns:  # only row totals are published
+        figs = [f for f in figs if not f.label.startswith(("col", "grand"))]
+    assert audit_figures(arr.ravel(), figs).passed
+
+
+def test_note_does_not_claim_protection_the_audit_did_not_prove():
+    # A row total of 4 split as 2 + 2: it is hidden itself (1 to 4), but x + y <= 4 with y >= 1
+    # means x is at most 3 whatever else is hidden; only merging the categories would help.
+    s = suppress_small(pd.DataFrame({"x": [2, 10], "y": [2, 20]}), ["x", "y"])
+    assert not s.audit.passed
+    # Cells x, y can only be 1 to 3; the hidden total x + y can only be 2 to 4.
+    assert {f.possible for f in s.audit.leaks} == {(1, 2, 3), (2, 3, 4)}
+    assert "cannot be worked out" not in s.note()
+    assert "could still be worked out" in s.note()
+
+
+@st.composite
+def tables_with_totals(draw):
+    arr = draw(
+        hnp.arrays(
+            np.int64,
+            hnp.array_shapes(min_dims=2, max_dims=2, min_side=2, max_side=3),
+            elements=st.integers(0, 14),
+        )
+    )
+    # Every total at least 10: small totals split into small cells cannot be protected by
+    # suppression at all (they call for merged categories), which the note test covers.
+    assume(arr.sum(axis=0).min() >= 10 and arr.sum(axis=1).min() >= 10)
+    return arr
+
+
+@settings(max_examples=25, deadline=None)
+@given(tables_with_totals())
+def test_property_no_hidden_cell_recoverable_after_suppression(arr):
+    cols = [f"c{j}" for j in range(arr.shape[1])]
+    s = suppress_small(pd.DataFrame(arr, columns=cols), cols, protect_columns=True)
+    primary, comp = s.primary.to_numpy(), s.secondary.to_numpy()
+    assert (primary == ((arr >= 1) & (arr <= 4))).all()
+    hidden_p = set(zip(*np.nonzero(primary), strict=True))
+    hidden_c = set(zip(*np.nonzero(comp), strict=True))
+    # Totals the suppression withheld are not published, so the reader does not have them.
+    rename = {f"total of row {i}": f"row {i}" for i in range(arr.shape[0])}
+    rename |= {f"total of column 'c{j}'": f"col {j}" for j in range(arr.shape[1])}
+    withheld = {rename.get(k, "grand") for k in s.withheld_totals}
+    figs = [f for f in _grid(arr, hidden_p, hidden_c) if f.label not in withheld]
+    assert audit_figures(arr.ravel(), figs).passed
+
+
+# The shipped field-of-work table (counts from data/processed, field x sector x period) and the
+# pattern the old rule published for it.
+SHIPPED = {
+    "Housing": [24, 20, 111, 51],
+    "Women's services": [4, 4, 31, 17],
+    "Offending": [14, 10, 12, 6],
+    "Mental health": [6, 5, 8, 4],
+    "Substance misuse": [4, 3, 11, 5],
+    "Other": [14, 14, 61, 29],
+}
+OLD = {  # p = "<5", c = "[c]", "" = shown
+    "Women's services": ["p", "p", "", "c"],
+    "Offending": ["", "c", "", "c"],
+    "Mental health": ["c", "c", "", "p"],
+    "Substance misuse": ["p", "p", "", "c"],
+}
+COLS = ["stat_to", "stat_after", "vol_to", "vol_after"]
+PERIODS = {"to": [0, 2], "after": [1, 3]}
+
+
+def _shipped_figures(marks):
+    arr = np.array(list(SHIPPED.values()))
+    figs = []
+    for i, field in enumerate(SHIPPED):
+        for j, col in enumerate(COLS):
+            mark = marks.get(field, [""] * 4)[j]
+            status = {"p": "primary", "c": "complementary", "": "shown"}[mark]
+            figs.append(Figure("03_field_of_work_by_sector", f"{field}, {col}", (i * 4 + j,), status))
+    for i, field in enumerate(SHIPPED):  # 03_field_of_work_share: by period and overall
+        for period, js in PERIODS.items():
+            figs.append(Figure("03_field_of_work_share", f"{field}, {period}", tuple(i * 4 + j for j in js)))
+        figs.append(Figure("03_field_of_work_share", f"{field}, all", tuple(range(i * 4, i * 4 + 4))))
+    for j, col in enumerate(COLS):  # 03_sector_by_period_counts
+        figs.append(Figure("03_sector_by_period_counts", col, tuple(i * 4 + j for i in range(len(SHIPPED)))))
+    return arr, figs
+
+
+def test_shipped_table_old_pattern_leaks_the_three_fours():
+    arr, figs = _shipped_figures(OLD)
+    leaks = {f.figure.label: f.possible for f in audit_figures(arr.ravel(), figs).leaks}
+    # By hand, from the field-by-period totals on the share table: Women's services to the
+    # cut-off 35 - 31 = 4 and Substance misuse to the cut-off 15 - 11 = 4.
+    assert leaks["Women's services, stat_to"] == (4,)
+    assert leaks["Substance misuse, stat_to"] == (4,)
+
+
+def test_shipped_table_suppressed_with_its_published_totals_passes():
+    arr = np.array(list(SHIPPED.values()))
+    table = pd.DataFrame(arr, columns=COLS, index=list(SHIPPED))
+    groups = {p: [COLS[j] for j in js] for p, js in PERIODS.items()}
+    s = suppress_small(table, COLS, protect_columns=True, row_groups=groups, name="03_field")
+    assert s.audit.passed
+    hidden_p = {(i, j) for i, j in zip(*np.nonzero(s.primary.to_numpy()), strict=True)}
+    hidden_c = {(i, j) for i, j in zip(*np.nonzero(s.secondary.to_numpy()), strict=True)}
+    marks = {
+        field: ["p" if (i, j) in hidden_p else "c" if (i, j) in hidden_c else "" for j in range(4)]
+        for i, field in enumerate(SHIPPED)
+    }
+    _, figs = _shipped_figures(marks)
+    withheld = set(s.withheld_totals)
+    # The totals the suppression withholds are left out of what the audit sees as published.
+    published = [f for f in figs if not _is_withheld(f, withheld)]
+    assert audit_figures(arr.ravel(), published).passed
+
+
+def _is_withheld(fig, withheld):
+    field, _, what = fig.label.rpartition(", ")
+    if fig.table == "03_field_of_work_share":
+        key = f"total of row {field!r}" + ("" if what == "all" else f" over {what}")
+        return key in withheld
+    if fig.table == "03_sector_by_period_counts":
+        return f"total of column {fig.label!r}" in withheld
+    return False
+
+
+# ------------------------------------------------------------ the page, audited as one publication
+from pathlib import Path  # noqa: E402
+
+from pdu_analysis.stats.disclosure import Publication  # noqa: E402
+from pdu_analysis.tables import published  # noqa: E402
+
+FIELDS = list(SHIPPED)
+
+
+def _attendances(counts: dict[str, list[int]]) -> pd.DataFrame:
+    """Records from field -> [stat_to, stat_after, vol_to, vol_after]; one event per period."""
+    rows = []
+    for field, values in counts.items():
+        for (sector, period), k in zip(
+            [
+                ("statutory", "interim"),
+                ("statutory", "final"),
+                ("voluntary", "interim"),
+                ("voluntary", "final"),
+            ],
+            values,
+            strict=True,
+        ):
+            rows += [
+                {
+                    "event_id": "E1" if period == "interim" else "E2",
+                    "sector": sector,
+                    "focus": field,
+                    "period": period,
+                }
+            ] * k
+    return pd.DataFrame(rows)
+
+
+def _page(att: pd.DataFrame) -> Publication:
+    """The field-of-work shares by period and the sector-by-period counts, as the page prints them."""
+    pub = Publication()
+    pub.add_population(
+        "attendances",
+        att,
+        {"event_id": ["E1", "E2"], "sector": ["statutory", "voluntary"], "focus": FIELDS},
+        attributes={"period": "event_id"},
+    )
+    for field in FIELDS:
+        for period in ("interim", "final"):
+            k = int(((att["focus"] == field) & (att["period"] == period)).sum())
+            pub.add(
+                "03_field_of_work_share",
+                f"{field}, {period}",
+                "attendances",
+                {"focus": field, "period": period},
+                k,
+            )
+    for sector in ("statutory", "voluntary"):
+        for period in ("interim", "final"):
+            k = int(((att["sector"] == sector) & (att["period"] == period)).sum())
+            pub.add(
+                "03_sector_by_period_counts",
+                f"{sector}, {period}",
+                "attendances",
+                {"sector": sector, "period": period},
+                k,
+            )
+    return pub
+
+
+def test_enforce_names_table_cell_and_totals_of_the_old_page():
+    pub = _page(_attendances(SHIPPED))
+    printed = pd.DataFrame(SHIPPED, index=COLS).T.astype("str")
+    for field, marks in OLD.items():
+        for j, mark in enumerate(marks):
+            printed.loc[field, COLS[j]] = {"p": "<5", "c": "[c]", "": printed.loc[field, COLS[j]]}[mark]
+    columns = {
+        c: {
+            "sector": "statutory" if c.startswith("stat") else "voluntary",
+            "period": "interim" if c.endswith("to") else "final",
+        }
+        for c in COLS
+    }
+    pub.add_grid(
+        "03_field_of_work_by_sector", printed, "attendances", {f: {"focus": f} for f in FIELDS}, columns
+    )
+    # By hand: Women's services to the cut-off is 35 on the share table, 31 of them voluntary.
+    with pytest.raises(DisclosureError) as err:
+        pub.audit().enforce()
+    message = str(err.value)
+    assert (
+        "03_field_of_work_by_sector: row \"Women's services\", column 'stat_to' can be worked out exactly (4)"
+        in message
+    )
+    assert "03_field_of_work_share: Women's services, interim = 35" in message
+
+
+def test_a_printed_number_that_does_not_match_its_cells_is_an_error():
+    pub = _page(_attendances(SHIPPED))
+    with pytest.raises(ValueError, match="printed as 7 but its cells sum to 44"):
+        pub.add("t", "statutory housing", "attendances", {"focus": "Housing", "sector": "statutory"}, 7)
+
+
+def test_layout_on_shipped_counts_drops_the_period_split_and_passes():
+    # Split by period there are seven counts of 1 to 4; by sector alone none (worked by hand:
+    # the smallest, Substance misuse statutory, is 4 + 3 = 7).
+    att = _attendances(SHIPPED)
+    layout = published.field_by_sector_layout(att, FIELDS, {"interim": "To", "final": "After"}, _page(att))
+    assert not layout.by_period and layout.merged == () and layout.hidden == 0
+    assert layout.printed.set_index("field of work").loc["Substance misuse"].tolist() == [7, 16]
+    assert "periods are not split" in layout.sentence()
+
+
+def test_layout_on_a_second_dataset_merges_the_small_field():
+    # Mental health has 2 statutory attendances in all, so neither layout can show it by sector:
+    # merged into Other (with the period split kept, as no other count is small) nothing is hidden.
+    counts = {f: [9, 8, 12, 10] for f in FIELDS}
+    counts["Mental health"] = [1, 1, 6, 7]
+    att = _attendances(counts)
+    pub = _page(att)
+    layout = published.field_by_sector_layout(att, FIELDS, {"interim": "To", "final": "After"}, pub)
+    assert layout.by_period and layout.merged == ("Mental health",) and layout.hidden == 0
+    pooled = layout.printed.set_index("field of work").loc[published.POOL].tolist()
+    assert pooled == [10, 9, 18, 17]  # Other [9, 8, 12, 10] + Mental health [1, 1, 6, 7]
+    layout.add_to(pub, "03_field")
+    assert pub.audit().passed
+    assert 'Mental health is counted together as "Other fields"' in layout.sentence()
+
+
+PROCESSED = Path(__file__).resolve().parents[1] / "data" / "processed"
+
+
+@pytest.mark.skipif(not (PROCESSED / "attendances.csv").exists(), reason="run make reports first")
+def test_shipped_page_as_published_passes_the_audit_and_hides_the_three_fours():
+    from pdu_analysis import measures, stats, tables
+    from pdu_analysis.vocabulary import FOCUS_OF_WORK
+
+    tidy = measures.load_tables()
+    att, people, events, hub_users = tidy["attendances"], tidy["people"], tidy["events"], tidy["hub_users"]
+    periods = measures.periods_in_order(att)
+    names = {p: p for p in periods}
+    groups = {"All attendances": {}, **{p: {"period": p} for p in periods}}
+    page = published.attendance_publication(att, people, hub_users, FOCUS_OF_WORK)
+    published.add_events_per_person(page, tables.events_per_person_table(people))
+    published.add_sector_share(page, tables.sector_share_table(att, "statutory", interim_cutoff="2018-06-30"))
+    by_event = tables.sector_by_event_table(att, events)
+    published.add_sector_by_event(
+        page, tables.sector_by_event_published(by_event), ["statutory", "voluntary"]
+    )
+    focus = tables.shares_table(
+        {g: att.loc[att["period"].isin([w["period"]] if w else periods), "focus"] for g, w in groups.items()},
+        FOCUS_OF_WORK,
+        suppress=True,
+    )
+    published.add_shares(page, "03_field_of_work_share", focus, "attendances", "focus", groups)
+    hub = tables.shares_table({"Hub users": hub_users["sector"]}, tables.SECTOR_ORDER, suppress=True)
+    published.add_shares(page, "03_hub_by_sector", hub, "hub users", "sector", {"Hub users": {}})
+    layout = published.field_by_sector_layout(att, FOCUS_OF_WORK, names, page)
+    layout.add_to(page, "03_field_of_work_by_sector")
+    result = page.audit().enforce()
+    assert (
+        result.passed
+        and len(result.findings)
+        == stats.suppress_small(by_event.drop(columns="suppressed"), ["statutory", "voluntary"]).n_suppressed
+    )
+    # The three fours the old page gave away (statutory Women's services and Substance misuse to
+    # the cut-off, voluntary Mental health after it) are no longer printed on their own.
+    assert not layout.by_period or "Women's services" in layout.merged
