@@ -110,10 +110,13 @@ def period_labels(periods: Iterable[str], interim_cutoff: str | date) -> dict[st
 
 
 def report_labels(periods: Sequence[str]) -> dict[str, str]:
-    """The report that first counted each period (``data/reference/waves.csv``), else the name."""
+    """The report that first counted each period (``data/reference/waves.csv``), else the round's
+    label, else the period's name."""
     waves = waves_by_cutoff()
-    known = dict(zip(waves["wave"], waves["report"], strict=True))
-    return {p: known.get(p, p.replace("_", " ").capitalize()) for p in periods}
+    known = {
+        w: r or label for w, r, label in zip(waves["wave"], waves["report"], waves["label"], strict=True)
+    }
+    return {p: known.get(p) or p.replace("_", " ").capitalize() for p in periods}
 
 
 def slug(text: str) -> str:

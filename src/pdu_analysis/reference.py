@@ -14,9 +14,13 @@ from pdu_analysis.paths import REFERENCE_DIR
 
 
 def waves_by_cutoff() -> pd.DataFrame:
-    """``data/reference/waves.csv`` ordered by attendance cut-off."""
-    waves = pd.read_csv(REFERENCE_DIR / "waves.csv", dtype=str, keep_default_na=False)
-    return waves.sort_values("attendance_cutoff", kind="stable").reset_index(drop=True)
+    """``data/reference/waves.csv`` ordered by attendance cut-off, validated by the one loader the
+    cleaning uses (optional columns present and blank where the table leaves them out); cut-offs
+    as ISO dates."""
+    from pdu_analysis.clean.waves import load_waves
+
+    waves = load_waves(REFERENCE_DIR / "waves.csv")
+    return waves.assign(attendance_cutoff=[d.isoformat() for d in waves["attendance_cutoff"]])
 
 
 def question_options(survey: str, question_id: str) -> list[str]:
