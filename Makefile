@@ -11,7 +11,8 @@ MAKEFLAGS += --no-builtin-rules --no-print-directory
 RAW_DIR ?= data/raw
 INTERIM_CUTOFF ?= 2018-06-30
 JOBS ?= 2
-PYTHON_BOOT ?= python3.11
+# The first of these that runs builds .venv (the lock installs on each); PYTHON_BOOT=... overrides.
+PYTHON_BOOT ?= $(shell for p in python3.11 python3.12 python3.13; do $$p -c '' 2>/dev/null && { echo $$p; break; }; done)
 KERNEL := pdu-analysis
 
 ifeq ($(ENV),conda)
@@ -23,17 +24,21 @@ PY := $(VENV)/bin/python
 ENV_STAMP := $(VENV)/.installed
 endif
 
+# `make reports` builds into a staging copy of the outputs and promotes them only on success
+# (pdu_analysis.report.transaction); O is that copy's prefix for the rules below ('' when make
+# pipeline runs directly, as make verify does in its scratch folder).
+STAGE := .build/stage
+O ?=
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
-EXECUTED := $(patsubst notebooks/%,reports/executed/%,$(NOTEBOOKS))
-HTML := $(patsubst notebooks/%.ipynb,reports/html/%.html,$(NOTEBOOKS))
+EXECUTED := $(patsubst notebooks/%,$(O)reports/executed/%,$(NOTEBOOKS))
 SRC := $(shell find src/pdu_analysis -name '*.py' -not -name verify.py 2>/dev/null) \
        $(shell find src/pdu_analysis/report/templates -type f 2>/dev/null)
 REFERENCE := $(wildcard data/reference/*.csv)
 RAW_FILES := $(wildcard $(RAW_DIR)/*)
-PARAMS := reports/.params
+PARAMS := $(O)reports/.params
 export PDU_RAW_DIR := $(abspath $(RAW_DIR))
 
-.PHONY: help env reports test test-fast lab clean synthetic verify manifest bench lint lock FORCE
+.PHONY: help env reports test test-fast lab clean synthetic verify check-python manifest bench lint lock FORCE
 
 help: ## List the targets, one line each
 	@awk 'BEGIN {FS = ":.*## "}; /^[a-zA-Z_-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -47,7 +52,8 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	@test -x $(PY) || $(PYTHON_BOOT) -m venv $(VENV)
 	@$(PY) -m pip install -qq --disable-pip-version-check --no-deps -r requirements.lock
 	@$(PY) -m pip install -qq --disable-pip-version-check --no-deps --no-build-isolation -e .
-	@$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "PDU analysis (Python 3.11)" >/dev/null
+	@$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) \
+	  --display-name "PDU analysis (Python $$($(PY) -c 'import sys; print("%d.%d" % sys.version_info[:2])'))" >/dev/null
 	@touch $@
 	@echo ">> environment ready: $(VENV), kernel '$(KERNEL)'"
 
@@ -57,44 +63,46 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	@touch $@
 
 # ---- the pipeline ------------------------------------------------------------------------------
+# A failed build changes nothing in data/processed or reports/ (the staging copy is kept to inspect).
 reports: $(ENV_STAMP) ## Run every notebook (papermill) and render the HTML reports (nbconvert)
-	@$(MAKE) -j$(JOBS) pipeline
-
-.PHONY: pipeline
-pipeline: reports/html/index.html
+	@$(PY) -m pdu_analysis.report.transaction --stage $(STAGE) -- $(MAKE) -j$(JOBS) pipeline O=$(STAGE)/
 	@echo ">> reports up to date: open reports/html/index.html"
 
-# Parameters are a file whose content changes only when a parameter does, so a new RAW_DIR or
-# INTERIM_CUTOFF re-runs the notebooks and an unchanged one runs nothing.
+.PHONY: pipeline
+pipeline: $(O)reports/html/index.html
+
+# Parameters are a file whose content changes only when a parameter (or the list of raw files)
+# does, so a new RAW_DIR, INTERIM_CUTOFF or a removed raw file re-runs the notebooks and an
+# unchanged one runs nothing.
 $(PARAMS): FORCE
-	@mkdir -p reports
-	@printf 'raw_dir=%s\ninterim_cutoff=%s\n' "$(PDU_RAW_DIR)" "$(INTERIM_CUTOFF)" > $@.new
+	@mkdir -p $(dir $@)
+	@printf 'raw_dir=%s\ninterim_cutoff=%s\nraw_files=%s\n' "$(PDU_RAW_DIR)" "$(INTERIM_CUTOFF)" "$(notdir $(RAW_FILES))" > $@.new
 	@if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
 
 RUN_NOTEBOOK = $(PY) -m pdu_analysis.report.execute $< $@ -p raw_dir "$(RAW_DIR)" $(if $(and $(INTERIM_CUTOFF),$(filter 01_% 02_%,$(notdir $<))),-p interim_cutoff "$(INTERIM_CUTOFF)")
 COMMON := $(ENV_STAMP) $(PARAMS) $(SRC) $(REFERENCE)
 
-reports/executed/01_%.ipynb: notebooks/01_%.ipynb $(COMMON) $(RAW_FILES)
+$(O)reports/executed/01_%.ipynb: notebooks/01_%.ipynb $(COMMON) $(RAW_FILES)
 	@$(RUN_NOTEBOOK)
-reports/executed/02_%.ipynb: notebooks/02_%.ipynb $(COMMON) $(RAW_FILES)
+$(O)reports/executed/02_%.ipynb: notebooks/02_%.ipynb $(COMMON) $(RAW_FILES)
 	@$(RUN_NOTEBOOK)
-reports/executed/03_%.ipynb: notebooks/03_%.ipynb $(COMMON) $(filter reports/executed/01_%,$(EXECUTED))
+$(O)reports/executed/03_%.ipynb: notebooks/03_%.ipynb $(COMMON) $(filter $(O)reports/executed/01_%,$(EXECUTED))
 	@$(RUN_NOTEBOOK)
-reports/executed/04_%.ipynb: notebooks/04_%.ipynb $(COMMON) $(filter reports/executed/02_%,$(EXECUTED))
+$(O)reports/executed/04_%.ipynb: notebooks/04_%.ipynb $(COMMON) $(filter $(O)reports/executed/02_%,$(EXECUTED))
 	@$(RUN_NOTEBOOK)
-reports/executed/05_%.ipynb: notebooks/05_%.ipynb $(COMMON) $(filter reports/executed/01_% reports/executed/02_%,$(EXECUTED))
+$(O)reports/executed/05_%.ipynb: notebooks/05_%.ipynb $(COMMON) $(filter $(O)reports/executed/01_% $(O)reports/executed/02_%,$(EXECUTED))
 	@$(RUN_NOTEBOOK)
-reports/executed/06_%.ipynb: notebooks/06_%.ipynb $(COMMON) $(filter reports/executed/01_% reports/executed/02_%,$(EXECUTED))
+$(O)reports/executed/06_%.ipynb: notebooks/06_%.ipynb $(COMMON) $(filter $(O)reports/executed/01_% $(O)reports/executed/02_%,$(EXECUTED))
 	@$(RUN_NOTEBOOK)
-reports/executed/07_%.ipynb: notebooks/07_%.ipynb $(COMMON) $(filter-out reports/executed/07_%,$(EXECUTED))
+$(O)reports/executed/07_%.ipynb: notebooks/07_%.ipynb $(COMMON) $(filter-out $(O)reports/executed/07_%,$(EXECUTED))
 	@$(RUN_NOTEBOOK)
 
 # All changed notebooks are rendered by one process (one exporter, one import of nbconvert).
-reports/html/.rendered: $(EXECUTED)
-	@$(PY) -m pdu_analysis.report.render $? --out reports/html
+$(O)reports/html/.rendered: $(EXECUTED)
+	@$(PY) -m pdu_analysis.report.render $? --out $(O)reports/html
 	@touch $@
 
-reports/html/index.html: reports/html/.rendered
+$(O)reports/html/index.html: $(O)reports/html/.rendered
 	@$(PY) -m pdu_analysis.report.index --out $@
 
 # ---- checks ------------------------------------------------------------------------------------
@@ -112,15 +120,20 @@ lint: $(ENV_STAMP) ## The pre-commit checks: ruff, ruff format, notebooks withou
 verify: $(ENV_STAMP) ## Rebuild from data/raw in a scratch folder and compare with reports/MANIFEST.sha256
 	@$(PY) -m pdu_analysis.verify
 
+check-python: $(ENV_STAMP) ## Set up and build in a scratch copy with another Python (PYTHON_BOOT=python3.12); compare with the manifest
+	@$(PY) -m pdu_analysis.verify --python "$(PYTHON_BOOT)"
+
 manifest: reports ## Record checksums of the current outputs in reports/MANIFEST.sha256 (commit it)
 	@$(PY) -m pdu_analysis.verify --update
 
+bench: export PDU_OUTPUT_ROOT := $(CURDIR)
 bench: $(ENV_STAMP) ## Measure cold, no-op and incremental builds and the 10x-1000x scale steps
 	@$(PY) -m pdu_bench
 
 # ---- working with the notebooks and the data ---------------------------------------------------
+# Runs started in JupyterLab write under .scratch/, never over the build's outputs (see paths.py).
 lab: $(ENV_STAMP) ## Open JupyterLab on the project's kernel
-	@$(PY) -m jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,)
+	@env -u PDU_OUTPUT_ROOT $(PY) -m jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 synthetic: $(ENV_STAMP) ## Regenerate the synthetic reconstruction in data/raw (not part of reports)
 	@$(PY) -m pdu_synthetic --out data/raw
@@ -138,7 +151,7 @@ lock: ## Re-resolve requirements.lock from pyproject.toml (needs the package reg
 	@echo ">> requirements.lock updated; update environment.yml to the same versions"
 
 clean: ## Remove generated outputs (never touches data/raw)
-	@rm -rf reports/executed reports/html reports/figures reports/tables reports/.params reports/screenshots reports/bench.json reports/reproduction.csv
+	@rm -rf $(STAGE) reports/executed reports/html reports/figures reports/tables reports/.params reports/screenshots reports/bench.json reports/reproduction.csv
 	@find data/processed -mindepth 1 -not -name .gitkeep -delete
 	@echo ">> removed generated outputs; data/raw untouched"
 

@@ -5,6 +5,10 @@ the pipeline makes. ``make verify`` copies the project's inputs and notebooks in
 runs the whole pipeline there (the working tree's outputs are not touched), and prints
 "reproduced N of N" or names every file that differs, is missing or is new; any difference exits
 non-zero. ``python -m pdu_analysis.verify --update`` rewrites the manifest from the current outputs.
+
+``--python python3.12`` (``make check-python``) does the same with another interpreter: the scratch
+copy sets up its own ``.venv`` from the lock with that Python (as a new machine would) and builds
+with ``make reports``, so a second Python version is checked against the same manifest.
 """
 
 from __future__ import annotations
@@ -71,8 +75,8 @@ def compare(expected: dict[str, str], actual: dict[str, str]) -> list[str]:
     return problems
 
 
-def rebuild(scratch: Path, python: str) -> None:
-    """Copy inputs into ``scratch`` and run the pipeline there, outputs staying in scratch."""
+def copy_inputs(scratch: Path) -> None:
+    """The project's inputs, code and notebooks (no outputs, no environment) into ``scratch``."""
     for name in INPUTS:
         source = PROJECT_ROOT / name
         if source.is_dir():
@@ -81,9 +85,25 @@ def rebuild(scratch: Path, python: str) -> None:
             )
         else:
             shutil.copy2(source, scratch / name)
+
+
+def rebuild(scratch: Path, python: str) -> None:
+    """Copy inputs into ``scratch`` and run ``make reports`` there, outputs staying in scratch."""
+    copy_inputs(scratch)
     env = {**os.environ, "PDU_OUTPUT_ROOT": str(scratch), "PDU_RAW_DIR": str(scratch / "data/raw")}
-    command = ["make", "--no-print-directory", "pipeline", f"PY={python}", "ENV_STAMP=", "RAW_DIR=data/raw"]
+    command = ["make", "--no-print-directory", "reports", f"PY={python}", "ENV_STAMP=", "RAW_DIR=data/raw"]
     subprocess.run(command, cwd=scratch, env=env, check=True)
+
+
+def rebuild_with(scratch: Path, boot: str) -> str:
+    """Copy inputs into ``scratch``, set up its own .venv with ``boot`` and build; the version used."""
+    copy_inputs(scratch)
+    drop = ("PDU_OUTPUT_ROOT", "PDU_RAW_DIR", "VIRTUAL_ENV", "PYTHONPATH", "MAKEFLAGS", "MAKELEVEL")
+    env = {k: v for k, v in os.environ.items() if k not in drop}
+    command = ["make", "--no-print-directory", "reports", f"PYTHON_BOOT={boot}", "RAW_DIR=data/raw"]
+    subprocess.run(command, cwd=scratch, env=env, check=True)
+    version = [str(scratch / ".venv/bin/python"), "-c", "import platform; print(platform.python_version())"]
+    return subprocess.run(version, capture_output=True, text=True, check=True).stdout.strip()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -94,6 +114,11 @@ def main(argv: list[str] | None = None) -> int:
         help="rewrite the manifest from the outputs already in this working tree",
     )
     parser.add_argument("--keep", action="store_true", help="keep the scratch folder")
+    parser.add_argument(
+        "--python",
+        metavar="BOOT",
+        help="set up a fresh .venv in the scratch copy with this interpreter (e.g. python3.12)",
+    )
     args = parser.parse_args(argv)
     manifest = PROJECT_ROOT / MANIFEST
     if args.update:
@@ -110,9 +135,12 @@ def main(argv: list[str] | None = None) -> int:
     expected = read_manifest(manifest)
     scratch = Path(tempfile.mkdtemp(prefix="pdu-verify-"))
     try:
-        print(f">> rebuilding from data/raw in {scratch}")
+        print(f">> rebuilding from data/raw in {scratch}" + (f" with {args.python}" if args.python else ""))
         try:
-            rebuild(scratch, sys.executable)
+            if args.python:
+                print(f">> built with Python {rebuild_with(scratch, args.python)}")
+            else:
+                rebuild(scratch, sys.executable)
         except subprocess.CalledProcessError:
             print("the rebuild failed: see the messages above", file=sys.stderr)
             return 1

@@ -7,7 +7,11 @@ Why it wraps papermill rather than calling it from the Makefile:
 
 - The kernel is always ``pdu-analysis`` whatever kernelspec a notebook was last saved with, so a
   notebook saved on a laptop with kernel "python3" or "conda-env-x" never fails with NoSuchKernel.
-- The notebook runs in its own folder, as it does when opened in JupyterLab.
+- The notebook runs in its own folder, as it does when opened in JupyterLab, with
+  ``PDU_OUTPUT_ROOT`` always set (the project root unless the build chose a staging or scratch
+  folder), which is how ``paths`` tells a build run from a hand run in JupyterLab.
+- The kernel talks over ipc (Unix sockets in a folder of its own), not TCP ports: Jupyter picks free
+  ports and then binds them, and notebooks started in parallel could race for the same port.
 - Run-specific metadata (start/end times, durations, nbclient timestamps, papermill's random id for
   the injected cell, temp-file paths) is removed, so the same inputs give the same bytes.
 - The output is written to a temporary file and moved into place only on success. On failure the
@@ -29,9 +33,10 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import nbformat
+from traitlets.config import Config
 
 from .. import paths
-from . import KERNEL_DISPLAY_NAME, KERNEL_NAME, write_atomic
+from . import KERNEL_NAME, write_atomic
 
 ENGINE_NAME = "pdu-progress"
 INJECTED_TAG = "injected-parameters"
@@ -40,8 +45,16 @@ USER_ERROR = "PDUInputError"
 TIMING_KEYS = ("start_time", "end_time", "duration")
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+_CELL_FRAME = re.compile(r"^Cell In\[\d*\], line (\d+)", re.M)
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
-"""Quietens ipykernel's start-up warning about unencrypted TCP (the kernel is local)."""
+"""Quietens ipykernel's start-up warnings (the kernel is local)."""
+KERNEL_DISPLAY_NAME = "PDU analysis (Python {}.{})".format(*sys.version_info[:2])
+"""As ``make env`` registers it: the kernel runs the interpreter running this module."""
+
+
+def ipc_config(folder: str | os.PathLike) -> Config:
+    """Kernel manager settings: ipc sockets named under ``folder`` (one folder per run)."""
+    return Config({"KernelManager": {"transport": "ipc", "ip": str(Path(folder) / "kernel")}})
 
 
 class NotebookFailed(Exception):
@@ -137,13 +150,25 @@ def parse_value(text: str):
 
 
 def _absolute_locations(parameters: dict) -> dict:
-    """Relative folders are meant from where ``make`` runs, but the kernel runs in notebooks/."""
+    """Relative folders are meant from where ``make`` runs, but the kernel runs in notebooks/.
+
+    ``PDU_OUTPUT_ROOT`` is always set for the kernel: a build run writes the build's outputs.
+    """
+    os.environ.setdefault(paths.OUTPUT_ROOT_VARIABLE, str(paths.PROJECT_ROOT))
     for var in ("PDU_RAW_DIR", "PDU_OUTPUT_ROOT"):
         if os.environ.get(var):
             os.environ[var] = str(Path(os.environ[var]).expanduser().resolve())
     if isinstance(parameters.get("raw_dir"), str) and parameters["raw_dir"]:
         parameters["raw_dir"] = str(Path(parameters["raw_dir"]).expanduser().resolve())
     return parameters
+
+
+def _shown(output: Path) -> str:
+    """The output's path from the output root, so a staged or scratch build records the same."""
+    try:
+        return output.resolve().relative_to(paths.output_root()).as_posix()
+    except ValueError:
+        return str(output)
 
 
 def _progress_printer(name: str, stream) -> Callable:
@@ -170,8 +195,23 @@ def _keep_failed(tmp: Path, failed: Path, output_path: str) -> Path | None:
     return failed
 
 
-def _describe(notebook: Path, nb, index: int | None, ename: str, evalue: str) -> str:
-    """One line: which notebook, which cell (as numbered in JupyterLab), which error."""
+def failing_line(source: str, traceback: list[str] | None) -> tuple[int, str] | None:
+    """(line number, text) of the line in the cell that raised, read from IPython's traceback.
+
+    The traceback's first ``Cell In[n], line k`` frame is the cell itself; deeper frames are
+    library code. None when there is no such frame (a dead kernel, a timeout).
+    """
+    text = _ANSI.sub("", "\n".join(traceback or []))
+    match = _CELL_FRAME.search(text)
+    lines = source.splitlines()
+    if not match or not 1 <= int(match.group(1)) <= len(lines):
+        return None
+    number = int(match.group(1))
+    return number, first_line(lines[number - 1])
+
+
+def _describe(notebook: Path, nb, index: int | None, ename: str, evalue: str, traceback=None) -> str:
+    """One line: which notebook, which cell (as numbered in JupyterLab) and line, which error."""
     evalue = _ANSI.sub("", evalue or "").strip()
     if ename == USER_ERROR:
         return evalue
@@ -188,11 +228,34 @@ def _describe(notebook: Path, nb, index: int | None, ename: str, evalue: str) ->
                 if INJECTED_TAG in cell.metadata.get("tags", [])
                 else f"cell {position}"
             )
-            where = f" at {label} ({first_line(cell.source)})"
+            line = failing_line(cell.source, traceback)
+            if line and line[0] > 1:  # on line 1 the text alone finds it
+                label += f", line {line[0]}"
+            where = f" at {label} ({line[1] if line else first_line(cell.source)})"
     detail = evalue.splitlines()[0] if evalue else ""
     if len(evalue.splitlines()) > 1:
         detail += " […]"
     return f"notebook {notebook.name} failed{where}: {ename}" + (f": {detail}" if detail else "")
+
+
+def _papermill(notebook, tmp, parameters, kernel_name, cell_timeout, on_cell, sockets):
+    import papermill
+
+    return papermill.execute_notebook(
+        str(notebook),
+        str(tmp),
+        parameters=parameters or None,
+        engine_name=ENGINE_NAME,
+        kernel_name=kernel_name,
+        language="python",
+        progress_bar=False,
+        cwd=str(notebook.resolve().parent),
+        execution_timeout=cell_timeout,
+        on_cell=on_cell,
+        extra_arguments=KERNEL_ARGUMENTS,
+        shutdown_kernel="immediate",
+        config=ipc_config(sockets),
+    )
 
 
 def _run(notebook, tmp, failed, output, parameters, kernel_name, cell_timeout, on_cell, state):
@@ -201,24 +264,12 @@ def _run(notebook, tmp, failed, output, parameters, kernel_name, cell_timeout, o
     from jupyter_client.kernelspec import NoSuchKernel
 
     try:
-        return papermill.execute_notebook(
-            str(notebook),
-            str(tmp),
-            parameters=parameters or None,
-            engine_name=ENGINE_NAME,
-            kernel_name=kernel_name,
-            language="python",
-            progress_bar=False,
-            cwd=str(notebook.resolve().parent),
-            execution_timeout=cell_timeout,
-            on_cell=on_cell,
-            extra_arguments=KERNEL_ARGUMENTS,
-            shutdown_kernel="immediate",
-        )
+        with tempfile.TemporaryDirectory(prefix="pdu-kernel-") as sockets:
+            return _papermill(notebook, tmp, parameters, kernel_name, cell_timeout, on_cell, sockets)
     except papermill.PapermillExecutionError as err:
-        kept = _keep_failed(tmp, failed, str(output))
+        kept = _keep_failed(tmp, failed, _shown(output))
         raise NotebookFailed(
-            _describe(notebook, state["nb"], err.cell_index, err.ename, err.evalue),
+            _describe(notebook, state["nb"], err.cell_index, err.ename, err.evalue, err.traceback),
             kept,
             input_error=err.ename == USER_ERROR,
         ) from None
@@ -229,7 +280,7 @@ def _run(notebook, tmp, failed, output, parameters, kernel_name, cell_timeout, o
             f'--display-name "{KERNEL_DISPLAY_NAME}"'
         ) from None
     except Exception as err:  # dead kernel, cell timeout, unreadable notebook
-        kept = _keep_failed(tmp, failed, str(output)) if tmp.stat().st_size else None
+        kept = _keep_failed(tmp, failed, _shown(output)) if tmp.stat().st_size else None
         raise NotebookFailed(
             _describe(notebook, state["nb"], state["index"], type(err).__name__, str(err)), kept
         ) from None
@@ -278,7 +329,7 @@ def execute_notebook(
         raise
 
     nb.metadata["pdu_analysis"] = {"synthetic_data": paths.is_synthetic(raw)}
-    tmp.write_text(nbformat.writes(scrub(nb, output_path=str(output))), encoding="utf-8")
+    tmp.write_text(nbformat.writes(scrub(nb, output_path=_shown(output))), encoding="utf-8")
     os.chmod(tmp, 0o644)
     os.replace(tmp, output)
     failed.unlink(missing_ok=True)
