@@ -66,3 +66,13 @@ def test_build_run_writes_where_the_build_says(project, monkeypatch, tmp_path):
     assert paths.tables_dir() == (tmp_path / "stage/reports/tables").resolve()
     assert paths.processed_dir() == (tmp_path / "stage/data/processed").resolve()
     assert not (project / ".scratch").exists()
+
+
+def test_published_location_of_a_staged_file(project, monkeypatch, tmp_path):
+    stage = tmp_path / "project/.build/stage"
+    monkeypatch.setenv("PDU_OUTPUT_ROOT", str(stage))
+    page_dir = stage / "reports/html"
+    assert paths.published(page_dir) == page_dir.resolve()  # not staged: where it is written
+    monkeypatch.setenv("PDU_PUBLISH_ROOT", str(project))
+    assert paths.published(page_dir) == (project / "reports/html").resolve()
+    assert paths.published(tmp_path / "elsewhere") == (tmp_path / "elsewhere").resolve()

@@ -50,4 +50,8 @@ def test_environment_yml_names_the_locked_versions():
 def test_python_version_agrees():
     spec = yaml.safe_load((ROOT / "environment.yml").read_text())
     assert "python=3.11" in spec["dependencies"]
-    assert ">=3.11,<3.12" in (ROOT / "pyproject.toml").read_text()
+    # set-up tries exactly the versions requires-python allows, oldest first
+    makefile = (ROOT / "Makefile").read_text()
+    tried = re.search(r"^PYTHON_BOOT \?=.*for p in ([^;]+);", makefile, re.M).group(1).split()
+    assert tried == ["python3.11", "python3.12", "python3.13"]
+    assert 'requires-python = ">=3.11,<3.14"' in (ROOT / "pyproject.toml").read_text()

@@ -27,6 +27,8 @@ DEFAULT_RAW_DIR = PROJECT_ROOT / "data" / "raw"
 SCRATCH_ROOT = PROJECT_ROOT / ".scratch"
 """Output root of runs the build did not start (JupyterLab): never the build's own outputs."""
 OUTPUT_ROOT_VARIABLE = "PDU_OUTPUT_ROOT"
+PUBLISH_ROOT_VARIABLE = "PDU_PUBLISH_ROOT"
+"""Set by a staged build: where its outputs will be read from once promoted."""
 
 SYNTHETIC_MARKER = "SYNTHETIC"
 """File whose presence in the raw folder marks the data as the synthetic reconstruction."""
@@ -81,6 +83,22 @@ def _refresh_scratch(folder: Path) -> None:
         target = folder / source.name
         if not target.exists() or target.stat().st_mtime_ns < source.stat().st_mtime_ns:
             shutil.copy2(source, target)
+
+
+def published(path: str | os.PathLike) -> Path:
+    """Where ``path``, written under the output root, will be read from once the build promotes it.
+
+    A staged build writes to ``.build/stage/reports/...`` but a page's relative links must be
+    right from ``reports/...``. Outside a staged build (or outside the output root) the path itself.
+    """
+    path = Path(path).resolve()
+    final = os.environ.get(PUBLISH_ROOT_VARIABLE)
+    if not final or not run_by_build():
+        return path
+    try:
+        return Path(final).resolve() / path.relative_to(output_root())
+    except ValueError:
+        return path
 
 
 def processed_dir() -> Path:

@@ -6,7 +6,8 @@ The Makefile's ``reports`` target calls this. The steps:
 
 1. seed: copy ``data/processed`` and ``reports`` into the staging folder, modification times kept,
    so make's incremental rules see exactly what the last good build left (a no-op stays a no-op);
-2. run the command with ``PDU_OUTPUT_ROOT`` pointing at the staging folder;
+2. run the command with ``PDU_OUTPUT_ROOT`` pointing at the staging folder (and
+   ``PDU_PUBLISH_ROOT`` at the project, for links that must be right once promoted);
 3. on success, promote: every staged file that is new or changed (size or modification time) is
    renamed into place, file by file, and files the build removed are removed. On failure nothing
    is promoted: ``data/processed`` and ``reports`` stay byte-identical to the last good build, and
@@ -79,7 +80,7 @@ def run(command: list[str], *, root: Path, stage: Path) -> int:
     """Seed, run ``command`` with its outputs in ``stage``, promote on success; the exit status."""
     root, stage = root.resolve(), (root / stage).resolve()
     seed(root, stage)
-    env = {**os.environ, paths.OUTPUT_ROOT_VARIABLE: str(stage)}
+    env = {**os.environ, paths.OUTPUT_ROOT_VARIABLE: str(stage), paths.PUBLISH_ROOT_VARIABLE: str(root)}
     try:
         status = subprocess.run(command, cwd=root, env=env).returncode
     except KeyboardInterrupt:
