@@ -102,3 +102,16 @@ def test_command_line_needs_a_command(capsys):
     with pytest.raises(SystemExit):
         transaction.main(["--stage", "s"])
     assert "no command given" in capsys.readouterr().err
+
+
+def test_a_second_build_in_the_same_folder_stops_at_once(project, capsys):
+    import fcntl
+
+    lock_path = project / ".build/stage.lock"
+    lock_path.parent.mkdir(parents=True)
+    before = _tree(project)
+    with open(lock_path, "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        assert _build(project, 0) == 1
+    assert _tree(project) == before
+    assert "another build is running" in capsys.readouterr().err

@@ -19,6 +19,7 @@ Copies, not hard links: a writer that rewrote a file in place would otherwise re
 from __future__ import annotations
 
 import argparse
+import fcntl
 import os
 import shutil
 import subprocess
@@ -77,8 +78,23 @@ def promote(stage: Path, root: Path) -> list[str]:
 
 
 def run(command: list[str], *, root: Path, stage: Path) -> int:
-    """Seed, run ``command`` with its outputs in ``stage``, promote on success; the exit status."""
+    """Seed, run ``command`` with its outputs in ``stage``, promote on success; the exit status.
+
+    One build at a time per staging folder: a second ``make reports`` in the same project stops at
+    once rather than wipe the first one's staging copy.
+    """
     root, stage = root.resolve(), (root / stage).resolve()
+    stage.parent.mkdir(parents=True, exist_ok=True)
+    with open(stage.parent / f"{stage.name}.lock", "w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f">> another build is running in {root}: wait for it to finish", file=sys.stderr)
+            return 1
+        return _run_locked(command, root, stage)
+
+
+def _run_locked(command: list[str], root: Path, stage: Path) -> int:
     seed(root, stage)
     env = {**os.environ, paths.OUTPUT_ROOT_VARIABLE: str(stage), paths.PUBLISH_ROOT_VARIABLE: str(root)}
     try:
