@@ -183,7 +183,10 @@ def page_context(out: Path, headline_csv: Path, synthetic: bool | None = None) -
             if synthetic
             else "the PDU's own exports of its register, surveys and hub list"
         ),
-        "provenance_href": Path(os.path.relpath(raw / "PROVENANCE.md", out.parent.resolve())).as_posix(),
+        # from where the page is read once a staged build promotes it, not where it is written
+        "provenance_href": Path(
+            os.path.relpath(raw / "PROVENANCE.md", paths.published(out.parent))
+        ).as_posix(),
         "version": __version__,
     }
 
