@@ -2,7 +2,8 @@
 
 ``reports/MANIFEST.sha256`` lists a SHA-256 for every figure, table, processed table and HTML page
 the pipeline makes. ``make verify`` copies the project's inputs and notebooks into a scratch folder,
-runs the whole pipeline there (the working tree's outputs are not touched), and prints
+runs the whole pipeline there with ``make reports`` (the same staged build; the working tree's
+outputs are not touched), and prints
 "reproduced N of N" or names every file that differs, is missing or is new; any difference exits
 non-zero. ``python -m pdu_analysis.verify --update`` rewrites the manifest from the current outputs.
 
