@@ -9,7 +9,8 @@ MAKEFLAGS += --no-builtin-rules --no-print-directory
 
 # ---- parameters (override on the command line) -------------------------------------------------
 RAW_DIR ?= data/raw
-INTERIM_CUTOFF ?= 2018-06-30
+INTERIM_CUTOFF ?=
+# empty: the first round's attendance cut-off in data/reference/waves.csv; a date overrides it for the whole build
 JOBS ?= 2
 # The first of these that runs builds .venv (the lock installs on each); PYTHON_BOOT=... overrides.
 PYTHON_BOOT ?= $(shell for p in python3.11 python3.12 python3.13; do $$p -c '' 2>/dev/null && { echo $$p; break; }; done)
