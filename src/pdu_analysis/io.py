@@ -353,6 +353,26 @@ def read_surveymonkey(path: Path) -> SurveyExport:
     return SurveyExport(path=path, columns=columns, body=body)
 
 
+def write_atomic(path: str | os.PathLike, data: bytes) -> Path:
+    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename.
+
+    The one atomic writer of the project: a reader (or a half-finished ``make``) never sees a
+    partly written page, figure or notebook.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
 def write_tables(tables: Mapping[str, pd.DataFrame], folder: Path) -> list[Path]:
     """Write CSV tables all-or-nothing: into a temporary folder first, then moved into place.
 

@@ -5,15 +5,15 @@ colours for sectors and rounds, and deterministic saving of ``reports/figures/{n
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Mapping, Sequence
+from io import BytesIO
 from pathlib import Path
 
 import matplotlib.figure
 import seaborn as sns
 
+from pdu_analysis.io import write_atomic
 from pdu_analysis.labels import PERIOD_ALL
 from pdu_analysis.measures import ALL
 from pdu_analysis.paths import figures_dir
@@ -94,25 +94,11 @@ def save_figure(fig: matplotlib.figure.Figure, name: str) -> Path:
     """
     if not _NAME.match(name):
         raise ValueError(f"figure name {name!r}: use lower case letters, digits, '_' or '-'")
-    out = figures_dir() / f"{name}.png"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{name}.", suffix=".png")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            fig.savefig(
-                handle,
-                format="png",
-                dpi=SAVE_DPI,
-                metadata={"Software": None},
-                bbox_inches="tight",
-                facecolor="white",
-            )
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return out
+    png = BytesIO()
+    fig.savefig(
+        png, format="png", dpi=SAVE_DPI, metadata={"Software": None}, bbox_inches="tight", facecolor="white"
+    )
+    return write_atomic(figures_dir() / f"{name}.png", png.getvalue())
 
 
 SUBTITLE_COLOUR = "#4d4d4d"

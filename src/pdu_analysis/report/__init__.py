@@ -10,26 +10,3 @@ Each is a command-line tool (``python -m pdu_analysis.report.execute ...``) call
 """
 
 KERNEL_NAME = "pdu-analysis"
-KERNEL_DISPLAY_NAME = "PDU analysis (Python 3.11)"
-
-
-def write_atomic(path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename.
-
-    A reader (or a half-finished ``make``) never sees a partly written report.
-    """
-    import os
-    import tempfile
-    from pathlib import Path
-
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -36,7 +36,8 @@ import nbformat
 from traitlets.config import Config
 
 from .. import paths
-from . import KERNEL_NAME, write_atomic
+from ..io import write_atomic
+from . import KERNEL_NAME
 
 ENGINE_NAME = "pdu-progress"
 INJECTED_TAG = "injected-parameters"
@@ -329,9 +330,8 @@ def execute_notebook(
         raise
 
     nb.metadata["pdu_analysis"] = {"synthetic_data": paths.is_synthetic(raw)}
-    tmp.write_text(nbformat.writes(scrub(nb, output_path=_shown(output))), encoding="utf-8")
-    os.chmod(tmp, 0o644)
-    os.replace(tmp, output)
+    write_atomic(output, nbformat.writes(scrub(nb, output_path=_shown(output))).encode("utf-8"))
+    tmp.unlink(missing_ok=True)
     failed.unlink(missing_ok=True)
     if progress:
         print(

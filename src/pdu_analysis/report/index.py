@@ -23,10 +23,10 @@ from markupsafe import Markup
 
 from .. import __version__, paths
 from ..errors import PDUInputError
+from ..io import write_atomic
 from ..labels import MEASURE_LABELS, survey_wave_labels, wave_label
 from ..stats import conventions
 from ..wording import numbers
-from . import write_atomic
 from .snippets import banner_html
 
 COLUMNS = ("measure", "wave", "count", "base", "percent", "ci_low", "ci_high")

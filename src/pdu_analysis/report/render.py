@@ -30,7 +30,7 @@ from pathlib import Path
 import nbformat
 
 from .. import __version__, paths
-from . import write_atomic
+from ..io import write_atomic
 from .snippets import banner_html
 
 TEMPLATES = Path(__file__).with_name("templates")
