@@ -533,6 +533,7 @@ def draw_and_save() -> Path:
     return figures.save_figure(fig, "determinism")
 
 
+@pytest.mark.slow  # starts a second Python with the plotting stack (2 to 6 s)
 def test_saved_chart_is_byte_identical_in_another_process(tmp_path, monkeypatch):
     """The figures a build writes do not depend on the process (hash seed, time, run order)."""
     monkeypatch.setenv("PDU_OUTPUT_ROOT", str(tmp_path / "here"))
