@@ -450,7 +450,7 @@ def test_sentences_follow_the_small_base_rule():
 
 
 def test_chi_square_record_and_sentence_match_scipy():
-    """4 of 20 statutory, then 12 of 20: statistic, p and Cramér's V as scipy gives them."""
+    """4 of 20 statutory, then 12 of 20: statistic, p and Cramér's V worked by hand and by scipy."""
     att = pd.DataFrame(
         {
             "sector": ["statutory"] * 4 + ["voluntary"] * 16 + ["statutory"] * 12 + ["voluntary"] * 8,
@@ -464,11 +464,12 @@ def test_chi_square_record_and_sentence_match_scipy():
     record = compare.adjusted_chi_square(stats.sector_by_period_test(att, "sector", "period"), 0.2)
     assert record["chi2"] == pytest.approx(chi2) and record["p"] == pytest.approx(p)
     assert (record["dof"], record["n"]) == (dof, 40) == (1, 40)
-    assert record["cramer_v"] == pytest.approx(np.sqrt(chi2 / 40))
+    # Cramér's V from the uncorrected statistic: 4**2 * (2/8 + 2/12) = 6.667, sqrt(6.667 / 40) = 0.41
+    assert record["cramer_v"] == pytest.approx(np.sqrt(4**2 * (2 / 8 + 2 / 12) / 40))
     assert record["p_adjusted"] == 0.2
     sentence = wording.chi_square_sentence(record)
     assert sentence.startswith(
-        "Chi-square test of sector by period: χ²(1) = 5.10, p = 0.02, Cramér's V = 0.36 (n = 40 attendances)."
+        "Chi-square test of sector by period: χ²(1) = 5.10, p = 0.02, Cramér's V = 0.41 (n = 40 attendances)."
     )
     assert "as a group" in sentence and "p = 0.20" in sentence and "could be chance" in sentence
     clear = wording.chi_square_sentence({**record, "p_adjusted": 0.001})
