@@ -7,7 +7,10 @@ and cells of 1 to 4 people kept off the page.
 
 from __future__ import annotations
 
-import io
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import matplotlib
 
@@ -20,6 +23,8 @@ import pytest  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.patches import Rectangle  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
+from scipy.stats import chi2_contingency  # noqa: E402
+from statsmodels.stats.proportion import proportion_confint  # noqa: E402
 
 from pdu_analysis import compare, figures, labels, reference, stats, tables, wording  # noqa: E402
 
@@ -55,12 +60,6 @@ def data_axes(fig: Figure):
     axes = [ax for ax in fig.axes if ax.axison]
     assert len(axes) == 1
     return axes[0]
-
-
-def png_bytes(fig: Figure) -> bytes:
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=60, metadata={"Software": None})
-    return buffer.getvalue()
 
 
 # ------------------------------------------------------------------ tidy inputs, built by hand
@@ -450,17 +449,33 @@ def test_sentences_follow_the_small_base_rule():
     assert compare.period_comparison(table, UNDERSTANDING[0], None, "Late") is None
 
 
-def test_chi_square_sentence_reports_the_clustering_adjustment():
-    att = make_attendances()
-    test = stats.sector_by_period_test(att, "sector", "period")
-    record = compare.adjusted_chi_square(test, 0.2)
+def test_chi_square_record_and_sentence_match_scipy():
+    """4 of 20 statutory, then 12 of 20: statistic, p and Cramér's V worked by hand and by scipy."""
+    att = pd.DataFrame(
+        {
+            "sector": ["statutory"] * 4 + ["voluntary"] * 16 + ["statutory"] * 12 + ["voluntary"] * 8,
+            "period": ["interim"] * 20 + ["final"] * 20,
+        }
+    )
+    observed = [[4, 16], [12, 8]]
+    # by hand: expected 8 and 12 per cell, |O - E| = 4, Yates 3.5: 3.5**2 * (2/8 + 2/12) = 5.104
+    chi2, p, dof, _ = chi2_contingency(observed, correction=True)
+    assert chi2 == pytest.approx(3.5**2 * (2 / 8 + 2 / 12)) and p == pytest.approx(0.0239, abs=1e-4)
+    record = compare.adjusted_chi_square(stats.sector_by_period_test(att, "sector", "period"), 0.2)
+    assert record["chi2"] == pytest.approx(chi2) and record["p"] == pytest.approx(p)
+    assert (record["dof"], record["n"]) == (dof, 40) == (1, 40)
+    # Cramér's V from the uncorrected statistic: 4**2 * (2/8 + 2/12) = 6.667, sqrt(6.667 / 40) = 0.41
+    assert record["cramer_v"] == pytest.approx(np.sqrt(4**2 * (2 / 8 + 2 / 12) / 40))
     assert record["p_adjusted"] == 0.2
     sentence = wording.chi_square_sentence(record)
-    assert "Cramér's V" in sentence and "as a group" in sentence and "could be chance" in sentence
-    assert f"n = {len(att)} attendances" in sentence
-    assert "unlikely to be chance" in wording.chi_square_sentence(compare.adjusted_chi_square(test, 0.001))
-    unadjusted = wording.chi_square_sentence(compare.adjusted_chi_square(test, float("nan")))
-    assert "as a group" not in unadjusted
+    assert sentence.startswith(
+        "Chi-square test of sector by period: χ²(1) = 5.10, p = 0.02, Cramér's V = 0.41 (n = 40 attendances)."
+    )
+    assert "as a group" in sentence and "p = 0.20" in sentence and "could be chance" in sentence
+    clear = wording.chi_square_sentence({**record, "p_adjusted": 0.001})
+    assert "unlikely to be chance" in clear and "could be chance" not in clear
+    unadjusted = wording.chi_square_sentence({**record, "p_adjusted": float("nan")})
+    assert "as a group" not in unadjusted and unadjusted.endswith("(n = 40 attendances).")
 
 
 def test_design_effect_sentence_follows_the_side_of_one_and_the_printed_widths():
@@ -500,23 +515,42 @@ def test_period_labels_and_share_display():
     assert labels.period_labels(["after_final"], "2018-06-30") == {"after_final": "After 31 Jan 2019"}
     table = tables.sector_share_table(make_attendances(), "statutory", interim_cutoff="2018-06-30")
     shown = wording.share_table_display(table)
-    assert shown["attendances"].iloc[1] == f"{table['count'].iloc[1]} of {len(make_attendances())}"
-    assert all(s.endswith("%") for s in shown["share"])
+    # counted from make_attendances: statutory 2 + 1 at E1, E2 (to the cut-off), 2 + 2 at E3, E4
+    assert shown["attendances"].tolist() == ["3 of 10", "7 of 20", "3 of 10", "4 of 10"]
+    assert shown["share"].tolist() == ["30%", "35%", "30%", "40%"]
+    low, high = proportion_confint(7, 20, method="wilson")
+    assert shown["naive 95% CI"].iloc[1] == f"{100 * low:.0f}% to {100 * high:.0f}%"
+    assert shown["people"].tolist() == [8, 12, 8, 9]  # people who attended in those periods
 
 
-def test_charts_are_deterministic():
+def draw_and_save() -> Path:
+    """The understanding chart saved as a build saves it (under ``PDU_OUTPUT_ROOT``)."""
     table = tables.wide_counts(
         tables.option_counts_table(make_answers(), "post_event", "understanding", GROUPS)
     )
+    fig = figures.diverging_stacked_bars(
+        table, negative=UNDERSTANDING[2:], positive=[UNDERSTANDING[1], UNDERSTANDING[0]], title="t"
+    )
+    return figures.save_figure(fig, "determinism")
 
-    def draw():
-        return png_bytes(
-            figures.diverging_stacked_bars(
-                table, negative=UNDERSTANDING[2:], positive=[UNDERSTANDING[1], UNDERSTANDING[0]], title="t"
-            )
-        )
 
-    assert draw() == draw()
+@pytest.mark.slow  # starts a second Python with the plotting stack (2 to 6 s)
+def test_saved_chart_is_byte_identical_in_another_process(tmp_path, monkeypatch):
+    """The figures a build writes do not depend on the process (hash seed, time, run order)."""
+    monkeypatch.setenv("PDU_OUTPUT_ROOT", str(tmp_path / "here"))
+    here = draw_and_save()
+    seed = str(int(os.environ.get("PYTHONHASHSEED", "0") or 0) + 1)  # never this process's seed
+    env = {**os.environ, "PYTHONHASHSEED": seed, "PDU_OUTPUT_ROOT": str(tmp_path / "there")}
+    code = (
+        f"import sys; sys.path.insert(0, {str(Path(__file__).parent)!r}); "
+        "import test_charts; print(test_charts.draw_and_save())"
+    )
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    there = Path(done.stdout.strip())
+    assert here.is_relative_to(tmp_path / "here") and there.is_relative_to(tmp_path / "there")
+    first = here.read_bytes()
+    assert first.startswith(b"\x89PNG") and first == there.read_bytes()
 
 
 @pytest.mark.parametrize(

@@ -19,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from openpyxl import Workbook, load_workbook
+from scipy.stats import fisher_exact
 
 from pdu_analysis import verify
 from pdu_analysis.paths import DEFAULT_RAW_DIR
@@ -123,10 +124,28 @@ def test_third_wave_in_the_headline_table(grown):
 
 
 def test_third_wave_compared_with_the_same_statistics(grown):
-    comparisons = pd.read_csv(grown / "reports/tables/06_wave_comparisons.csv", dtype=str)
-    text = comparisons.to_string()
-    assert "2019-07" in text
-    assert "could be detected" in text
+    """final -> 2019-07 and interim -> 2019-07 join interim -> final, with Fisher's p from scipy."""
+    comparisons = pd.read_csv(
+        grown / "reports/tables/06_wave_comparisons.csv", dtype={"first": str, "second": str}
+    )
+    took = comparisons[(comparisons["question_id"] == "took_action") & (comparisons["option"] == "Yes")]
+    assert set(zip(took["first"], took["second"], took["pair"], strict=True)) == {
+        ("interim", "final", "consecutive"),
+        ("final", "2019-07", "consecutive"),
+        ("interim", "2019-07", "first vs latest"),
+    }
+    headline = pd.read_csv(grown / "reports/tables/headline_figures.csv", dtype={"wave": str})
+    counts = headline[headline["measure"] == "took_action"].set_index("wave")
+    k0, n0 = int(counts.loc["interim", "count"]), int(counts.loc["interim", "base"])
+    by_first = took[took["second"] == "2019-07"].set_index("first")
+    for first, (k1, n1) in {"final": (19, 29), "interim": (k0, n0)}.items():
+        row = by_first.loc[first]
+        assert (row["k1"], row["n1"], row["k2"], row["n2"]) == (k1, n1, 29, 29)
+        assert row["p_value"] == pytest.approx(fisher_exact([[k1, n1 - k1], [29, 0]])[1])
+        assert row["diff"] == pytest.approx(100 * (1 - k1 / n1))
+        assert f"With {n1} ({first}) and 29 (2019-07) responses" in row["sentence"]
+    # 19 of 29 then 29 of 29: Fisher's p = 0.0008 by scipy, so the sentence calls it evidence
+    assert "is evidence of change" in by_first.loc["final", "sentence"]
 
 
 def test_new_attendances_form_a_later_period(grown):

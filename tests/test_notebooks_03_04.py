@@ -1,4 +1,7 @@
-"""Notebooks 03 and 04 run end to end on the miniature raw folder (slow: starts Jupyter kernels).
+"""Notebooks 03 and 04 run end to end on the miniature raw folder.
+
+The runs start Jupyter kernels (01 to 04, about 20 s), so every test that uses them is marked slow;
+the check of the committed form reads JSON only and runs in ``make test-fast``.
 
 The miniature study is tiny (4 people, 3 responses), which is the hard case for these pages: almost
 every count is between 1 and 4 and some questions were never asked. The notebooks must still run,
@@ -16,8 +19,6 @@ import pytest
 
 from pdu_analysis.paths import NOTEBOOKS_DIR
 from pdu_analysis.report import execute, render
-
-pytestmark = pytest.mark.slow
 
 NOTEBOOKS = ["03_who_attends", "04_event_feedback"]
 FIGURES = {
@@ -97,6 +98,7 @@ def _outputs_text(path: Path) -> str:
     return "\n".join(parts)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_notebook_runs_and_saves_its_figures(mini_run, name):
     figures = mini_run["out"] / "reports" / "figures"
@@ -106,6 +108,7 @@ def test_notebook_runs_and_saves_its_figures(mini_run, name):
     assert "Traceback" not in text
 
 
+@pytest.mark.slow
 def test_who_attends_hides_small_counts_and_says_so(mini_run):
     text = _outputs_text(mini_run["executed"]["03_who_attends"])
     assert "Caveat" in text and '"<5"' in text
@@ -121,6 +124,7 @@ def test_who_attends_hides_small_counts_and_says_so(mini_run):
     assert all(r["count"] == "" or int(r["count"]) == 0 or int(r["count"]) >= 5 for r in hub)
 
 
+@pytest.mark.slow
 def test_event_feedback_copes_with_questions_never_asked(mini_run):
     text = _outputs_text(mini_run["executed"]["04_event_feedback"])
     assert "no responses to this question" in text  # awareness is not in the mini export
@@ -130,6 +134,7 @@ def test_event_feedback_copes_with_questions_never_asked(mini_run):
     assert (tables / "04_share_plan.csv").exists()
 
 
+@pytest.mark.slow
 def test_pages_render_with_contents_and_alt_text(mini_run):
     for page in mini_run["pages"]:
         html = page.read_text(encoding="utf-8")

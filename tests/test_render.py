@@ -1,8 +1,10 @@
 """The execute -> render -> index layer on a tiny notebook: offline, labelled, reproducible.
 
-One module-scoped workspace executes the tiny notebook twice (once through the command line, once
-through the function) on the ``pdu-analysis`` kernel, with figures and reports written under a
-temporary ``PDU_OUTPUT_ROOT``, never into the project's own reports/.
+The page checks run on the tiny notebook executed in this process (its cells run here, their
+``display`` calls kept as outputs, which is what the kernel would save), so they take a second.
+The same checks, and the executor's own (kernel, progress, byte-identical reruns, failures), run on
+the ``pdu-analysis`` kernel too: those start Jupyter kernels and are marked slow. Figures and
+reports are written under a temporary ``PDU_OUTPUT_ROOT``, never into the project's own reports/.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from unittest import mock
 
 import nbformat
 import pytest
@@ -114,6 +117,40 @@ def space(tmp_path_factory):
         }
 
 
+def run_in_process(source: Path, executed: Path) -> Path:
+    """Run ``source``'s code cells here and save what they display, as the kernel would."""
+    nb = nbformat.read(source, as_version=4)
+    namespace: dict = {}
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        shown: list[dict] = []
+        with mock.patch("IPython.display.display", lambda data, raw=False, kept=shown: kept.append(data)):
+            exec(compile(cell.source, f"cell {cell.id}", "exec"), namespace)
+        cell.outputs = [nbformat.v4.new_output("display_data", data=data) for data in shown]
+    nb.metadata["pdu_analysis"] = {"synthetic_data": True}
+    executed.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, executed)
+    return executed
+
+
+@pytest.fixture(scope="module", params=["in_process", pytest.param("kernel", marks=pytest.mark.slow)])
+def tiny(request, tmp_path_factory):
+    """The tiny notebook's page and executed notebook: run in this process, or on the kernel."""
+    if request.param == "kernel":
+        space = request.getfixturevalue("space")
+        return {"html": space["html"], "executed": space["executed"]}
+    root = tmp_path_factory.mktemp("page")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("PDU_OUTPUT_ROOT", str(root / "out"))
+        executed = run_in_process(
+            make_tiny_notebook(root / "01_tiny.ipynb"), root / "executed" / "01_tiny.ipynb"
+        )
+        html = render.render_all([executed], root / "html")[0]
+    return {"html": html, "executed": executed}
+
+
+@pytest.mark.slow
 def test_execute_reports_progress_and_uses_project_kernel(space):
     assert re.search(r"running 01_tiny: cell 4/6", space["cli_stderr"])
     nb = nbformat.read(space["executed"], as_version=4)
@@ -121,6 +158,7 @@ def test_execute_reports_progress_and_uses_project_kernel(space):
     assert nb.metadata.papermill.parameters == {"raw_dir": str(space["raw"])}
 
 
+@pytest.mark.slow
 def test_executed_notebook_has_no_run_specific_metadata(space):
     text = space["executed"].read_text()
     for word in ("start_time", "end_time", "duration", "iopub.", "shell.execute_reply", ".running.ipynb"):
@@ -131,6 +169,7 @@ def test_executed_notebook_has_no_run_specific_metadata(space):
     ]
 
 
+@pytest.mark.slow
 def test_second_run_is_byte_identical(space):
     png = space["root"] / "out" / "reports" / "figures" / "tiny_by_sector.png"
     assert png.read_bytes() == space["run1"]["png"]
@@ -138,8 +177,8 @@ def test_second_run_is_byte_identical(space):
     assert space["html"].read_bytes() == space["run1"]["html"]
 
 
-def test_page_loads_nothing_from_the_network(space):
-    page = space["html"].read_text()
+def test_page_loads_nothing_from_the_network(tiny):
+    page = tiny["html"].read_text()
     assert render.offline_problems(page) == []
     assert not re.search(r"<script[^>]*\bsrc\s*=", page, re.I)
     assert not re.search(r"<link\b", page, re.I)
@@ -151,8 +190,8 @@ def test_page_loads_nothing_from_the_network(space):
         assert word not in page.lower()
 
 
-def test_page_has_no_code_and_labels_every_figure(space):
-    page = space["html"].read_text()
+def test_page_has_no_code_and_labels_every_figure(tiny):
+    page = tiny["html"].read_text()
     assert "No description has been provided" not in page
     assert f'alt="{ALT}"' in page
     assert "<figcaption" in page and "21 in all" in page
@@ -161,8 +200,8 @@ def test_page_has_no_code_and_labels_every_figure(space):
     assert "In&nbsp;[" not in page
 
 
-def test_page_has_title_contents_caveat_banner_and_footer(space):
-    page = space["html"].read_text()
+def test_page_has_title_contents_caveat_banner_and_footer(tiny):
+    page = tiny["html"].read_text()
     assert "<title>Who attends the PDU events</title>" in page
     assert '<nav aria-label="Contents" class="contents">' in page
     assert '<a href="#Attendance-by-sector">Attendance by sector</a>' in page
@@ -173,8 +212,8 @@ def test_page_has_title_contents_caveat_banner_and_footer(space):
     assert "synthetic reconstruction" in page
 
 
-def test_no_banner_when_the_notebook_ran_on_real_exports(space, tmp_path):
-    nb = nbformat.read(space["executed"], as_version=4)
+def test_no_banner_when_the_notebook_ran_on_real_exports(tiny, tmp_path):
+    nb = nbformat.read(tiny["executed"], as_version=4)
     nb.metadata["pdu_analysis"]["synthetic_data"] = False
     real = tmp_path / "01_tiny.ipynb"
     nbformat.write(nb, real)
@@ -183,6 +222,7 @@ def test_no_banner_when_the_notebook_ran_on_real_exports(space, tmp_path):
     assert "the PDU's own exports" in page.replace("&#x27;", "'")
 
 
+@pytest.mark.slow
 def test_failed_notebook_names_cell_and_keeps_previous_output(space, tmp_path):
     source = make_notebook(
         tmp_path / "02_broken.ipynb", "total = 21", "rate = total / 0  # per event\nprint(rate)"
@@ -202,6 +242,7 @@ def test_failed_notebook_names_cell_and_keeps_previous_output(space, tmp_path):
     assert not list(output.parent.glob(".*"))  # no temporary files left behind
 
 
+@pytest.mark.slow
 def test_input_error_prints_only_its_message(tmp_path, capsys):
     source = make_notebook(
         tmp_path / "03_input.ipynb",
@@ -246,10 +287,10 @@ def test_offline_check(snippet, bad):
     assert bool(render.offline_problems(snippet)) is bad
 
 
-def test_index_page_with_and_without_headline_figures(space, tmp_path):
+def test_index_page_with_and_without_headline_figures(tiny, tmp_path):
     out = tmp_path / "html" / "index.html"
     (tmp_path / "html").mkdir()
-    (tmp_path / "html" / "01_tiny.html").write_bytes(space["html"].read_bytes())
+    (tmp_path / "html" / "01_tiny.html").write_bytes(tiny["html"].read_bytes())
     index.build_index(out, tmp_path / "missing.csv")
     page = out.read_text()
     assert "Headline figures are not available yet" in page
