@@ -5,6 +5,11 @@ the pipeline makes. ``make verify`` copies the project's inputs and notebooks in
 runs the whole pipeline there (the working tree's outputs are not touched), and prints
 "reproduced N of N" or names every file that differs, is missing or is new; any difference exits
 non-zero. ``python -m pdu_analysis.verify --update`` rewrites the manifest from the current outputs.
+
+The pages' footers print a build date taken from ``SOURCE_DATE_EPOCH`` (reproducible-builds.org),
+which the Makefile sets from the last commit. The manifest records the value its outputs were
+built with, and the rebuild uses that same value, so committing the manifest (a new commit, a new
+time) does not by itself make the pages differ.
 """
 
 from __future__ import annotations
@@ -44,6 +49,27 @@ def collect(root: Path) -> dict[str, str]:
     return dict(sorted(found.items()))
 
 
+EPOCH_LINE = "# SOURCE_DATE_EPOCH="
+
+
+def source_date_epoch(manifest: Path | None = None) -> str | None:
+    """The build date to rebuild with: the manifest's recorded value, else the environment's,
+    else the last commit's time (None when none is known)."""
+    if manifest is not None and manifest.is_file():
+        for line in manifest.read_text().splitlines():
+            if line.startswith(EPOCH_LINE) and line[len(EPOCH_LINE) :].strip().isdigit():
+                return line[len(EPOCH_LINE) :].strip()
+    if os.environ.get("SOURCE_DATE_EPOCH", "").strip():
+        return os.environ["SOURCE_DATE_EPOCH"].strip()
+    try:
+        found = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"], cwd=PROJECT_ROOT, capture_output=True, text=True
+        )
+    except OSError:
+        return None
+    return found.stdout.strip() if found.returncode == 0 and found.stdout.strip().isdigit() else None
+
+
 def read_manifest(path: Path) -> dict[str, str]:
     entries = {}
     for line in path.read_text().splitlines():
@@ -55,6 +81,9 @@ def read_manifest(path: Path) -> dict[str, str]:
 
 def write_manifest(entries: dict[str, str], path: Path) -> None:
     lines = ["# SHA-256 of every output `make reports` builds from data/raw (see `make verify`)."]
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        lines.append(f"{EPOCH_LINE}{epoch}")
     lines += [f"{checksum}  {name}" for name, checksum in entries.items()]
     path.write_text("\n".join(lines) + "\n")
 
@@ -82,6 +111,10 @@ def rebuild(scratch: Path, python: str) -> None:
         else:
             shutil.copy2(source, scratch / name)
     env = {**os.environ, "PDU_OUTPUT_ROOT": str(scratch), "PDU_RAW_DIR": str(scratch / "data/raw")}
+    env.pop("SOURCE_DATE_EPOCH", None)
+    epoch = source_date_epoch(PROJECT_ROOT / MANIFEST)
+    if epoch:
+        env["SOURCE_DATE_EPOCH"] = epoch
     command = ["make", "--no-print-directory", "pipeline", f"PY={python}", "ENV_STAMP=", "RAW_DIR=data/raw"]
     subprocess.run(command, cwd=scratch, env=env, check=True)
 
