@@ -51,3 +51,189 @@ def test_neighbours_run_through_both_parts_and_stop_at_the_ends():
 def test_page_title_carries_the_study_name():
     assert pages.page_title("Who attends  the events") == "Who attends the events · PDU evaluation study"
     assert pages.page_title("") == "PDU evaluation study"
+
+
+# ---- footer facts ------------------------------------------------------------------------------
+
+
+def test_build_date_comes_from_source_date_epoch_in_utc():
+    from pdu_analysis.report import provenance
+
+    # 2000-01-01 is 946684800 s after 1970; 59 days later is 29 February 2000
+    assert provenance.build_date({"SOURCE_DATE_EPOCH": str(946684800 + 59 * 86400)}) == "29 February 2000"
+    assert provenance.build_date({"SOURCE_DATE_EPOCH": "86399"}) == "1 January 1970"
+    assert provenance.build_date({"SOURCE_DATE_EPOCH": "86400"}) == "2 January 1970"
+    assert provenance.build_date({}) == "not recorded"
+
+
+def test_a_malformed_source_date_epoch_is_a_clear_error():
+    import pytest
+
+    from pdu_analysis.errors import PDUInputError
+    from pdu_analysis.report import provenance
+
+    with pytest.raises(PDUInputError, match="SOURCE_DATE_EPOCH='yesterday'"):
+        provenance.build_date({"SOURCE_DATE_EPOCH": "yesterday"})
+
+
+def _by_hand(folder):
+    """The fingerprint as the footer defines it, written out with os.walk (not the module's rglob)."""
+    import hashlib
+    import os
+
+    entries = []
+    for top, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            if name.startswith("."):
+                continue
+            path = os.path.join(top, name)
+            rel = os.path.relpath(path, folder).replace(os.sep, "/")
+            with open(path, "rb") as handle:
+                entries.append((rel, hashlib.sha256(handle.read()).digest()))
+    outer = hashlib.sha256()
+    for rel, inner in sorted(entries):
+        outer.update(rel.encode() + b"\0" + inner)
+    return outer.hexdigest()[:12]
+
+
+def test_data_fingerprint_is_the_sha256_of_the_raw_files(mini_raw):
+    from pdu_analysis.report import provenance
+
+    before = provenance.data_fingerprint(mini_raw)
+    assert before == _by_hand(mini_raw) and len(before) == 12
+    (mini_raw / ".DS_Store").write_bytes(b"junk")  # hidden files are not data
+    assert provenance.data_fingerprint(mini_raw) == before
+    events = mini_raw / "events.csv"
+    events.write_bytes(events.read_bytes() + b"\n")
+    assert provenance.data_fingerprint(mini_raw) != before
+    assert provenance.data_fingerprint(mini_raw / "missing") == "not recorded"
+
+
+def test_code_version_changes_with_the_code_but_not_with_verify(tmp_path):
+    import shutil
+
+    from pdu_analysis.report import provenance
+
+    package = tmp_path / "pdu_analysis"
+    shutil.copytree(provenance.PACKAGE_DIR, package, ignore=shutil.ignore_patterns("__pycache__"))
+    first = provenance.code_version(package)
+    assert first.startswith("pdu-analysis ") and first == provenance.code_version()
+    (package / "verify.py").write_text("# the rebuild check is not part of the pages\n")
+    assert provenance.code_version(package) == first
+    css = package / "report/templates/pdu_report/report.css"
+    css.write_text(css.read_text() + "\n")
+    assert provenance.code_version(package) != first
+
+
+def test_the_raw_folders_description_is_copied_beside_the_pages(mini_raw, tmp_path):
+    from pdu_analysis.report import provenance
+
+    reports = tmp_path / "reports"
+    assert provenance.copy_description(mini_raw, reports) is None  # the mini folder describes nothing
+    (mini_raw / "README.md").write_text("what these files are\n")
+    assert provenance.copy_description(mini_raw, reports) == "README.md"
+    assert (reports / "data-source/README.md").read_text() == "what these files are\n"
+    (mini_raw / "PROVENANCE.md").write_text("how they were made\n")
+    assert provenance.copy_description(mini_raw, reports) == "PROVENANCE.md"
+    assert provenance.description_href("PROVENANCE.md") == "../data-source/PROVENANCE.md"
+
+
+def test_verify_rebuilds_with_the_date_the_manifest_was_built_with(tmp_path, monkeypatch):
+    from pdu_analysis import verify
+
+    manifest = tmp_path / "MANIFEST.sha256"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    verify.write_manifest({"reports/x.csv": "0" * 64}, manifest)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")
+    assert verify.source_date_epoch(manifest) == "1700000000"
+    assert verify.read_manifest(manifest) == {"reports/x.csv": "0" * 64}
+    assert verify.source_date_epoch(tmp_path / "absent") == "1800000000"
+
+
+# ---- header, tables and figures ----------------------------------------------------------------
+
+
+def test_header_links_the_index_previous_next_and_glossary():
+    from bs4 import BeautifulSoup
+
+    from pdu_analysis.report import chrome
+
+    titles = {"03_who": "Who attends", "04_fb": "Event feedback", "01_clean": "Cleaning"}
+    soup = BeautifulSoup(chrome.header_html("04_fb", titles, "<div>BANNER</div>"), "html.parser")
+    links = {a.get_text(): a["href"] for a in soup.find_all("a")}
+    assert links == {
+        "PDU evaluation study": "index.html",
+        "All pages and main points": "index.html",
+        "Previous: Who attends": "03_who.html",
+        "Next: Cleaning": "01_clean.html",
+        "Glossary": "index.html#glossary",
+    }
+    assert soup.header.find("div").get_text() == "BANNER"  # the banner sits in the header landmark
+    first = BeautifulSoup(chrome.header_html(None, titles, glossary_href="#glossary"), "html.parser")
+    assert [a["href"] for a in first.find_all("a")] == ["03_who.html", "#glossary"]
+
+
+def test_print_mark_only_for_synthetic_data():
+    from pdu_analysis.report import chrome
+
+    assert chrome.PRINT_MARK in chrome.print_mark_css(True) and "@top-center" in chrome.print_mark_css(True)
+    assert chrome.print_mark_css(False) == ""
+
+
+def test_table_rows_named_by_text_get_row_headers_and_no_header_is_empty():
+    import re
+
+    import pandas as pd
+
+    from pdu_analysis.present import table_html
+
+    df = pd.DataFrame({"sector": ["statutory", ""], "To June": [66, 56], "": [1, 2]}).rename_axis(
+        columns="period"
+    )
+    flat = re.sub(r"\s+", "", table_html(df, "Counts", csv="03_counts"))
+    assert (
+        '<thead><tr><thscope="col">sector</th><thscope="col">ToJune</th><thscope="col">column3</th>' in flat
+    )
+    assert '<tr><thscope="row">statutory</th><tdclass="num">66</td><tdclass="num">1</td></tr>' in flat
+    assert '<tr><td></td><tdclass="num">56</td><tdclass="num">2</td></tr>' in flat  # blank: no header
+    assert "<th></th>" not in flat
+    assert 'href="../tables/03_counts.csv"' in flat
+    numbers_first = re.sub(r"\s+", "", table_html(pd.DataFrame({"n": [1], "m": [2]}), "c"))
+    assert 'scope="row"' not in numbers_first
+
+
+def _png_header(width: int) -> bytes:
+    return (
+        b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\x0dIHDR" + width.to_bytes(4, "big") + (300).to_bytes(4, "big")
+    )
+
+
+def test_figure_keeps_a_width_at_which_its_smallest_text_is_9px():
+    from pdu_analysis.present import figure_html
+
+    # 1050 px wide at 150 dpi: shown 700 px wide. 8 pt text is 8 * 150 / 72 = 16.67 px in the PNG,
+    # so 9 px on screen needs 1050 * 9 / 16.67 = 567 px of image.
+    page = figure_html(_png_header(1050), name="x", caption="c", alt="a", csv="x", text_pt=8)
+    assert 'width="700"' in page and "min-width:567px" in page and 'data-text-px="16.7"' in page
+    assert 'href="../tables/x.csv"' in page and 'tabindex="0"' in page
+    # big text: the floor is never above the figure's own width
+    assert "min-width:700px" in figure_html(_png_header(1050), name="x", caption="c", alt="a", text_pt=4)
+    assert "min-width" not in figure_html(_png_header(1050), name="x", caption="c", alt="a")
+
+
+def test_smallest_text_of_a_matplotlib_figure():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from pdu_analysis.present import smallest_text_pt
+
+    fig, ax = plt.subplots()
+    ax.set_title("t", fontsize=14)
+    ax.tick_params(labelsize=7.5)
+    ax.text(0.5, 0.5, "", fontsize=3)  # empty text is not read by anyone
+    fig.canvas.draw()  # tick labels get their text when drawn (show_figure measures after saving)
+    assert smallest_text_pt(fig) == 7.5
+    plt.close(fig)

@@ -46,7 +46,10 @@ def csv_link(csv: str, what: str = "table") -> str:
 
 
 def smallest_text_pt(fig: matplotlib.figure.Figure) -> float | None:
-    """Font size (points) of the smallest visible text in ``fig``, or None if it has none."""
+    """Font size (points) of the smallest visible text in ``fig``, or None if it has none.
+
+    Tick labels get their text only when the figure is drawn, so measure after saving it.
+    """
     from matplotlib.text import Text
 
     sizes = [

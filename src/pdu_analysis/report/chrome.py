@@ -50,8 +50,8 @@ def header_html(
         else f'<p class="study-name">{html.escape(pages.STUDY_NAME)}</p>'
     )
     return (
-        f'<header class="site-header">{banner}{study}'
-        f'<nav class="site-nav" aria-label="Study pages"><ul>{listing}</ul></nav></header>'
+        f'<header class="site-header">{study}'
+        f'<nav class="site-nav" aria-label="Study pages"><ul>{listing}</ul></nav>{banner}</header>'
     )
 
 

@@ -188,6 +188,20 @@ def _heading_text(tag) -> str:
     return " ".join(tag.get_text(" ", strip=True).split())
 
 
+_TABLE_FILE = re.compile(r"^reports/tables/([A-Za-z0-9_.-]+\.csv)$")
+
+
+def link_table_files(soup, tables: Path) -> None:
+    """Turn a table cell naming ``reports/tables/x.csv`` into a link to that file, if it exists."""
+    for cell in soup.select("td, th"):
+        match = _TABLE_FILE.match(cell.get_text(strip=True))
+        if match and not cell.find("a") and (tables / match.group(1)).is_file():
+            link = soup.new_tag("a", href=f"../tables/{match.group(1)}")
+            link.string = cell.get_text(strip=True)
+            cell.clear()
+            cell.append(link)
+
+
 def finish_page(page: str, fallback_title: str, tables: Path | None = None) -> tuple[str, str]:
     """Title from the first H1 (with the study's name), a contents list of the H2s, tables in
     boxes that scroll, figures linked to their CSV in ``tables``; returns (page, title)."""
@@ -201,6 +215,7 @@ def finish_page(page: str, fallback_title: str, tables: Path | None = None) -> t
     chrome.wrap_wide_boxes(soup)
     if tables is not None:
         link_figure_tables(soup, tables)
+        link_table_files(soup, tables)
     seen: set[str] = set()
     entries = []
     for h2 in main.find_all("h2") if main else []:
