@@ -6,6 +6,11 @@ recomputed here with hashlib over the same bytes, a different path from the modu
 
 from __future__ import annotations
 
+import re
+
+import chromekit
+import pytest
+
 from pdu_analysis.report import pages
 
 STEMS = [
@@ -67,8 +72,6 @@ def test_build_date_comes_from_source_date_epoch_in_utc():
 
 
 def test_a_malformed_source_date_epoch_is_a_clear_error():
-    import pytest
-
     from pdu_analysis.errors import PDUInputError
     from pdu_analysis.report import provenance
 
@@ -182,8 +185,6 @@ def test_print_mark_only_for_synthetic_data():
 
 
 def test_table_rows_named_by_text_get_row_headers_and_no_header_is_empty():
-    import re
-
     import pandas as pd
 
     from pdu_analysis.present import table_html
@@ -237,3 +238,109 @@ def test_smallest_text_of_a_matplotlib_figure():
     fig.canvas.draw()  # tick labels get their text when drawn (show_figure measures after saving)
     assert smallest_text_pt(fig) == 7.5
     plt.close(fig)
+
+
+# ---- the built pages in the browser (slow: the whole pipeline runs once in a scratch copy) -------
+
+PHONE, ZOOMED = 390, 640  # a phone; a 1280 px laptop screen at 200% zoom
+
+
+def _built_pages(built):
+    found = sorted((built / "reports/html").glob("*.html"))
+    assert any(p.name == "index.html" for p in found) and len(found) > 3
+    return found
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = chromekit.launch(p)
+        yield chromium
+        chromium.close()
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [PHONE, ZOOMED])
+def test_no_page_scrolls_sideways_and_chart_text_stays_legible(built_project, browser, width):
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    chromekit.offline(context)
+    page = context.new_page()
+    wide, small, measured = [], [], 0
+    for html_page in _built_pages(built_project):
+        page.goto(html_page.as_uri())
+        scroll = page.evaluate("document.scrollingElement.scrollWidth")
+        if scroll > width:
+            wide.append(f"{html_page.name}: {scroll} px")
+        # smallest chart text as shown = its height in the PNG x shown width / PNG width
+        sizes = page.evaluate(
+            """() => [...document.querySelectorAll('figure img')].map(i => [i.closest('figure').id,
+                 i.dataset.textPx
+                   ? i.getBoundingClientRect().width / i.naturalWidth * +i.dataset.textPx : null])"""
+        )
+        for name, size in sizes:
+            measured += 1
+            if size is None or size < 8.95:
+                small.append(f"{html_page.name} {name}: {size}")
+    context.close()
+    assert not wide, f"pages wider than {width} px: {wide}"
+    assert measured > 0 and not small, f"chart text under 9 px at {width} px: {small}"
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_every_page_has_the_header_title_and_footer(built_project):
+    from bs4 import BeautifulSoup
+
+    fingerprint = _by_hand(built_project / "data/raw")
+    for html_page in _built_pages(built_project):
+        soup = BeautifulSoup(html_page.read_text(encoding="utf-8"), "html.parser")
+        assert soup.title.get_text().endswith(" · PDU evaluation study"), html_page.name
+        nav = soup.select_one("header nav.site-nav")
+        assert nav is not None, html_page.name
+        hrefs = [a["href"] for a in nav.find_all("a")]
+        assert any(h.endswith("#glossary") for h in hrefs), html_page.name
+        if html_page.name != "index.html":
+            assert "index.html" in hrefs, html_page.name
+        footer = soup.select_one("footer.report-footer").get_text(" ", strip=True)
+        assert f"Data fingerprint {fingerprint}" in footer, html_page.name
+        assert re.search(r"Built (\d{1,2} [A-Z][a-z]+ \d{4}|not recorded)", footer), html_page.name
+        assert re.search(r"pdu-analysis \S+ \(code [0-9a-f]{12}\)", footer), html_page.name
+    index = BeautifulSoup((built_project / "reports/html/index.html").read_text(), "html.parser")
+    assert index.find(id="glossary") is not None
+
+
+@pytest.mark.slow
+def test_no_link_leaves_the_reports_folder(built_project, tmp_path):
+    """Zip the reports folder, unpack it elsewhere: every link and image must still resolve."""
+    import shutil
+    import zipfile
+    from urllib.parse import unquote, urlsplit
+
+    from bs4 import BeautifulSoup
+
+    archive = shutil.make_archive(str(tmp_path / "reports"), "zip", built_project, "reports")
+    unpacked = tmp_path / "unpacked"
+    zipfile.ZipFile(archive).extractall(unpacked)
+    reports = (unpacked / "reports").resolve()
+    broken, csv_links = [], 0
+    for html_page in sorted((reports / "html").glob("*.html")):
+        soup = BeautifulSoup(html_page.read_text(encoding="utf-8"), "html.parser")
+        for tag in soup.find_all(href=True) + soup.find_all(src=True):
+            target = tag.get("href") or tag.get("src")
+            parts = urlsplit(target)
+            if target.startswith(("data:", "#")):
+                continue
+            resolved = (html_page.parent / unquote(parts.path)).resolve()
+            if parts.scheme or parts.netloc or not resolved.is_relative_to(reports) or not resolved.exists():
+                broken.append(f"{html_page.name}: {target}")
+            csv_links += target.endswith(".csv")
+    assert not broken, broken
+    assert csv_links > 0
+    for figure_csv in (reports / "tables").glob("*.csv"):
+        png = reports / "figures" / f"{figure_csv.stem}.png"
+        if png.exists():  # a figure with a table of its name links to it
+            page = next((reports / "html").glob(f"{figure_csv.stem[:2]}_*.html")).read_text()
+            assert f'href="../tables/{figure_csv.name}"' in page
