@@ -39,7 +39,18 @@ RAW_FILES := $(wildcard $(RAW_DIR)/*)
 PARAMS := $(O)reports/.params
 export PDU_RAW_DIR := $(abspath $(RAW_DIR))
 
-.PHONY: help env reports test test-fast lab clean synthetic verify check-python manifest bench lint lock FORCE
+# Build date printed in every page's footer: the last commit's time (the reproducible-builds.org
+# SOURCE_DATE_EPOCH convention), so two builds of one commit give the same bytes. A value already
+# in the environment wins (`make verify` passes its own to the scratch rebuild); with neither,
+# the pages say "not recorded".
+ifeq ($(origin SOURCE_DATE_EPOCH),undefined)
+SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null)
+endif
+ifneq ($(strip $(SOURCE_DATE_EPOCH)),)
+export SOURCE_DATE_EPOCH
+endif
+
+.PHONY: help env reports test test-fast lab clean synthetic verify check-python manifest bench lint lock pdf axe FORCE
 
 help: ## List the targets, one line each
 	@awk 'BEGIN {FS = ":.*## "}; /^[a-zA-Z_-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -106,7 +117,16 @@ $(O)reports/html/.rendered: $(EXECUTED)
 $(O)reports/html/index.html: $(O)reports/html/.rendered
 	@$(PY) -m pdu_analysis.report.index --out $@
 
+pdf: reports ## Print the index and the reader's pages to reports/pdf/board_pack.pdf (Debian's chromium)
+	@$(PY) -m pdu_analysis.report.pdf --html reports/html --out reports/pdf/board_pack.pdf
+
 # ---- checks ------------------------------------------------------------------------------------
+axe: node_modules/axe-core/axe.min.js ## Install axe-core from package-lock.json for the accessibility test
+
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	@npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
 test: $(ENV_STAMP) ## Run the whole test suite (sets up the environment when missing)
 	@$(PY) -m pytest
 
@@ -152,7 +172,7 @@ lock: ## Re-resolve requirements.lock from pyproject.toml (needs the package reg
 	@echo ">> requirements.lock updated; update environment.yml to the same versions"
 
 clean: ## Remove generated outputs (never touches data/raw)
-	@rm -rf $(STAGE) reports/executed reports/html reports/figures reports/tables reports/.params reports/screenshots reports/bench.json reports/reproduction.csv
+	@rm -rf $(STAGE) reports/executed reports/html reports/figures reports/tables reports/.params reports/screenshots reports/bench.json reports/reproduction.csv reports/pdf reports/data-source
 	@find data/processed -mindepth 1 -not -name .gitkeep -delete
 	@echo ">> removed generated outputs; data/raw untouched"
 

@@ -202,7 +202,7 @@ def test_page_has_no_code_and_labels_every_figure(tiny):
 
 def test_page_has_title_contents_caveat_banner_and_footer(tiny):
     page = tiny["html"].read_text()
-    assert "<title>Who attends the PDU events</title>" in page
+    assert "<title>Who attends the PDU events · PDU evaluation study</title>" in page
     assert '<nav aria-label="Contents" class="contents">' in page
     assert '<a href="#Attendance-by-sector">Attendance by sector</a>' in page
     assert 'id="Attendance-by-sector"' in page

@@ -1,14 +1,19 @@
 """Show a figure, table or caveat in a notebook, with the words a reader needs.
 
 Figures are shown as saved PNGs inside an HTML ``<figure>`` with alt text and a caption (never
-nbconvert's "No description has been provided"); tables with captions; caveats in a styled box.
-matplotlib is imported only when a figure is shown, so table-only notebooks stay light.
+nbconvert's "No description has been provided"); tables with captions, column and row headers
+marked up for screen readers; caveats in a styled box. A figure or table given ``csv=`` links to
+its CSV in ``reports/tables`` (a relative link, so a zipped reports folder keeps working). On a
+phone a figure keeps a minimum width at which its smallest text is still about 9 px, and scrolls
+sideways inside its own box rather than shrinking. matplotlib is imported only when a figure is
+shown, so table-only notebooks stay light.
 """
 
 from __future__ import annotations
 
 import base64
 import html
+import math
 import re
 from typing import TYPE_CHECKING
 
@@ -18,32 +23,92 @@ if TYPE_CHECKING:
     import matplotlib.figure
 
 
+MIN_TEXT_PX = 9
+"""Smallest chart text, in CSS pixels, a figure may shrink to on a narrow screen."""
+TABLES_HREF = "../tables/"
+"""Where the pages (``reports/html``) find the CSV tables (``reports/tables``)."""
+
+
 def _png_width(data: bytes) -> int:
     """Pixel width from the PNG header (bytes 16-19 of the IHDR chunk)."""
     return int.from_bytes(data[16:20], "big")
 
 
-def figure_html(png: bytes, *, name: str, caption: str, alt: str) -> str:
-    """HTML ``<figure>`` with the PNG inline as a data URI, its alt text and a caption."""
+def csv_link(csv: str, what: str = "table") -> str:
+    """A link to ``reports/tables/{csv}`` from a page, naming the file (``.csv`` added if missing)."""
+    name = csv if csv.endswith(".csv") else f"{csv}.csv"
+    if "/" in name or "\\" in name:
+        raise ValueError(f"csv={csv!r}: give the file name in reports/tables, not a path")
+    return (
+        f'<a class="csv-link" href="{html.escape(TABLES_HREF + name)}">'
+        f"Data for this {what}: {html.escape(name)} (CSV)</a>"
+    )
+
+
+def smallest_text_pt(fig: matplotlib.figure.Figure) -> float | None:
+    """Font size (points) of the smallest visible text in ``fig``, or None if it has none.
+
+    Tick labels get their text only when the figure is drawn, so measure after saving it.
+    """
+    from matplotlib.text import Text
+
+    sizes = [
+        t.get_fontsize()
+        for t in fig.findobj(Text)
+        if t.get_visible() and t.get_text().strip() and t.get_figure() is not None
+    ]
+    return min(sizes) if sizes else None
+
+
+def figure_html(
+    png: bytes,
+    *,
+    name: str,
+    caption: str,
+    alt: str,
+    csv: str | None = None,
+    text_pt: float | None = None,
+) -> str:
+    """HTML ``<figure>`` with the PNG inline as a data URI, its alt text, a caption and CSV link.
+
+    ``text_pt`` is the smallest font size in the figure (see :func:`smallest_text_pt`): the image
+    then never shrinks below the width at which that text is :data:`MIN_TEXT_PX` CSS pixels tall,
+    and its box scrolls sideways instead. The image carries ``data-text-px``, that text's height in
+    the PNG's own pixels, so a browser test can measure the size it is shown at.
+    """
     from pdu_analysis.figures.theme import SAVE_DPI
 
-    width = round(_png_width(png) * 100 / SAVE_DPI)  # nominal size; sharp on high-dpi screens
+    png_width = _png_width(png)
+    width = round(png_width * 100 / SAVE_DPI)  # nominal size; sharp on high-dpi screens
     data = base64.b64encode(png).decode("ascii")
+    style, measured = "max-width:100%;height:auto;", ""
+    if text_pt:
+        text_px = text_pt * SAVE_DPI / 72
+        floor = min(width, math.ceil(MIN_TEXT_PX * png_width / text_px))
+        style += f"min-width:{floor}px;"
+        measured = f' data-text-px="{text_px:.1f}"'
+    link = f" {csv_link(csv, 'chart')}" if csv else ""
     return (
         f'<figure class="pdu-figure" id="figure-{name}" style="margin:1.5em 0;">'
-        f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt)}" width="{width}" '
-        f'style="max-width:100%;height:auto;">'
-        f'<figcaption style="font-size:0.95em;margin-top:0.4em;">{html.escape(caption)}'
+        f'<div class="figure-scroll" tabindex="0" role="group" aria-label="Chart (scrolls sideways when the '
+        f'screen is narrow)" style="overflow-x:auto;">'
+        f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt)}" width="{width}"{measured} '
+        f'style="{style}"></div>'
+        f'<figcaption style="font-size:0.95em;margin-top:0.4em;">{html.escape(caption)}{link}'
         f"</figcaption></figure>"
     )
 
 
-def show_figure(fig: matplotlib.figure.Figure, name: str, *, caption: str, alt: str) -> None:
+def show_figure(
+    fig: matplotlib.figure.Figure, name: str, *, caption: str, alt: str, csv: str | None = None
+) -> None:
     """Save ``fig``, display it with its caption and alt text, then close it.
 
     ``caption`` is the plain-English sentence under the figure (with counts, not only percentages);
-    ``alt`` describes what the figure shows for someone who cannot see it. Closing the figure stops
-    the notebook from also emitting a bare image without a description.
+    ``alt`` describes what the figure shows for someone who cannot see it; ``csv`` names the table
+    in ``reports/tables`` holding the figure's numbers (default: the table named like the figure,
+    linked at render time when it exists). Closing the figure stops the notebook from also
+    emitting a bare image without a description.
     """
     if not caption.strip() or not alt.strip():
         raise ValueError(f"figure {name!r}: give both a caption and alt text")
@@ -53,8 +118,9 @@ def show_figure(fig: matplotlib.figure.Figure, name: str, *, caption: str, alt: 
     from pdu_analysis.figures import save_figure
 
     path = save_figure(fig, name)
+    text_pt = smallest_text_pt(fig)
     plt.close(fig)
-    block = figure_html(path.read_bytes(), name=name, caption=caption, alt=alt)
+    block = figure_html(path.read_bytes(), name=name, caption=caption, alt=alt, csv=csv, text_pt=text_pt)
     display({"text/html": block, "text/plain": f"[Figure {name}] {caption}"}, raw=True)
 
 
@@ -71,36 +137,59 @@ def _numeric_columns(df) -> list[bool]:
     return [is_numeric_dtype(df[c]) and not is_bool_dtype(df[c]) for c in df.columns]
 
 
-def table_html(df, caption: str, *, index: bool = False, float_format=None) -> str:
+def table_html(df, caption: str, *, index: bool = False, float_format=None, csv: str | None = None) -> str:
     """``df`` as an HTML table (class ``pdu-table``) with a ``<caption>``; no random ids.
 
-    Cells of numeric columns get class ``num`` so counts line up on the right and text reads
-    from the left.
+    Column headers get ``scope="col"``; when the first column names the rows (text, not numbers)
+    its cells are row headers (``<th scope="row">``), so a screen reader announces each number
+    with its row and column. No header is left empty. Cells of numeric columns get class ``num``
+    so counts line up on the right and text reads from the left. ``csv`` names the table's CSV in
+    ``reports/tables``, linked under the caption.
     """
+    if index:
+        df = df.rename_axis([n if n is not None else "row" for n in df.index.names]).reset_index()
+    if df.columns.nlevels == 1:
+        df = df.rename_axis(columns=None)  # a named column axis makes pandas add empty row headers
+        df = df.set_axis(
+            [c if str(c).strip() else f"column {i + 1}" for i, c in enumerate(df.columns)], axis=1
+        )
     body = df.to_html(
-        index=index, border=0, classes="pdu-table", na_rep="–", float_format=float_format, escape=True
+        index=False, border=0, classes="pdu-table", na_rep="–", float_format=float_format, escape=True
     )
     head, rest = body.split(">", 1)
+    rest = rest.replace('<tr style="text-align: right;">', "<tr>")
+    head_part, closing, body_part = rest.partition("</thead>")
+    head_part = head_part.replace("<th>", '<th scope="col">')
     if df.columns.nlevels == 1 and df.columns.is_unique:
         numeric = _numeric_columns(df)
+        named_rows = len(numeric) > 1 and not numeric[0]
 
         def mark(row: re.Match) -> str:
             flags = iter(numeric)
-            return re.sub(
+            cells = re.sub(
                 r"<td>", lambda _: '<td class="num">' if next(flags, False) else "<td>", row.group(0)
             )
+            if named_rows:
+                # a blank first cell (a row continuing the one above) stays a plain cell
+                cells = re.sub(
+                    r"<td>([^<]*?\S[^<]*)</td>", r'<th scope="row">\1</th>', cells, count=1, flags=re.S
+                )
+            return cells
 
-        rest = re.sub(r"<tr>.*?</tr>", mark, rest, flags=re.S)
-    return f"{head}>\n<caption>{html.escape(caption)}</caption>{rest}"
+        body_part = re.sub(r"<tr>.*?</tr>", mark, body_part, flags=re.S)
+    rest = head_part + closing + body_part
+    link = f'<p class="csv-link-line">{csv_link(csv)}</p>' if csv else ""
+    return f"{head}>\n<caption>{html.escape(caption)}</caption>{rest}{link}"
 
 
-def show_table(df, caption: str, *, index: bool = False, float_format=None) -> None:
-    """Display ``df`` as a captioned table (``to_html``, not Styler, which adds random ids)."""
+def show_table(df, caption: str, *, index: bool = False, float_format=None, csv: str | None = None) -> None:
+    """Display ``df`` as a captioned table (``to_html``, not Styler, which adds random ids); ``csv``
+    names its CSV in ``reports/tables`` to link to."""
     from IPython.display import display
 
     display(
         {
-            "text/html": table_html(df, caption, index=index, float_format=float_format),
+            "text/html": table_html(df, caption, index=index, float_format=float_format, csv=csv),
             "text/plain": f"{caption}\n{df.to_string(index=index)}",
         },
         raw=True,

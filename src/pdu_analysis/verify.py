@@ -10,6 +10,11 @@ non-zero. ``python -m pdu_analysis.verify --update`` rewrites the manifest from 
 ``--python python3.12`` (``make check-python``) does the same with another interpreter: the scratch
 copy sets up its own ``.venv`` from the lock with that Python (as a new machine would) and builds
 with ``make reports``, so a second Python version is checked against the same manifest.
+
+The pages' footers print a build date taken from ``SOURCE_DATE_EPOCH`` (reproducible-builds.org),
+which the Makefile sets from the last commit. The manifest records the value its outputs were
+built with, and the rebuild uses that same value, so committing the manifest (a new commit, a new
+time) does not by itself make the pages differ.
 """
 
 from __future__ import annotations
@@ -49,6 +54,27 @@ def collect(root: Path) -> dict[str, str]:
     return dict(sorted(found.items()))
 
 
+EPOCH_LINE = "# SOURCE_DATE_EPOCH="
+
+
+def source_date_epoch(manifest: Path | None = None) -> str | None:
+    """The build date to rebuild with: the manifest's recorded value, else the environment's,
+    else the last commit's time (None when none is known)."""
+    if manifest is not None and manifest.is_file():
+        for line in manifest.read_text().splitlines():
+            if line.startswith(EPOCH_LINE) and line[len(EPOCH_LINE) :].strip().isdigit():
+                return line[len(EPOCH_LINE) :].strip()
+    if os.environ.get("SOURCE_DATE_EPOCH", "").strip():
+        return os.environ["SOURCE_DATE_EPOCH"].strip()
+    try:
+        found = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"], cwd=PROJECT_ROOT, capture_output=True, text=True
+        )
+    except OSError:
+        return None
+    return found.stdout.strip() if found.returncode == 0 and found.stdout.strip().isdigit() else None
+
+
 def read_manifest(path: Path) -> dict[str, str]:
     entries = {}
     for line in path.read_text().splitlines():
@@ -60,6 +86,9 @@ def read_manifest(path: Path) -> dict[str, str]:
 
 def write_manifest(entries: dict[str, str], path: Path) -> None:
     lines = ["# SHA-256 of every output `make reports` builds from data/raw (see `make verify`)."]
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        lines.append(f"{EPOCH_LINE}{epoch}")
     lines += [f"{checksum}  {name}" for name, checksum in entries.items()]
     path.write_text("\n".join(lines) + "\n")
 
@@ -92,6 +121,10 @@ def rebuild(scratch: Path, python: str) -> None:
     """Copy inputs into ``scratch`` and run ``make reports`` there, outputs staying in scratch."""
     copy_inputs(scratch)
     env = {**os.environ, "PDU_OUTPUT_ROOT": str(scratch), "PDU_RAW_DIR": str(scratch / "data/raw")}
+    env.pop("SOURCE_DATE_EPOCH", None)
+    epoch = source_date_epoch(PROJECT_ROOT / MANIFEST)
+    if epoch:
+        env["SOURCE_DATE_EPOCH"] = epoch
     command = ["make", "--no-print-directory", "reports", f"PY={python}", "ENV_STAMP=", "RAW_DIR=data/raw"]
     subprocess.run(command, cwd=scratch, env=env, check=True)
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import csv
 import html
-import os
 import re
 import sys
 from pathlib import Path
@@ -27,6 +26,8 @@ from ..io import write_atomic
 from ..labels import MEASURE_LABELS, survey_wave_labels, wave_label
 from ..stats import conventions
 from ..wording import numbers
+from . import chrome, provenance
+from . import pages as reading_order
 from .snippets import banner_html
 
 COLUMNS = ("measure", "wave", "count", "base", "percent", "ci_low", "ci_high")
@@ -142,12 +143,20 @@ def _shown(path: Path) -> str:
 
 
 def _page_title(page: Path) -> str:
+    """A page's own heading: its <title> without the study's name after it."""
     match = re.search(r"<title>(.*?)</title>", page.read_text(encoding="utf-8"), re.S)
-    return html.unescape(match.group(1)).strip() if match else page.stem
+    title = html.unescape(match.group(1)).strip() if match else page.stem
+    return title.removesuffix(f" \u00b7 {reading_order.STUDY_NAME}")
 
 
 def _other_pages(folder: Path, exclude: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.html") if p.resolve() != exclude.resolve())
+
+
+def pages_in_order(pages_found: list[Path]) -> list[Path]:
+    """The numbered pages in the reading order of :mod:`pdu_analysis.report.pages`."""
+    by_stem = {p.stem: p for p in pages_found}
+    return [by_stem[stem] for stem in reading_order.sequence(by_stem)]
 
 
 def page_context(out: Path, headline_csv: Path, synthetic: bool | None = None) -> dict[str, object]:
@@ -163,9 +172,26 @@ def page_context(out: Path, headline_csv: Path, synthetic: bool | None = None) -
     # The example of a count is the table's own: the largest base still shown as "k of n".
     small = sorted((r for r in rows if r["words_only_base"] is not None), key=lambda r: -r["words_only_base"])
     css = (TEMPLATES / "pdu_report" / "report.css").read_text()
+    described = provenance.description_href(provenance.copy_description(raw, out.parent.resolve().parent))
+    headings = {p.stem: _page_title(p) for p in pages_in_order(pages_found=pages)}
     return {
         "css": Markup(css + "dl.glossary dt { font-weight: 600; margin-top: 0.4em; }\n"),
-        "banner": Markup(banner_html(synthetic)),
+        "print_css": Markup(chrome.print_mark_css(synthetic)),
+        "title": reading_order.page_title("Main points and all pages"),
+        "header": Markup(
+            chrome.header_html(
+                None, headings, banner_html(synthetic, provenance_href=described), glossary_href="#glossary"
+            )
+        ),
+        "footer": Markup(
+            chrome.footer_html(
+                built=provenance.build_date(),
+                data=provenance.data_fingerprint(raw),
+                code=provenance.code_version(),
+            )
+        ),
+        "provenance": Markup(chrome.provenance_sentence(described)),
+        "banner": Markup(banner_html(synthetic, provenance_href=described)),
         "synthetic": synthetic,
         "study": study_text(paths.processed_dir()),
         "headline": rows,
@@ -183,10 +209,6 @@ def page_context(out: Path, headline_csv: Path, synthetic: bool | None = None) -
             if synthetic
             else "the PDU's own exports of its register, surveys and hub list"
         ),
-        # from where the page is read once a staged build promotes it, not where it is written
-        "provenance_href": Path(
-            os.path.relpath(raw / "PROVENANCE.md", paths.published(out.parent))
-        ).as_posix(),
         "version": __version__,
     }
 
@@ -196,7 +218,7 @@ def build_index(out: Path, headline_csv: Path | None = None, *, synthetic: bool 
     out = Path(out)
     headline_csv = Path(headline_csv or paths.tables_dir() / "headline_figures.csv")
     page = ENVIRONMENT.get_template("index_page.html.j2").render(page_context(out, headline_csv, synthetic))
-    write_atomic(out, page.encode("utf-8"))
+    write_atomic(out, chrome.finish_index(page).encode("utf-8"))
     return out
 
 

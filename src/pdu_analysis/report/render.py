@@ -15,6 +15,10 @@ Why these choices:
   notebook actually ran on (recorded at execution), so ``RAW_DIR=...`` runs are labelled right.
 - Every figure needs alt text: a bare matplotlib image (``plt.show()``) stops the render with the
   cell to fix, instead of shipping nbconvert's "No description has been provided for this image".
+- One frame on every page (``chrome``): a header with the study's name, the index, previous and
+  next in the reading order (``pages``) and the glossary; a footer saying when the page was built,
+  from which data and by which code (``provenance``). Tables and figures scroll inside their own
+  box on a phone; every figure links to its CSV when ``reports/tables`` holds one of its name.
 - Same input, same bytes; pages are written to a temporary file and renamed into place.
 """
 
@@ -29,8 +33,10 @@ from pathlib import Path
 
 import nbformat
 
-from .. import __version__, paths
+from .. import paths
+from ..errors import PDUInputError
 from ..io import write_atomic
+from . import chrome, pages, provenance
 from .snippets import banner_html
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -101,11 +107,54 @@ def data_is_synthetic(nb) -> bool:
 def data_statement(synthetic: bool) -> str:
     """The footer's one sentence on where the numbers came from."""
     if synthetic:
-        return (
-            "Data: a synthetic reconstruction of the PDU's records, not its real responses "
-            "(see data/raw/PROVENANCE.md)."
-        )
+        return "Data: a synthetic reconstruction of the PDU's records, not its real responses."
     return "Data: the PDU's own exports (attendance register, surveys and hub list)."
+
+
+def raw_folder(nb) -> Path:
+    """The raw folder the notebook ran on (papermill's ``raw_dir``), else the one configured now."""
+    raw = nb.metadata.get("papermill", {}).get("parameters", {}).get("raw_dir")
+    if raw and paths.raw_dir(raw).is_dir():
+        return paths.raw_dir(raw)
+    return paths.raw_dir()
+
+
+def notebook_heading(path: Path) -> str:
+    """The first H1 of a notebook's markdown (what its page is called), else a name from its file."""
+    try:
+        nb = nbformat.read(path, as_version=4)
+    except (OSError, ValueError):
+        nb = None
+    for cell in nb.cells if nb else []:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("# "):
+                    return " ".join(re.sub(r"[*_`]", "", line[2:]).split())
+    return Path(path).stem.lstrip("0123456789_").replace("_", " ").capitalize() or Path(path).stem
+
+
+def page_headings(folder: Path) -> dict[str, str]:
+    """Heading of every page a folder of executed notebooks makes, by stem (failed runs aside)."""
+    return {
+        p.stem: notebook_heading(p)
+        for p in sorted(Path(folder).glob("[0-9][0-9]_*.ipynb"))
+        if not p.name.endswith(".failed.ipynb")
+    }
+
+
+def link_figure_tables(soup, tables: Path) -> None:
+    """Link each figure without a CSV link to ``reports/tables/{figure name}.csv`` when it exists."""
+    from bs4 import BeautifulSoup
+
+    from ..present import csv_link
+
+    for figure in soup.select("figure.pdu-figure[id^=figure-]"):
+        name = figure["id"][len("figure-") :]
+        caption = figure.find("figcaption")
+        if caption is None or caption.select_one("a.csv-link") or not (tables / f"{name}.csv").is_file():
+            continue
+        caption.append(" ")
+        caption.append(BeautifulSoup(csv_link(name, "chart"), "html.parser"))
 
 
 def unlabelled_figures(nb) -> list[str]:
@@ -140,15 +189,34 @@ def _heading_text(tag) -> str:
     return " ".join(tag.get_text(" ", strip=True).split())
 
 
-def finish_page(page: str, fallback_title: str) -> tuple[str, str]:
-    """Title from the first H1 and a contents list of the H2s; returns (page, title)."""
+_TABLE_FILE = re.compile(r"^reports/tables/([A-Za-z0-9_.-]+\.csv)$")
+
+
+def link_table_files(soup, tables: Path) -> None:
+    """Turn a table cell naming ``reports/tables/x.csv`` into a link to that file, if it exists."""
+    for cell in soup.select("td, th"):
+        match = _TABLE_FILE.match(cell.get_text(strip=True))
+        if match and not cell.find("a") and (tables / match.group(1)).is_file():
+            link = soup.new_tag("a", href=f"../tables/{match.group(1)}")
+            link.string = cell.get_text(strip=True)
+            cell.clear()
+            cell.append(link)
+
+
+def finish_page(page: str, fallback_title: str, tables: Path | None = None) -> tuple[str, str]:
+    """Title from the first H1 (with the study's name), a contents list of the H2s, tables in
+    boxes that scroll, figures linked to their CSV in ``tables``; returns (page, title)."""
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(page, "html.parser")
     main = soup.find("main")
     h1 = main.find("h1") if main else None
     title = _heading_text(h1) if h1 else fallback_title
-    soup.title.string = title
+    soup.title.string = pages.page_title(title)
+    chrome.wrap_wide_boxes(soup)
+    if tables is not None:
+        link_figure_tables(soup, tables)
+        link_table_files(soup, tables)
     seen: set[str] = set()
     entries = []
     for h2 in main.find_all("h2") if main else []:
@@ -179,8 +247,12 @@ def finish_page(page: str, fallback_title: str) -> tuple[str, str]:
     return str(soup), title
 
 
-def render_notebook(exporter, executed: Path, out_dir: Path) -> Path:
-    """Render one executed notebook to ``out_dir/{stem}.html``; raise ``RenderError`` if unfit."""
+def render_notebook(exporter, executed: Path, out_dir: Path, headings: dict[str, str] | None = None) -> Path:
+    """Render one executed notebook to ``out_dir/{stem}.html``; raise ``RenderError`` if unfit.
+
+    ``headings`` (stem to heading of every page) names the previous and next links; by default
+    it is read from the executed notebooks beside this one.
+    """
     executed = Path(executed)
     nb = nbformat.read(executed, as_version=4)
     bare = unlabelled_figures(nb)
@@ -192,17 +264,31 @@ def render_notebook(exporter, executed: Path, out_dir: Path) -> Path:
     synthetic = data_is_synthetic(nb)
     source_name, folder = _source_notebook(nb, executed)
     fallback = executed.stem.lstrip("0123456789_").replace("_", " ").capitalize() or executed.stem
+    raw = raw_folder(nb)
+    reports = Path(out_dir).resolve().parent
+    described = provenance.description_href(provenance.copy_description(raw, reports))
+    headings = dict(headings if headings is not None else page_headings(executed.parent))
+    headings.setdefault(executed.stem, notebook_heading(executed))
+    statement = f"{data_statement(synthetic)} {chrome.provenance_sentence(described)}"
     resources = {
         "metadata": {"name": executed.stem, "path": str(folder)},
         "pdu": {
             "title": fallback,
-            "banner": banner_html(synthetic),
-            "source_name": source_name,
-            "data_statement": f"{data_statement(synthetic)} pdu-analysis {__version__}.",
+            "print_css": chrome.print_mark_css(synthetic),
+            "header": chrome.header_html(
+                executed.stem, headings, banner_html(synthetic, provenance_href=described)
+            ),
+            "footer": chrome.footer_html(
+                built=provenance.build_date(),
+                data=provenance.data_fingerprint(raw),
+                code=provenance.code_version(),
+                source=source_name,
+                data_statement=statement,
+            ),
         },
     }
     body, _ = exporter.from_notebook_node(nb, resources=resources)
-    page, _title = finish_page(body, fallback)
+    page, _title = finish_page(body, fallback, reports / "tables")
     if NO_ALT in page:
         raise RenderError(f"{executed.name}: an image has no alt text")
     problems = offline_problems(page)
@@ -218,12 +304,16 @@ def render_all(notebooks, out_dir: Path, *, stream=None) -> list[Path]:
     stream = stream or sys.stderr
     exporter = make_exporter()
     written = []
+    headings: dict[Path, dict[str, str]] = {}
     for path in map(Path, notebooks):
         if path.name.endswith(".failed.ipynb"):
             print(f"skipping {path} (a failed run)", file=stream)
             continue
         hidden = _count_stderr(path)
-        written.append(render_notebook(exporter, path, out_dir))
+        folder = path.resolve().parent
+        if folder not in headings:
+            headings[folder] = page_headings(folder)
+        written.append(render_notebook(exporter, path, out_dir, headings[folder]))
         note = f" ({hidden} warning output(s) left out; see {path})" if hidden else ""
         print(f"rendered {written[-1]}{note}", file=stream, flush=True)
     return written
@@ -250,7 +340,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     try:
         written = render_all(args.notebooks, out_dir)
-    except (RenderError, FileNotFoundError) as err:
+    except (RenderError, FileNotFoundError, PDUInputError) as err:
         print(f"render failed: {err}", file=sys.stderr)
         return 1
     print(f"rendered {len(written)} page(s) in {time.monotonic() - started:.1f} s", file=sys.stderr)

@@ -14,16 +14,25 @@ CAVEAT_STYLE = _BOX + "border-left:6px solid #D55E00;background:#fdf0e6;color:#1
 BANNER_STYLE = _BOX + "border:2px solid #8a5a00;background:#fff4cc;color:#1a1a1a;"
 
 
-def banner_html(synthetic: bool) -> str:
-    """The banner every page carries while the data are the synthetic reconstruction; else ''."""
+def banner_html(synthetic: bool, *, provenance_href: str | None = None) -> str:
+    """The banner every page carries while the data are the synthetic reconstruction; else ''.
+
+    ``provenance_href`` links the data's own description (a copy kept beside the pages, so the
+    link still works in a zipped reports folder); without it the banner names the raw file.
+    """
     if not synthetic:
         return ""
+    where = (
+        f'<a href="{html.escape(provenance_href)}">the data description</a>'
+        if provenance_href
+        else "data/raw/PROVENANCE.md"
+    )
     return (
         f'<div class="synthetic-banner" role="note" style="{BANNER_STYLE}">'
         "<strong>Synthetic data.</strong> These figures come from a synthetic reconstruction "
         "of the PDU's records, built so that its totals match those published in the final "
         "evaluation report (February 2019). They are not the PDU's real responses; see "
-        "data/raw/PROVENANCE.md for how they were made and which details are assumptions.</div>"
+        f"{where} for how they were made and which details are assumptions.</div>"
     )
 
 

@@ -1,0 +1,121 @@
+"""The board pack: the index and the reader's pages printed to one A4 PDF with Debian's chromium.
+
+    python -m pdu_analysis.report.pdf --html reports/html --out reports/pdf/board_pack.pdf
+
+Each page is printed by ``chromium --headless --print-to-pdf`` (the system package, never a
+browser a tool downloads) with the print stylesheet, so the PDF is what a reader printing the page
+gets: the synthetic-data mark on every sheet while the data are synthetic. Chromium's own header
+and footer (date, file path) are turned off; the pages are joined in the reading order of
+:mod:`pdu_analysis.report.pages` with pypdf. The reviewers' pages stay out of the pack.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from . import pages, write_atomic
+
+CHROMIUM_NAMES = ("chromium", "chromium-browser")
+CHROMIUM_ARGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-pdf-header-footer",
+    "--run-all-compositor-stages-before-draw",
+)
+TIMEOUT_S = 120
+
+
+class PDFError(Exception):
+    """The board pack could not be made; the message says what is missing."""
+
+
+def find_chromium() -> str:
+    """Path of Debian's chromium, or :class:`PDFError` saying how to install it."""
+    for name in CHROMIUM_NAMES:
+        found = shutil.which(name)
+        if found:
+            return found
+    raise PDFError("chromium not found: install Debian's package (apt-get install chromium)")
+
+
+def board_pages(html_dir: Path) -> list[Path]:
+    """The index first, then the reader's path, as rendered in ``html_dir``."""
+    html_dir = Path(html_dir)
+    index = html_dir / pages.INDEX_PAGE
+    if not index.is_file():
+        raise PDFError(f"{index}: not found; run `make reports` first")
+    found = {p.stem: p for p in html_dir.glob("[0-9][0-9]_*.html")}
+    readers = [found[s] for s in pages.sequence(found) if pages.group_of(s) == "readers"]
+    return [index, *readers]
+
+
+def print_page(chromium: str, page: Path, out: Path) -> None:
+    """Print one HTML page to ``out`` as Chromium prints it (A4 from the page's @page rule)."""
+    command = [chromium, *CHROMIUM_ARGS, f"--print-to-pdf={out}", Path(page).resolve().as_uri()]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        raise PDFError(f"{page.name}: chromium did not finish printing in {TIMEOUT_S} s") from None
+    if done.returncode != 0 or not out.is_file() or out.stat().st_size == 0:
+        detail = (done.stderr or "").strip().splitlines()[-1:] or ["no message"]
+        raise PDFError(f"{page.name}: chromium could not print it ({detail[0]})")
+
+
+def build_board_pack(html_dir: Path, out: Path, *, chromium: str | None = None) -> Path:
+    """Print the board pages and join them into ``out``; returns ``out``."""
+    try:
+        from pypdf import PdfWriter
+    except ImportError:
+        raise PDFError("the pypdf package is missing: run `make env` (it is in requirements.lock)") from None
+    chromium = chromium or find_chromium()
+    chosen = board_pages(html_dir)
+    writer = PdfWriter()
+    with tempfile.TemporaryDirectory(prefix="pdu-pdf-") as scratch:
+        for number, page in enumerate(chosen):
+            part = Path(scratch) / f"{number:02d}.pdf"
+            print_page(chromium, page, part)
+            writer.append(str(part), outline_item=_heading(page))
+        writer.add_metadata({"/Title": f"{pages.STUDY_NAME}: board pack"})
+        target = Path(scratch) / "board_pack.pdf"
+        with open(target, "wb") as handle:
+            writer.write(handle)
+        write_atomic(out, target.read_bytes())
+    return Path(out)
+
+
+def _heading(page: Path) -> str:
+    import html
+    import re
+
+    match = re.search(r"<title>(.*?)</title>", page.read_text(encoding="utf-8"), re.S)
+    return html.unescape(match.group(1)).strip() if match else page.stem
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m pdu_analysis.report.pdf", description=__doc__.splitlines()[0]
+    )
+    parser.add_argument("--html", type=Path, default=Path("reports/html"), help="folder of rendered pages")
+    parser.add_argument("--out", type=Path, default=Path("reports/pdf/board_pack.pdf"), help="PDF to write")
+    args = parser.parse_args(argv)
+    try:
+        out = build_board_pack(args.html, args.out)
+    except PDFError as err:
+        print(f"pdf failed: {err}", file=sys.stderr)
+        return 1
+    print(f"wrote {out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

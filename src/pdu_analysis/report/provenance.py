@@ -1,0 +1,111 @@
+"""What every page's footer states about itself: when it was built, from which data, by which code.
+
+- Build date: from ``SOURCE_DATE_EPOCH`` (the reproducible-builds.org convention; the Makefile
+  sets it to the last commit's time and ``make verify`` passes it to its rebuild), never the
+  clock, so two builds of the same commit give the same bytes. Unset: "not recorded".
+- Data fingerprint: the first 12 hex digits of a SHA-256 over the raw folder's files (name and
+  bytes, in name order), so a reader can tell whether two sets of pages came from the same data.
+- Code version: the package version and a short hash of the analysis code and templates that
+  ``make reports`` depends on (the Makefile's ``SRC``: every module but ``verify``).
+- The raw folder's own description (``PROVENANCE.md``, ``README.md``) is copied into
+  ``reports/data-source/`` so the pages link to it inside the reports folder, which then still
+  works when zipped and e-mailed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+from .. import __version__
+from ..errors import PDUInputError
+from . import write_atomic
+
+FINGERPRINT_DIGITS = 12
+NOT_RECORDED = "not recorded"
+DESCRIPTION_FILES = ("PROVENANCE.md", "README.md")
+"""The raw folder's own description, copied beside the pages (first one found is linked)."""
+DESCRIPTION_DIR = "data-source"
+"""Folder under ``reports/`` holding the copied description."""
+PACKAGE_DIR = Path(__file__).resolve().parents[1]
+_NOT_CODE = {"verify.py"}
+"""Modules ``make reports`` does not depend on (see ``SRC`` in the Makefile)."""
+
+
+def build_date(environ: Mapping[str, str] | None = None) -> str:
+    """``SOURCE_DATE_EPOCH`` as a UTC date ("26 November 2026"), or "not recorded" when unset.
+
+    A value that is not a whole number of seconds is a :class:`PDUInputError` naming the variable.
+    """
+    raw = (os.environ if environ is None else environ).get("SOURCE_DATE_EPOCH", "").strip()
+    if not raw:
+        return NOT_RECORDED
+    if not raw.isdigit():
+        raise PDUInputError(f"SOURCE_DATE_EPOCH={raw!r}: expected a whole number of seconds since 1970")
+    day = dt.datetime.fromtimestamp(int(raw), tz=dt.UTC)
+    return f"{day.day} {day:%B %Y}"
+
+
+def _tree_digest(files: list[tuple[str, Path]]) -> str:
+    digest = hashlib.sha256()
+    for name, path in sorted(files):
+        digest.update(name.encode("utf-8") + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:FINGERPRINT_DIGITS]
+
+
+def data_fingerprint(raw: Path) -> str:
+    """Short SHA-256 of every file in the raw folder (hidden files aside), or "not recorded"."""
+    raw = Path(raw)
+    if not raw.is_dir():
+        return NOT_RECORDED
+    files = [
+        (p.relative_to(raw).as_posix(), p)
+        for p in raw.rglob("*")
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(raw).parts)
+    ]
+    return _tree_digest(files) if files else NOT_RECORDED
+
+
+def code_files(package: Path = PACKAGE_DIR) -> list[tuple[str, Path]]:
+    """(relative name, path) of the modules and templates the rendered pages depend on."""
+    found = [
+        (p.relative_to(package).as_posix(), p)
+        for p in package.rglob("*.py")
+        if p.name not in _NOT_CODE and "__pycache__" not in p.parts
+    ]
+    templates = package / "report" / "templates"
+    found += [(p.relative_to(package).as_posix(), p) for p in templates.rglob("*") if p.is_file()]
+    return found
+
+
+def code_version(package: Path = PACKAGE_DIR) -> str:
+    """``pdu-analysis 1.0.0 (code 0123456789ab)``: version and a short hash of the code's bytes."""
+    return f"pdu-analysis {__version__} (code {_tree_digest(code_files(package))})"
+
+
+def copy_description(raw: Path, reports: Path) -> str | None:
+    """Copy the raw folder's description into ``reports/data-source/``; the linked file's name.
+
+    Returns None (nothing copied) when the raw folder describes itself with none of
+    :data:`DESCRIPTION_FILES`. Copies only when the bytes differ, so an unchanged build rewrites
+    nothing.
+    """
+    linked = None
+    for name in DESCRIPTION_FILES:
+        source = Path(raw) / name
+        if not source.is_file():
+            continue
+        target = Path(reports) / DESCRIPTION_DIR / name
+        data = source.read_bytes()
+        if not target.is_file() or target.read_bytes() != data:
+            write_atomic(target, data)
+        linked = linked or name
+    return linked
+
+
+def description_href(linked: str | None) -> str | None:
+    """Link from a page in ``reports/html/`` to the copied description (relative, zip-safe)."""
+    return f"../{DESCRIPTION_DIR}/{linked}" if linked else None
