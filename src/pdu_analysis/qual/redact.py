@@ -49,12 +49,16 @@ def _alternation(words: Iterable[str]) -> str:
 
 
 def _phone(match: re.Match) -> str:
-    digits = re.sub(r"\D", "", match.group(0))
+    text = match.group(0)
+    digits = re.sub(r"\D", "", text)
     if digits.startswith("44"):
         ok = len(digits) in (11, 12)  # 44 + 9 or 10 digits (the trunk 0 dropped)
     else:
         ok = digits.startswith("0") and len(digits) in (10, 11)
-    return PHONE if ok else match.group(0)
+    if not ok:
+        return text
+    # "(0115 496 0123)": the bracket opens a remark, not an area code; keep it
+    return "(" + PHONE if text.startswith("(") and ")" not in text else PHONE
 
 
 def _clean(values: Iterable[object]) -> list[str]:
