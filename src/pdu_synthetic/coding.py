@@ -81,7 +81,9 @@ def fill(raw: Path = DEFAULT_RAW_DIR, out: Path = DEFAULT_OUT) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m pdu_synthetic.coding", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m pdu_synthetic.coding", description=__doc__.splitlines()[0]
+    )
     parser.add_argument("--raw", type=Path, default=DEFAULT_RAW_DIR)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = parser.parse_args(argv)

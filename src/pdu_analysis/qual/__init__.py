@@ -20,7 +20,7 @@ from ..clean.open_text import read_open_text
 from .codebook import Codebook, load_codebook
 from .redact import redactor_for
 
-__all__ = ["Codebook", "coding_dir", "collect_texts", "load_codebook"]
+__all__ = ["Codebook", "analyse", "coding_dir", "collect_texts", "load_codebook"]
 
 CODING_FOLDER = "coding"
 
@@ -49,3 +49,28 @@ def collect_texts(raw: Path, responses: pd.DataFrame) -> tuple[pd.DataFrame, dic
         "passages": len(interviews),
     }
     return texts.reset_index(drop=True), counts
+
+
+def analyse(raw: Path, responses: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Texts, codes read back from the sheets, theme shares, round comparisons, kappa and quotes.
+
+    Keys: ``coded`` (one row per text, with its codes), ``codes`` (tidy codes, no text),
+    ``shares``, ``comparisons``, ``kappa``, ``quotes``.
+    """
+    from . import agreement, quotes, shares
+    from .sheets import read_sheets
+
+    codebook = load_codebook()
+    texts, _ = collect_texts(raw, responses)
+    coded = read_sheets(texts, codebook, coding_dir(raw))
+    rounds = reference.waves_by_cutoff()["wave"].tolist()
+    theme_shares = shares.theme_shares(coded, codebook, rounds)
+    extra = sorted(set(theme_shares["round"]) - set(rounds))
+    return {
+        "coded": coded,
+        "codes": shares.codes_long(coded),
+        "shares": theme_shares,
+        "comparisons": shares.round_comparisons(theme_shares, rounds + extra),
+        "kappa": agreement.kappa_table(coded, codebook),
+        "quotes": quotes.approved_quotes(coded, codebook),
+    }

@@ -58,8 +58,14 @@ def coded_units(coded: pd.DataFrame) -> pd.DataFrame:
     return done[["sheet", "survey", "question_id", "round", "unit_id"]].drop_duplicates()
 
 
-def theme_shares(coded: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
-    """k of n units with each theme, per question and round, with the 95% Wilson interval."""
+def theme_shares(
+    coded: pd.DataFrame, codebook: Codebook, rounds_in_order: list[str] | None = None
+) -> pd.DataFrame:
+    """k of n units with each theme, per question and round, with the 95% Wilson interval.
+
+    Rows run by survey and question, then round (in ``rounds_in_order``, others after, by name),
+    then theme in codebook order.
+    """
     units = coded_units(coded)
     codes = codes_long(coded)
     codes = codes[codes["coder"] == 1]
@@ -82,7 +88,13 @@ def theme_shares(coded: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
                     **share.to_record(),
                 }
             )
-    return pd.DataFrame(rows, columns=SHARE_COLUMNS)
+    table = pd.DataFrame(rows, columns=SHARE_COLUMNS)
+    known = list(rounds_in_order or [])
+    rank = {r: i for i, r in enumerate(known + sorted(set(table["round"]) - set(known)))}
+    theme_rank = {t: i for i, t in enumerate(codebook.ids)}
+    table = table.assign(_r=table["round"].map(rank), _t=table["theme"].map(theme_rank))
+    table = table.sort_values(["survey", "question_id", "_r", "_t"], kind="stable")
+    return table.drop(columns=["_r", "_t"]).reset_index(drop=True)
 
 
 def units_with_theme(coded: pd.DataFrame, theme: str, round_: str) -> int:
