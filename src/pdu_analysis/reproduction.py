@@ -1,9 +1,10 @@
 """Set every figure the report publishes beside the figure the pipeline computes.
 
 ``data/reference/published_figures.csv`` is the ledger of the report's numbers. Each id has a
-recipe here that computes it from the tidy tables; ids with no recipe, or whose source never reaches the tidy tables
-(interviews not typed up, meetings), are reported as not computable, with the reason. Figures from
-free text are computed from the coded sheets (``theme_codes``), when the tables include them.
+recipe here that computes it from the tidy tables; ids with no recipe, or whose source never
+reaches the tidy tables (interviews not typed up, meetings), are reported as not computable, with
+the reason. Figures from free text are computed from the coded sheets (``theme_codes``), when the
+tables include them.
 
 Status, per row:
 - ``reproduced``: the same count, or the same whole percent after rounding half up;

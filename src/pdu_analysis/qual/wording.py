@@ -9,9 +9,9 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import reference
-from ..wording.numbers import compact_share
 from ..clean.interviews import SURVEY as INTERVIEWS
 from ..clean.open_text import OTHER_SUFFIX
+from ..wording.numbers import compact_share
 
 __all__ = ["main_points", "progress_table", "question_name", "readable_comparisons", "readable_shares"]
 
