@@ -50,7 +50,9 @@ def _alternation(words: Iterable[str]) -> str:
 
 def _phone(match: re.Match) -> str:
     text = match.group(0)
-    digits = re.sub(r"\D", "", text)
+    digits = re.sub(
+        r"\D", "", text.replace("(0)", "")
+    )  # "+44 (0)115": the bracketed 0 is dialled only at home
     if digits.startswith("44"):
         ok = len(digits) in (11, 12)  # 44 + 9 or 10 digits (the trunk 0 dropped)
     else:
