@@ -123,7 +123,7 @@ def main_points(coded: pd.DataFrame, shares: pd.DataFrame, kappa: pd.DataFrame, 
     if len(estimable):
         low = int((estimable["kappa"] < 0.6).sum())
         points.append(
-            f"Two coders agreed on {len(estimable) - low} of {len(estimable)} themes they both used "
+            f"Two coders agreed on {len(estimable) - low} of the {len(estimable)} themes either of them used "
             f"to a kappa of 0.6 or more, over {int(kappa['double_coded'].iloc[0])} double-coded texts."
         )
     points.append(
@@ -156,7 +156,8 @@ def chart_words(table: pd.DataFrame, survey: str, question: str) -> tuple[str, s
     totals = table.groupby("label", sort=False)["count"].sum()
     top = totals.idxmax()
     name = question_name(survey, question)
-    title = f"{top}: the commonest theme"
+    several = table["group"].nunique() > 1
+    title = f"{top}: the commonest theme" + (" over all rounds" if several else "")
     bases = "; ".join(f"{g} {int(b)}" for g, b in table.groupby("group", sort=False)["base"].first().items())
     caption = (
         f"Themes coded in answers to '{name}', as a share of the {unit_word(survey)} whose answers were "
