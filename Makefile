@@ -94,10 +94,10 @@ $(O)reports/executed/05_%.ipynb: notebooks/05_%.ipynb $(COMMON) $(filter $(O)rep
 	@$(RUN_NOTEBOOK)
 $(O)reports/executed/06_%.ipynb: notebooks/06_%.ipynb $(COMMON) $(filter $(O)reports/executed/01_% $(O)reports/executed/02_%,$(EXECUTED))
 	@$(RUN_NOTEBOOK)
-$(O)reports/executed/08_%.ipynb: notebooks/08_%.ipynb $(COMMON) $(filter $(O)reports/executed/02_%,$(EXECUTED)) \
+$(O)reports/executed/07_%.ipynb: notebooks/07_%.ipynb $(COMMON) $(filter $(O)reports/executed/02_%,$(EXECUTED)) \
 		$(wildcard $(RAW_DIR)/interviews/*.txt $(RAW_DIR)/../coding/*.xlsx)
 	@$(RUN_NOTEBOOK)
-$(O)reports/executed/07_%.ipynb: notebooks/07_%.ipynb $(COMMON) $(filter-out $(O)reports/executed/07_%,$(EXECUTED))
+$(O)reports/executed/08_%.ipynb: notebooks/08_%.ipynb $(COMMON) $(filter-out $(O)reports/executed/08_%,$(EXECUTED))
 	@$(RUN_NOTEBOOK)
 
 # All changed notebooks are rendered by one process (one exporter, one import of nbconvert).

@@ -16,13 +16,13 @@ pytestmark = pytest.mark.slow
 
 
 def _page_text(built_project) -> str:
-    page = (built_project / "reports/html/08_open_text.html").read_text(encoding="utf-8")
+    page = (built_project / "reports/html/07_open_text.html").read_text(encoding="utf-8")
     page = re.sub(r"<img[^>]*>|<style.*?</style>|<script.*?</script>", " ", page, flags=re.S)
     return html.unescape(re.sub(r"<[^>]+>", " ", page))
 
 
 def test_page_shows_at_least_three_approved_redacted_quotes(built_project):
-    with open(built_project / "reports/tables/08_quotes.csv", encoding="utf-8", newline="") as fh:
+    with open(built_project / "reports/tables/07_quotes.csv", encoding="utf-8", newline="") as fh:
         quotes = [row["quote"] for row in csv.DictReader(fh)]
     assert len(quotes) >= 3
     text = " ".join(_page_text(built_project).split())
@@ -37,10 +37,10 @@ def test_reproduction_ledger_marks_the_pledge_reproduced(built_project):
 
 
 def test_theme_tables_carry_k_n_and_intervals(built_project):
-    with open(built_project / "reports/tables/08_theme_shares.csv", encoding="utf-8", newline="") as fh:
+    with open(built_project / "reports/tables/07_theme_shares.csv", encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert rows and {"count", "base", "ci_low", "ci_high"} <= set(rows[0])
     assert all(float(r["ci_low"]) <= float(r["percent"]) <= float(r["ci_high"]) for r in rows)
-    with open(built_project / "reports/tables/08_kappa.csv", encoding="utf-8", newline="") as fh:
+    with open(built_project / "reports/tables/07_kappa.csv", encoding="utf-8", newline="") as fh:
         kappa = list(csv.DictReader(fh))
     assert any(r["kappa"] not in ("", "nan") for r in kappa)
