@@ -108,7 +108,7 @@ def main_points(coded: pd.DataFrame, shares: pd.DataFrame, kappa: pd.DataFrame, 
     texts = len(coded)
     done = int(coded["coder_1"].notna().sum())
     points = [
-        f"{texts} free-text answers and interview passages are in the coding sheets; "
+        f"{texts} free-text answers and interview passages were read from the exports and notes; "
         f"{done} of them have been coded to themes, from {len(units)} respondents and interviewees."
     ]
     asked = shares[(shares["count"] > 0) & ~shares["question_id"].str.endswith(OTHER_SUFFIX)]
