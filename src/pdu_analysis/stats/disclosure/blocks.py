@@ -3,19 +3,21 @@
 The sector mix of each learning event is one row per event, but the page also prints each
 sector's attendances in each period: within a period, the events' cells add up to those totals.
 Suppressing the event table on its own (row totals only) leaves the period totals to give a
-hidden cell back: the period total minus the visible events. So the audit model here holds every
-figure a reader has: each cell, each row's total, each block's column totals (with the status the
-page gives them), each block's total, each column's total and the grand total. Then:
+hidden cell back: the period total minus the visible events. So each block (period) is protected
+with every figure a reader has about it: each cell, each row's total, the block's column totals
+(with the status the page gives them) and the block's total. No total is withheld: they are
+printed elsewhere (the chart prints each event's). Then, block by block:
 
-1. a row whose total is 1 to 4 cannot be published by itself (its total narrows its hidden
-   cells, or is itself a small count), so the small rows of a block are pooled into one row, with
-   the next smallest rows of the block added while the pool's total is still 1 to 4;
-2. the cells to hide as well ("[c]") are chosen by the audit across the rows of a block
-   (:func:`.suppress.complement`: the smallest visible cell sharing a total with a leak);
-3. a block the audit still cannot protect (or could only by withholding a total) is pooled into
-   a single row: its cells are then the block's own column totals, printed as the page prints
-   them, and add nothing a reader did not have.
+1. a row that cannot hide its small cells beside its own total (:func:`protectable`: a total of
+   1 to 4, or [3, 3] whose cells are each 2 to 4) is pooled with the others of its block, the
+   next smallest rows joining while the pool itself cannot;
+2. the cells to hide as well ("[c]") are chosen by the audit across the rows of the block
+   (:func:`.suppress.complement`: a visible cell sharing a total with a leak);
+3. a block the audit still cannot protect is printed as one row: its cells are then the block's
+   own column totals, printed as the page prints them, and add nothing a reader did not have.
 
+Totals over every block are sums of the blocks' totals; the page's audit
+(:mod:`pdu_analysis.tables.event_layout`) checks the whole table with everything else printed.
 The result is deterministic (ties go to the earlier row) and carries the audit that proves it.
 """
 
