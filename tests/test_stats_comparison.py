@@ -7,6 +7,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from scipy.optimize import brentq
 from scipy.stats import binom, fisher_exact
+from statsmodels.stats.proportion import confint_proportions_2indep
 
 from pdu_analysis.stats import compare_two, minimum_detectable_difference
 from pdu_analysis.stats.formatting import whole
@@ -101,12 +102,14 @@ def test_zero_of_seven_against_zero_of_twentynine_needs_51_points():
 
 
 def test_sentence_not_significant():
-    c = compare_two(1, 7, 7, 29)
-    s = c.sentence()
-    assert s.startswith("With 7 (interim) and 29 (final) responses only a rise of about ")
-    assert f"about {whole(c.mdd)} points or more could be detected reliably" in s
-    assert "the observed rise of 10 points is not evidence of change" in s
-    assert f"(Fisher's exact p = 1.00; 95% CI {whole(c.ci_low)} to {whole(c.ci_high)} points)." in s
+    # Independent sources for the figures: brute_power above from the pooled 8/36 reaches 80%
+    # at a rise of about 57 points; statsmodels confint_proportions_2indep(7, 29, 1, 7,
+    # method="newcomb") gives -29.05 to 31.30 points; scipy fisher_exact gives p = 1.00.
+    assert compare_two(1, 7, 7, 29).sentence() == (
+        "With 7 (interim) and 29 (final) responses only a rise of about 57 points or more could be"
+        " detected reliably (8 times in 10); the observed rise of 10 points is not evidence of"
+        " change (Fisher's exact p = 1.00; 95% CI -29 to 31 points)."
+    )
 
 
 def test_sentence_significant_is_phrased_as_evidence():
@@ -179,6 +182,12 @@ def test_to_record_round_trip():
     rec = c.to_record()
     assert (rec["k1"], rec["n1"], rec["k2"], rec["n2"]) == (1, 7, 7, 29)
     assert rec["diff"] == pytest.approx(100 * (7 / 29 - 1 / 7))
+    assert rec["p_value"] == pytest.approx(fisher_exact([[1, 6], [7, 22]])[1])
+    low, high = confint_proportions_2indep(7, 29, 1, 7, method="newcomb")
+    assert (rec["ci_low"], rec["ci_high"]) == pytest.approx((100 * low, 100 * high), abs=1e-6)
+    assert rec["mdd_baseline"] == pytest.approx(100 * 8 / 36)
+    assert rec["mdd"] == pytest.approx(57.09, abs=0.05)  # brute_power from 8/36 reaches 80% here
+    assert rec["mdd_direction"] == "rise"
 
 
 waves = st.tuples(st.integers(1, 200), st.integers(1, 200), st.floats(0, 1), st.floats(0, 1)).map(

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pdu_analysis.stats import Proportion, base_flag, proportion
+from pdu_analysis.stats import base_flag, proportion
 
 Z = 1.959963984540054
 
@@ -136,12 +136,12 @@ def test_integral_floats_and_numpy_ints_accepted():
     assert isinstance(p.count, int) and isinstance(p.base, int)
 
 
-def test_frozen_and_labelled():
+def test_frozen_assignment_refused_and_values_kept():
     p = proportion(3, 7, label="acted on learning")
-    assert p.label == "acted on learning"
     with pytest.raises(AttributeError):
         p.count = 4  # type: ignore[misc]
-    assert isinstance(p, Proportion)
+    assert (p.count, p.base) == (3, 7)
+    assert p.percent == pytest.approx(100 * 3 / 7)
 
 
 def test_to_record_matches_csv_columns():
