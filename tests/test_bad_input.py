@@ -250,6 +250,7 @@ def test_any_bytes_as_xlsx_give_the_clear_error(tmp_path, data):
         io.read_register(path)
 
 
+@settings(max_examples=50, deadline=None)
 @given(st.lists(st.text(max_size=30), min_size=1, max_size=20))
 def test_sector_labels_map_or_stop_with_the_list(labels):
     import pandas as pd

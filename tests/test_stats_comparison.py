@@ -140,15 +140,29 @@ def test_interval_excluding_zero_at_p_above_alpha_is_not_called_no_evidence():
     assert f"{whole(c.ci_low)} to {whole(c.ci_high)} points, excludes no change" in s
 
 
-@settings(max_examples=150, deadline=None)
-@given(st.integers(1, 40), st.integers(1, 40), st.floats(0, 1), st.floats(0, 1))
-def test_verdict_never_contradicts_interval_or_p(n1, n2, f1, f2):
+small_waves = st.tuples(st.integers(1, 40), st.integers(1, 40), st.floats(0, 1), st.floats(0, 1))
+
+
+def _verdict_agrees_with_interval_and_p(n1, n2, f1, f2):
     c = compare_two(round(f1 * n1), n1, round(f2 * n2), n2)
     s = c.sentence()
     excludes = c.ci_low > 0 or c.ci_high < 0
     assert ("is evidence of change" in s) == (c.p_value < 0.05 and excludes)
     assert ("is not evidence of change" in s) == (c.p_value >= 0.05 and not excludes)
     assert ("suggestive" in s) == ((c.p_value < 0.05) != excludes)
+
+
+@settings(max_examples=40, deadline=None)
+@given(small_waves)
+def test_verdict_never_contradicts_interval_or_p(w):
+    _verdict_agrees_with_interval_and_p(*w)
+
+
+@pytest.mark.slow
+@settings(max_examples=300, deadline=None)
+@given(small_waves)
+def test_verdict_never_contradicts_interval_or_p_many_cases(w):
+    _verdict_agrees_with_interval_and_p(*w)
 
 
 @pytest.mark.parametrize(("k1", "n1", "k2", "n2"), [(0, 7, 0, 29), (7, 7, 29, 29)])
@@ -195,12 +209,23 @@ waves = st.tuples(st.integers(1, 200), st.integers(1, 200), st.floats(0, 1), st.
 )
 
 
-@settings(max_examples=80, deadline=None)
-@given(waves)
-def test_interval_contains_difference_and_stays_in_range(w):
+def _interval_holds_difference(w):
     c = compare_two(*w)
     assert -100 <= c.ci_low <= c.diff <= c.ci_high <= 100
     assert 0 <= c.p_value <= 1
+
+
+@settings(max_examples=20, deadline=None)
+@given(waves)
+def test_interval_contains_difference_and_stays_in_range(w):
+    _interval_holds_difference(w)
+
+
+@pytest.mark.slow
+@settings(max_examples=100, deadline=None)
+@given(waves)
+def test_interval_contains_difference_and_stays_in_range_many_cases(w):
+    _interval_holds_difference(w)
 
 
 @settings(max_examples=40, deadline=None)
@@ -220,13 +245,29 @@ def test_wald_mdd_shrinks_as_bases_grow(n1, n2, p, direction, m):
     assert larger_both < larger_first
 
 
-@settings(max_examples=25, deadline=None)
-@given(st.integers(10, 120), st.integers(10, 120), st.floats(0.05, 0.95), st.sampled_from(["rise", "fall"]))
-def test_fisher_mdd_shrinks_when_both_bases_triple(n1, n2, p, direction):
+fisher_bases = st.tuples(
+    st.integers(10, 120), st.integers(10, 120), st.floats(0.05, 0.95), st.sampled_from(["rise", "fall"])
+)
+
+
+def _tripled_bases_detect_less(n1, n2, p, direction):
     # Exact power saw-tooths with the bases, so only a large step in both is sure to help.
     small = minimum_detectable_difference(n1, n2, p, direction=direction)
     assume(not math.isnan(small))
     assert minimum_detectable_difference(3 * n1, 3 * n2, p, direction=direction) < small
+
+
+@settings(max_examples=5, deadline=None)
+@given(fisher_bases)
+def test_fisher_mdd_shrinks_when_both_bases_triple(b):
+    _tripled_bases_detect_less(*b)
+
+
+@pytest.mark.slow
+@settings(max_examples=30, deadline=None)
+@given(fisher_bases)
+def test_fisher_mdd_shrinks_when_both_bases_triple_many_cases(b):
+    _tripled_bases_detect_less(*b)
 
 
 def test_sentence_names_what_was_counted():

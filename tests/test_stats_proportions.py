@@ -160,7 +160,7 @@ counts = st.integers(min_value=1, max_value=2000).flatmap(
 )
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(counts)
 def test_interval_contains_estimate_and_stays_in_range(kn):
     k, n = kn
@@ -168,7 +168,7 @@ def test_interval_contains_estimate_and_stays_in_range(kn):
     assert 0.0 <= p.ci_low <= p.percent <= p.ci_high <= 100.0
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(counts)
 def test_agrees_with_closed_form_wilson(kn):
     k, n = kn
