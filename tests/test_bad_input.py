@@ -175,8 +175,9 @@ def test_blank_required_value_names_column_and_row(mini_raw):
 # -- property-based: any input gives a table or the clear error, never anything else ------------
 
 
-# Random bytes (at most a few hundred) are never a valid hub table or register: the hub header
-# alone is 48 exact characters and the smallest workbook archive openpyxl opens is larger still.
+# Random bytes are never, in practice, a valid hub table or register: a valid hub file starts with
+# its 49-character header exactly, and a valid register is a whole zip archive of workbook XML with
+# the register's header row; so reading must fail, and with the file named.
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.binary(max_size=400))
 def test_any_bytes_as_hub_csv_give_the_clear_error(tmp_path, data):
