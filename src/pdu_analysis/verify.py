@@ -15,6 +15,9 @@ The pages' footers print a build date taken from ``SOURCE_DATE_EPOCH`` (reproduc
 which the Makefile sets from the last commit. The manifest records the value its outputs were
 built with, and the rebuild uses that same value, so committing the manifest (a new commit, a new
 time) does not by itself make the pages differ.
+
+``--built DIR`` compares a build already made in ``DIR`` (a scratch copy laid out like the
+project) with the manifest without building again, so a test session builds once.
 """
 
 from __future__ import annotations
@@ -162,6 +165,12 @@ def main(argv: list[str] | None = None) -> int:
         metavar="BOOT",
         help="set up a fresh .venv in the scratch copy with this interpreter (e.g. python3.12)",
     )
+    parser.add_argument(
+        "--built",
+        metavar="DIR",
+        type=Path,
+        help="compare the outputs already built in DIR with the manifest instead of rebuilding",
+    )
     args = parser.parse_args(argv)
     manifest = PROJECT_ROOT / MANIFEST
     if args.update:
@@ -176,6 +185,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{MANIFEST} not found: run `make reports` then `make manifest`", file=sys.stderr)
         return 2
     expected = read_manifest(manifest)
+    if args.built is not None:
+        if not args.built.is_dir():
+            print(f"--built {args.built}: no such folder", file=sys.stderr)
+            return 2
+        return _report(expected, compare(expected, collect(args.built)))
     scratch = Path(tempfile.mkdtemp(prefix="pdu-verify-"))
     try:
         print(f">> rebuilding from data/raw in {scratch}" + (f" with {args.python}" if args.python else ""))
@@ -191,6 +205,11 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if not args.keep:
             shutil.rmtree(scratch, ignore_errors=True)
+    return _report(expected, problems)
+
+
+def _report(expected: dict[str, str], problems: list[str]) -> int:
+    """Print the verdict; non-zero when any file differs, is missing or is new."""
     if problems:
         print(f"NOT reproduced: {len(problems)} of {len(expected)} files")
         print("\n".join(problems))
