@@ -187,6 +187,8 @@ def scratch_copy(raw: Path, waves: Path, scratch: Path) -> dict[str, str]:
         source = PROJECT_ROOT / name
         if name == "data/raw":
             shutil.copytree(raw, scratch / name)
+        elif name == "data/coding":
+            continue  # the shipped programme's coding sheets; this programme has none yet
         elif source.is_dir():
             shutil.copytree(source, scratch / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
