@@ -339,7 +339,8 @@ def test_naive_vs_robust_chart_draws_two_intervals_per_row():
         assert len(container.lines[0].get_xdata()) == len(table)
     text = all_text(fig)
     assert f"Base: {len(make_attendances())} attendances" in text
-    assert "Cluster-robust 95% interval" in text and "Naive 95% interval" in text
+    assert "allowing for people who came more than once" in text and "counted separately" in text
+    assert "naive" not in text.lower() and "GEE" not in text
     assert "12 people" in text
 
 

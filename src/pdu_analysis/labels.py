@@ -109,6 +109,31 @@ def period_labels(periods: Iterable[str], interim_cutoff: str | date) -> dict[st
     return labels
 
 
+def period_phrases(periods: Iterable[str]) -> dict[str, str]:
+    """Periods as a sentence names them, from the waves of ``data/reference/waves.csv``.
+
+    The first period is "to the interim cut-off", the last "after the interim cut-off" (with
+    two waves), one between "between the interim and final cut-offs"; the index glossary gives
+    the dates once.
+    """
+    names = list(waves_by_cutoff()["wave"])
+    phrases = {}
+    for period in periods:
+        if period in names:
+            i = names.index(period)
+            if i == 0:
+                phrases[period] = f"to the {names[0]} cut-off"
+            elif i == len(names) - 1:
+                phrases[period] = f"after the {names[i - 1]} cut-off"
+            else:
+                phrases[period] = f"between the {names[i - 1]} and {names[i]} cut-offs"
+        elif names and period == f"after_{names[-1]}":
+            phrases[period] = f"after the {names[-1]} cut-off"
+        else:
+            phrases[period] = f"in the {period.replace('_', ' ')} period"
+    return phrases
+
+
 def report_labels(periods: Sequence[str]) -> dict[str, str]:
     """The report that first counted each period (``data/reference/waves.csv``), else the round's
     label, else the period's name."""
@@ -139,6 +164,26 @@ def wave_labels(responses: pd.DataFrame, survey: str) -> dict[str, str]:
         span = days[subset["wave"] == wave]
         labels[wave] = f"{wave} ({_month_span(span.min(), span.max())})"
     return labels
+
+
+def round_labels(responses: pd.DataFrame, survey: str = "follow_up") -> dict[str, str]:
+    """Each survey round as readers know it: its ``data/reference/waves.csv`` label when listed
+    ("Final (January 2019)"), else the round with the months its responses span."""
+    known = survey_wave_labels()
+    spans = wave_labels(responses, survey)
+    return {w: known.get(w, spans[w]) for w in spans}
+
+
+def comparison_names(responses: pd.DataFrame, interim_cutoff: str | date) -> dict[str, dict[str, str]]:
+    """Names of the groups compared, by source: follow-up rounds, post-event periods (by date) and
+    attendance periods (as a sentence names them, "to the interim cut-off")."""
+    post = measures.waves_in_order(responses, "post_event")
+    waves = list(waves_by_cutoff()["wave"])
+    return {
+        "follow_up": round_labels(responses, "follow_up"),
+        "post_event": period_labels(post, interim_cutoff),
+        "attendances": period_phrases([*waves, f"after_{waves[-1]}", *post]),
+    }
 
 
 def _month_span(first: pd.Timestamp, last: pd.Timestamp) -> str:

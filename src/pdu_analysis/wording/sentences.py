@@ -11,8 +11,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from pdu_analysis import measures, stats
-from pdu_analysis.compare import period_comparison
+from pdu_analysis import compare, measures, stats
 from pdu_analysis.measures import ALL
 from pdu_analysis.reference import load_codebook
 from pdu_analysis.stats import proportion
@@ -21,7 +20,10 @@ from pdu_analysis.stats.conventions import (
     DISCLOSURE_HIGH,
     DISCLOSURE_LOW,
 )
-from pdu_analysis.wording.numbers import percent_text
+from pdu_analysis.wording.numbers import percent_text, share_text
+
+GLOSSARY = "index.html#glossary"
+"""Where every page's statistical terms are explained (the index page's glossary)."""
 
 
 def suppression_note(*tables: pd.DataFrame, what: str = "counts", proved: bool = False) -> str | None:
@@ -83,7 +85,7 @@ def comparison_sentence(table: pd.DataFrame, option: str, first: str | None, sec
     """The comparison's plain-English sentence, or why there is none."""
     if not first or not second or first == second:
         return "Only one period has responses, so the periods are not compared."
-    found = period_comparison(table, option, first, second)
+    found = compare.period_comparison(table, option, first, second)
     if found is None:
         return (
             f'No comparison between "{first}" and "{second}": one of them has no responses to this question.'
@@ -99,7 +101,7 @@ def shares_sentence(table: pd.DataFrame, group: str) -> str:
         if r.suppressed:
             parts.append(f"{r.label}, fewer than 5 or hidden to protect one that is")
         elif r.base:
-            parts.append(f"{r.label}, {proportion(int(r.count), int(r.base)).text()}")
+            parts.append(f"{r.label}, {share_text(int(r.count), int(r.base))}")
     return "; ".join(parts) if parts else "none recorded"
 
 
@@ -131,15 +133,17 @@ def chi_square_sentence(record: Mapping, *, what: str = "attendances") -> str:
     follows the cluster-robust p (``p_adjusted``), whose interval cannot disagree with it.
     """
     text = (
-        f"Chi-square test of sector by period: χ²({record['dof']}) = "
-        f"{record['chi2']:.2f}, {stats.format_p(record['p'])}, Cramér's V = "
-        f"{record['cramer_v']:.2f} (n = {record['n']} {what})."
+        f"[Chi-square test]({GLOSSARY}) of sector by period: χ²({record['dof']}) = "
+        f"{record['chi2']:.2f}, {stats.format_p(record['p'])}; size of the difference "
+        f"([Cramér's V]({GLOSSARY}), 0 none to 1 complete) {record['cramer_v']:.2f} "
+        f"(n = {record['n']} {what})."
     )
     if np.isfinite(record["p_adjusted"]):
         clear = record["p_adjusted"] < ALPHA
         text += (
-            " The cluster-robust test of the statutory share, treating each person's attendances as "
-            "a group (people who came several times are not independent evidence), gives "
+            " The test of the statutory share that allows for people who came more than once, "
+            "treating each person's attendances as a group (people who came several times are not "
+            "independent evidence), gives "
             f"{stats.format_p(record['p_adjusted'])}: the difference "
             f"{'is unlikely to be chance' if clear else 'could be chance'}."
         )
@@ -178,6 +182,35 @@ def base_caveat(table: pd.DataFrame, *, what: str = "responses") -> str | None:
         if text:
             parts.append(text if len(bases) == 1 else f"{group}: {text}")
     return "\n\n".join(parts) or None
+
+
+def page_base_caveat(named: Mapping[str, pd.DataFrame], *, what: str = "responses") -> str | None:
+    """One caveat for a whole page of small bases, instead of one box per chart.
+
+    ``named`` maps a chart's name to its table (columns group, base); every group whose base is
+    under the indicative threshold is listed once, and the widest interval on the smallest base
+    gives "small" a size (:func:`stats.small_base_caveat`).
+    """
+    from pdu_analysis.stats.conventions import INDICATIVE_BASE, WORDS_ONLY_BASE
+
+    listed, smallest = [], None
+    for name, table in named.items():
+        if table is None or table.empty:
+            continue
+        bases = table.groupby("group", sort=False)["base"].first()
+        small = [(g, int(n)) for g, n in bases.items() if 0 < int(n) < INDICATIVE_BASE]
+        if small:
+            listed.append(f"{name}: " + ", ".join(f"{g} {n}" for g, n in small))
+            smallest = min([n for _, n in small] + ([smallest] if smallest else []))
+    if not listed:
+        return None
+    return (
+        f"Few {what}: below {WORDS_ONLY_BASE} a result is given as a count, not a percentage, and "
+        f"below {INDICATIVE_BASE} it is indicative only (see the [glossary]({GLOSSARY})). "
+        f"Small bases on this page ({what} answering): " + "; ".join(listed) + ". "
+        f"For the smallest, {stats.small_base_caveat(smallest, what=what)[0].lower()}"
+        f"{stats.small_base_caveat(smallest, what=what)[1:]}"
+    )
 
 
 def chance_note(table: pd.DataFrame, *, alpha: float = ALPHA) -> str:
@@ -329,9 +362,16 @@ def bases_text(
     return "; ".join(parts) if parts else "no responses"
 
 
-def sentences_markdown(table: pd.DataFrame) -> str:
-    """A markdown list: each comparison's two figures and its plain-English sentence."""
+def sentences_markdown(table: pd.DataFrame, names: Mapping[str, Mapping[str, str]] | None = None) -> str:
+    """A markdown list: each comparison's two figures and its plain-English sentence, rounds and
+    periods named as readers know them (``names``: survey to {wave: label})."""
+    names = names or {}
+
+    def name(survey: str, wave: str) -> str:
+        return names.get(survey, {}).get(wave, wave)
+
     return "\n".join(
-        f"- **{r.label}** ({r.first} → {r.second}): {r.text1} → {r.text2}. {r.sentence}"
+        f"- **{r.label}** ({name(r.survey, r.first)} → {name(r.survey, r.second)}): "
+        f"{r.text1} → {r.text2}. {r.sentence}"
         for r in table.itertuples()
     )
