@@ -249,9 +249,13 @@ def usefulness_title(table: pd.DataFrame, names: dict[str, str] | None = None) -
     best = shares.max()
     if (shares == best).sum() > 1 or best == 0:
         return "How useful people found each part of the events"
-    item = top["item"].iloc[int(shares.argmax())]
-    round_name = (names or {}).get(latest["wave"].iloc[0], latest["wave"].iloc[0])
-    return f"{item} were the part most often rated {top['option'].iloc[0].lower()} ({round_name})"
+    best_row = top.iloc[int(shares.argmax())]
+    wave = best_row["wave"]
+    round_name = (names or {}).get(wave, wave).split(" (")[0].lower()
+    return (
+        f"Most often rated {best_row['option'].lower()}: {best_row['item']} "
+        f"({int(best_row['count'])} of {int(best_row['base'])}, {round_name} round)"
+    )
 
 
 def main_points(
