@@ -117,7 +117,7 @@ def test_survey_limits_point_counts_the_verdicts_and_gives_the_detectable_range(
     assert one.text.startswith("1 of the 3 survey comparisons between rounds or periods is evidence")
     assert "(Much greater understanding)" in one.text and "had 6 responses" in one.text
     assert findings.differences_title(_comparisons([0.69, 0.69, 0.01], [1, 2, 3])) == (
-        "1 of these 3 differences between rounds is evidence of change"
+        "1 of these 3 differences between rounds or periods is evidence of change"
     )
 
 

@@ -110,7 +110,7 @@ def sector_shares_chart(
             ax.fill_betweenx(
                 [y - 0.1, y + 0.1], r["robust_low"], r["robust_high"], color=colour, alpha=0.18, lw=0
             )
-            share = f"{plots_percent(r['percent'])} ({int(r['count'])}/{int(r['base'])})"
+            share = f"{plots_percent(r['percent'])} ({int(r['count'])} of {int(r['base'])})"
             point_range(ax, y, r, colour, label=share)
     ticks = [
         label
@@ -216,7 +216,7 @@ def differences_chart(
         ax.text(
             104,
             i,
-            f"{int(r['k1'])}/{int(r['n1'])} → {int(r['k2'])}/{int(r['n2'])}",
+            f"{int(r['k1'])} of {int(r['n1'])} → {int(r['k2'])} of {int(r['n2'])}",
             va="center",
             fontsize=8.5,
             color="#333333",

@@ -233,8 +233,11 @@ def differences_title(comparisons: pd.DataFrame) -> str:
     ]
     k, n = kinds.count("evidence"), len(kinds)
     if k == 0:
-        return f"None of these {n} differences between rounds is evidence of change"
-    return f"{k} of these {n} differences between rounds {'is' if k == 1 else 'are'} evidence of change"
+        return f"None of these {n} differences between rounds or periods is evidence of change"
+    return (
+        f"{k} of these {n} differences between rounds or periods "
+        f"{'is' if k == 1 else 'are'} evidence of change"
+    )
 
 
 def usefulness_title(table: pd.DataFrame, names: dict[str, str] | None = None) -> str:

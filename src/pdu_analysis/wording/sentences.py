@@ -206,7 +206,7 @@ def page_base_caveat(named: Mapping[str, pd.DataFrame], *, what: str = "response
         return None
     return (
         f"Few {what}: below {WORDS_ONLY_BASE} a result is given as a count, not a percentage, and "
-        f"below {INDICATIVE_BASE} it is indicative only (see the [glossary]({GLOSSARY})). "
+        f"below {INDICATIVE_BASE} it is indicative only (see the glossary on the index page). "
         f"Small bases on this page ({what} answering): " + "; ".join(listed) + ". "
         f"For the smallest, {stats.small_base_caveat(smallest, what=what)[0].lower()}"
         f"{stats.small_base_caveat(smallest, what=what)[1:]}"
