@@ -218,8 +218,13 @@ def sector_title(sector_test: pd.DataFrame, sector: str = "statutory") -> str:
     r = sector_test.iloc[-1]
     if stats.verdict(r["p_value"], r["diff_ci_low"], r["diff_ci_high"]) == "evidence":
         phrases = period_phrases([r["first"], r["second"]])
-        moved = "rose" if r["diff"] > 0 else "fell"
-        return f"The {sector} share of attendances {moved} {phrases[r['second']]}"
+        if len(sector_test) == 1:
+            moved = "rose" if r["diff"] > 0 else "fell"
+            return f"The {sector} share of attendances {moved} {phrases[r['second']]}"
+        side = "higher" if r["diff"] > 0 else "lower"
+        return (
+            f"The {sector} share of attendances was {side} {phrases[r['second']]} than {phrases[r['first']]}"
+        )
     return f"The {sector} share of attendances: no clear change between periods"
 
 

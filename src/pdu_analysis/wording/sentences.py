@@ -279,7 +279,10 @@ def practice_change_note(table: pd.DataFrame, codebook: pd.DataFrame | None = No
     from the latest follow-up wave (each wave is a snapshot of what people have done so far), as
     the final report quotes them.
     """
+    from pdu_analysis.labels import survey_wave_labels
+
     book = load_codebook() if codebook is None else codebook
+    rounds = survey_wave_labels()
     parts = []
     for name, which in (("intention", ALL), ("action", "latest")):
         rows = table[(table["measure"] == name)]
@@ -293,7 +296,7 @@ def practice_change_note(table: pd.DataFrame, codebook: pd.DataFrame | None = No
         ]
         question = text.iloc[0] if len(text) else row["question_id"]
         survey = row["survey"].replace("_", "-")
-        where = "all responses" if row["wave"] == ALL else f"{row['wave']} wave"
+        where = "all responses" if row["wave"] == ALL else f"{rounds.get(row['wave'], row['wave'])} round"
         parts.append(
             f"{name}: {row['text']} answered '{row['answer']}' to \"{question}\" ({survey} survey, {where})"
         )
