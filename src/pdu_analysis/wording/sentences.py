@@ -238,7 +238,12 @@ def chance_note(table: pd.DataFrame, *, alpha: float = ALPHA) -> str:
 
 
 def base_note(
-    answers: pd.DataFrame, responses: pd.DataFrame, survey: str, question_id: str, wave: str
+    answers: pd.DataFrame,
+    responses: pd.DataFrame,
+    survey: str,
+    question_id: str,
+    wave: str,
+    names: Mapping[str, str] | None = None,
 ) -> str | None:
     """Sentence when fewer responses answered a question than were returned in that wave."""
     returned = int(((responses["survey"] == survey) & (responses["wave"] == wave)).sum())
@@ -246,7 +251,8 @@ def base_note(
     if answered == returned or not answered:
         return None
     return (
-        f"In the {wave} wave {answered} of the {returned} responses answered this question; "
+        f"In the {(names or {}).get(wave, wave)} round {answered} of the {returned} responses "
+        "answered this question; "
         f"every share here is out of the {answered} who answered, not the {returned} "
         "returned."
     )
@@ -324,14 +330,14 @@ def describe(
     'W1: B 3 of 4, A 1 of 4.'
     """
     if table.empty:
-        return "This question was not asked in any wave."
+        return "This question was not asked in any round."
     names = wave_names or {}
     parts = []
     for wave in dict.fromkeys(table["wave"]):
         rows = table[table["wave"] == wave]
         if most_first:
             rows = rows.sort_values("count", ascending=False, kind="stable")
-        name = names.get(wave, "all waves together" if wave == ALL else wave)
+        name = names.get(wave, "all rounds together" if wave == ALL else wave)
         items = ", ".join(f"{c} {t}" for c, t in zip(rows[category], rows["text"], strict=True))
         parts.append(f"{name[0].upper() + name[1:]}: {items}.")
     return " ".join(parts)
@@ -356,12 +362,12 @@ def bases_text(
             items = ", ".join(
                 f"{c} out of {int(b)}" for c, b in zip(rows[category], rows["base"], strict=True)
             )
-            parts.append(f"{names.get(wave, 'all waves' if wave == ALL else wave)}: {items}")
+            parts.append(f"{names.get(wave, 'all rounds' if wave == ALL else wave)}: {items}")
         return "; ".join(parts) if parts else "no responses"
     for wave in dict.fromkeys(table["wave"]):
         bases = sorted(set(table.loc[table["wave"] == wave, "base"].astype(int)))
         base = str(bases[0]) if len(bases) == 1 else f"{bases[0]}–{bases[-1]}"
-        parts.append(f"{names.get(wave, 'all waves' if wave == ALL else wave)} {base} {what}")
+        parts.append(f"{names.get(wave, 'all rounds' if wave == ALL else wave)} {base} {what}")
     return "; ".join(parts) if parts else "no responses"
 
 
