@@ -18,7 +18,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import pages, write_atomic
+from ..io import write_atomic
+from . import pages
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser")
 CHROMIUM_ARGS = (

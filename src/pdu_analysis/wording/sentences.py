@@ -22,9 +22,6 @@ from pdu_analysis.stats.conventions import (
 )
 from pdu_analysis.wording.numbers import percent_text, share_text
 
-GLOSSARY = "index.html#glossary"
-"""Where every page's statistical terms are explained (the index page's glossary)."""
-
 
 def suppression_note(*tables: pd.DataFrame, what: str = "counts", proved: bool = False) -> str | None:
     """One sentence saying how many cells the tables hide, or None when they hide none.
@@ -133,10 +130,9 @@ def chi_square_sentence(record: Mapping, *, what: str = "attendances") -> str:
     follows the cluster-robust p (``p_adjusted``), whose interval cannot disagree with it.
     """
     text = (
-        f"[Chi-square test]({GLOSSARY}) of sector by period: χ²({record['dof']}) = "
-        f"{record['chi2']:.2f}, {stats.format_p(record['p'])}; size of the difference "
-        f"([Cramér's V]({GLOSSARY}), 0 none to 1 complete) {record['cramer_v']:.2f} "
-        f"(n = {record['n']} {what})."
+        f"Chi-square test of sector by period: χ²({record['dof']}) = "
+        f"{record['chi2']:.2f}, {stats.format_p(record['p'])}, Cramér's V = "
+        f"{record['cramer_v']:.2f} (n = {record['n']} {what})."
     )
     if np.isfinite(record["p_adjusted"]):
         clear = record["p_adjusted"] < ALPHA
