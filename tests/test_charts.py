@@ -520,7 +520,10 @@ def test_period_labels_and_share_display():
     assert shown["attendances"].tolist() == ["3 of 10", "7 of 20", "3 of 10", "4 of 10"]
     assert shown["share"].tolist() == ["30%", "35%", "30%", "40%"]
     low, high = proportion_confint(7, 20, method="wilson")
-    assert shown["95% interval, each attendance counted separately"].iloc[1] == f"{100 * low:.0f}% to {100 * high:.0f}%"
+    assert (
+        shown["95% interval, each attendance counted separately"].iloc[1]
+        == f"{100 * low:.0f}% to {100 * high:.0f}%"
+    )
     assert shown["people"].tolist() == [8, 12, 8, 9]  # people who attended in those periods
 
 
