@@ -50,7 +50,7 @@ ifneq ($(strip $(SOURCE_DATE_EPOCH)),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: help env reports test test-fast lab clean synthetic verify check-python manifest bench lint lock pdf axe FORCE
+.PHONY: help env reports test test-fast lab clean synthetic verify check-python manifest bench lint lock pdf axe coding-sheets FORCE
 
 help: ## List the targets, one line each
 	@awk 'BEGIN {FS = ":.*## "}; /^[a-zA-Z_-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -106,7 +106,10 @@ $(O)reports/executed/05_%.ipynb: notebooks/05_%.ipynb $(COMMON) $(filter $(O)rep
 	@$(RUN_NOTEBOOK)
 $(O)reports/executed/06_%.ipynb: notebooks/06_%.ipynb $(COMMON) $(filter $(O)reports/executed/01_% $(O)reports/executed/02_%,$(EXECUTED))
 	@$(RUN_NOTEBOOK)
-$(O)reports/executed/07_%.ipynb: notebooks/07_%.ipynb $(COMMON) $(filter-out $(O)reports/executed/07_%,$(EXECUTED))
+$(O)reports/executed/07_%.ipynb: notebooks/07_%.ipynb $(COMMON) $(filter $(O)reports/executed/02_%,$(EXECUTED)) \
+		$(wildcard $(RAW_DIR)/interviews/*.txt $(RAW_DIR)/../coding/*.xlsx)
+	@$(RUN_NOTEBOOK)
+$(O)reports/executed/08_%.ipynb: notebooks/08_%.ipynb $(COMMON) $(filter-out $(O)reports/executed/08_%,$(EXECUTED))
 	@$(RUN_NOTEBOOK)
 
 # All changed notebooks are rendered by one process (one exporter, one import of nbconvert).
@@ -158,6 +161,9 @@ lab: $(ENV_STAMP) ## Open JupyterLab on the project's kernel
 
 synthetic: $(ENV_STAMP) ## Regenerate the synthetic reconstruction in data/raw (not part of reports)
 	@$(PY) -m pdu_synthetic --out data/raw
+
+coding-sheets: $(ENV_STAMP) ## Write or update the open-text coding sheets (data/coding, beside the raw folder)
+	@$(PY) -m pdu_analysis.qual --raw "$(RAW_DIR)" --interim-cutoff "$(INTERIM_CUTOFF)"
 
 LEFT_OUT := rfc3987-syntax lark
 lock: ## Re-resolve requirements.lock from pyproject.toml (needs the package registry)

@@ -352,7 +352,7 @@ PROCESSED = Path(__file__).resolve().parents[1] / "data" / "processed"
 
 @pytest.mark.skipif(not (PROCESSED / "attendances.csv").exists(), reason="run make reports first")
 def test_shipped_page_as_published_passes_the_audit_and_hides_the_three_fours():
-    from pdu_analysis import measures, stats, tables
+    from pdu_analysis import measures, tables
     from pdu_analysis.vocabulary import FOCUS_OF_WORK
 
     tidy = measures.load_tables()
@@ -364,25 +364,156 @@ def test_shipped_page_as_published_passes_the_audit_and_hides_the_three_fours():
     published.add_events_per_person(page, tables.events_per_person_table(people))
     published.add_sector_share(page, tables.sector_share_table(att, "statutory", interim_cutoff="2018-06-30"))
     by_event = tables.sector_by_event_table(att, events)
-    published.add_sector_by_event(
-        page, tables.sector_by_event_published(by_event), ["statutory", "voluntary"]
-    )
     focus = tables.shares_table(
         {g: att.loc[att["period"].isin([w["period"]] if w else periods), "focus"] for g, w in groups.items()},
         FOCUS_OF_WORK,
         suppress=True,
+        pooled="All attendances",
     )
     published.add_shares(page, "03_field_of_work_share", focus, "attendances", "focus", groups)
     hub = tables.shares_table({"Hub users": hub_users["sector"]}, tables.SECTOR_ORDER, suppress=True)
     published.add_shares(page, "03_hub_by_sector", hub, "hub users", "sector", {"Hub users": {}})
+    events_layout = event_layout.sector_by_event_layout(by_event, page, names)
+    events_layout.add_to(page)
     layout = published.field_by_sector_layout(att, FOCUS_OF_WORK, names, page)
     layout.add_to(page, "03_field_of_work_by_sector")
     result = page.audit().enforce()
-    assert (
-        result.passed
-        and len(result.findings)
-        == stats.suppress_small(by_event.drop(columns="suppressed"), ["statutory", "voluntary"]).n_suppressed
-    )
+    printed = events_layout.printed[["statutory", "voluntary"]].stack()
+    hidden = [f for f in result.findings if f.figure.table == "03_sector_by_event"]
+    assert result.passed and len(hidden) == int(printed.isin(["<5", "[c]"]).sum()) > 0
     # The three fours the old page gave away (statutory Women's services and Substance misuse to
     # the cut-off, voluntary Mental health after it) are no longer printed on their own.
     assert not layout.by_period or "Women's services" in layout.merged
+
+
+# ------------------------------------------------ per-event counts beside the per-period totals
+from pdu_analysis import stats, tables  # noqa: E402
+from pdu_analysis.tables import event_layout  # noqa: E402
+
+
+def _events(rows: dict[str, tuple[str, int, int]]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Attendance records and the per-event table from event -> (period, statutory, voluntary)."""
+    records = [
+        {"event_id": e, "period": p, "sector": s}
+        for e, (p, k_stat, k_vol) in rows.items()
+        for s, k in (("statutory", k_stat), ("voluntary", k_vol))
+        for _ in range(k)
+    ]
+    att = pd.DataFrame(records)
+    events = pd.DataFrame(
+        {
+            "event_id": list(rows),
+            "kind": "learning_event",
+            "date": [f"2018-0{i + 1}-01" for i in range(len(rows))],
+            "title": [f"Event {e}" for e in rows],
+        }
+    )
+    return att, tables.sector_by_event_table(att, events)
+
+
+def _period_page(att: pd.DataFrame) -> Publication:
+    """Each period's attendances by sector, printed in full (as the sector-by-period table is)."""
+    pub = Publication()
+    pub.add_population(
+        "attendances",
+        att,
+        {"event_id": sorted(set(att["event_id"])), "sector": ["statutory", "voluntary"]},
+        attributes={"period": "event_id"},
+    )
+    for p in sorted(set(att["period"])):
+        for s in ("statutory", "voluntary"):
+            k = int(((att["period"] == p) & (att["sector"] == s)).sum())
+            pub.add("03_sector_by_period_counts", f"{s}, {p}", "attendances", {"sector": s, "period": p}, k)
+    return pub
+
+
+def test_old_per_event_suppression_leaks_through_the_period_totals_and_the_new_one_does_not():
+    # One period: statutory 3 + 8 + 9 = 20. The old rule hid E1's 3 and (for its row total) E1's
+    # 10, so 20 - 8 - 9 gives the 3 back. Worked by hand: no single further cell fixes it (hiding
+    # E1's 10 alone leaves the column), so the smallest other statutory count (E2's 8) is hidden
+    # and then its partner 12 for E2's row: the rectangle E1, E2 x statutory, voluntary.
+    att, by_event = _events({"E1": ("p", 3, 10), "E2": ("p", 8, 12), "E3": ("p", 9, 6)})
+    old = stats.suppress_small(by_event.drop(columns=["suppressed", "period"]), ["statutory", "voluntary"])
+    old_page = _period_page(att)
+    published.add_sector_by_event(old_page, old.table, ["statutory", "voluntary"])
+    leaks = {f.figure.label: f.possible for f in old_page.audit().leaks}
+    assert leaks["E1, statutory"] == (3,)
+
+    page = _period_page(att)
+    layout = event_layout.sector_by_event_layout(by_event, page, {"p": "the period"})
+    printed = layout.printed.set_index("event_id")[["statutory", "voluntary", "total"]]
+    assert printed.to_dict("index") == {
+        "E1": {"statutory": "<5", "voluntary": "[c]", "total": "13"},
+        "E2": {"statutory": "[c]", "voluntary": "[c]", "total": "20"},
+        "E3": {"statutory": "9", "voluntary": "6", "total": "15"},
+    }
+    layout.add_to(page)
+    result = page.audit().enforce()
+    first = next(f for f in result.findings if f.figure.label == "E1, statutory")
+    assert first.possible == (1, 2, 3, 4)
+    assert layout.flagged["suppressed"].tolist() == [True, True, False]
+    assert layout.sentence() is None
+
+
+def test_events_whose_counts_cannot_be_hidden_alone_are_pooled_within_their_period():
+    # E1 (1 + 1 = 2) is a small total; E2 (3 + 3 = 6) cannot hide its counts beside its total
+    # (each would be 2 to 4). Pooled they are 4 + 4 = 8, still two small counts summing to 8
+    # (each 4 to 4), so the next smallest event (E3, 16) joins: 10 + 14 = 24, nothing small.
+    att, by_event = _events(
+        {"E1": ("p", 1, 1), "E2": ("p", 3, 3), "E3": ("p", 6, 10), "E4": ("p", 7, 12), "E5": ("q", 9, 9)}
+    )
+    page = _period_page(att)
+    layout = event_layout.sector_by_event_layout(by_event, page, {"p": "Spring", "q": "Summer"})
+    printed = layout.printed.set_index("event_id")
+    assert list(printed.index) == ["E1+E2+E3", "E4", "E5"]
+    assert printed.loc["E1+E2+E3", ["statutory", "voluntary", "total"]].tolist() == ["10", "14", "24"]
+    assert printed.loc["E1+E2+E3", "title"] == "3 smaller events together, Spring"
+    layout.add_to(page)
+    assert page.audit().passed
+    assert layout.flagged["suppressed"].tolist() == [True, True, True, False, False]
+    assert layout.sentence().startswith("In the table of attendances by event and sector 3 smaller events")
+
+
+def test_a_period_that_cannot_be_split_by_event_is_printed_as_one_row():
+    # Statutory in period p: 2 + 5 = 7. Hiding the 2 needs a second hidden statutory count, but
+    # 5 as "[c]" (0 or 5 and more) leaves 7 - 5 = 2 or 7 - 6 = 1 only: no split protects it, so
+    # p is one row, the same figures as its period totals (worked by hand).
+    att, by_event = _events({"E1": ("p", 2, 10), "E2": ("p", 5, 9), "E3": ("q", 8, 8)})
+    page = _period_page(att)
+    layout = event_layout.sector_by_event_layout(by_event, page, {"p": "Spring", "q": "Summer"})
+    rows = layout.printed[["event_id", "title", "statutory", "voluntary", "total"]].values.tolist()
+    assert rows == [["E1+E2", "All 2 events, Spring", "7", "19", "26"], ["E3", "Event E3", "8", "8", "16"]]
+    layout.add_to(page)
+    assert page.audit().passed
+    assert "in 1 period the 2 events are shown as one row" in layout.sentence()
+
+
+def test_pooled_group_of_a_shares_table_cannot_give_a_period_count_back():
+    # Field y: 2 before and 8 after, 10 in all. Suppressed period by period, the 2 is hidden
+    # and z beside it for the base, but 10 - 8 = 2. With the pooled group declared, the 8 and
+    # the z after it are hidden too (a rectangle; worked by hand), and "All" stays printed.
+    first = pd.Series(["x"] * 20 + ["y"] * 2 + ["z"] * 10)
+    second = pd.Series(["x"] * 15 + ["y"] * 8 + ["z"] * 9)
+    groups = {"All": pd.concat([first, second]), "P1": first, "P2": second}
+
+    def marks(table):
+        return {(r.group, r.label): r.suppressed for r in table.itertuples() if r.suppressed}
+
+    old = tables.shares_table(groups, ["x", "y", "z"], suppress=True)
+    assert marks(old) == {("P1", "y"): "<5", ("P1", "z"): "[c]"}
+    new = tables.shares_table(groups, ["x", "y", "z"], suppress=True, pooled="All")
+    assert marks(new) == {("P1", "y"): "<5", ("P1", "z"): "[c]", ("P2", "y"): "[c]", ("P2", "z"): "[c]"}
+
+    def audit(table):
+        att = pd.DataFrame(
+            {"focus": list(groups["P1"]) + list(groups["P2"]), "period": ["P1"] * 32 + ["P2"] * 32}
+        )
+        pub = Publication()
+        pub.add_population("att", att, {"focus": ["x", "y", "z"], "period": ["P1", "P2"]})
+        published.add_shares(
+            pub, "t", table, "att", "focus", {"All": {}, "P1": {"period": "P1"}, "P2": {"period": "P2"}}
+        )
+        return pub.audit()
+
+    assert {f.figure.label: f.possible for f in audit(old).leaks}["P1, y"] == (2,)
+    assert audit(new).passed

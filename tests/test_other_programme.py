@@ -250,9 +250,6 @@ def test_pipeline_headline_matches_independent_figures(programme, built):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=False, reason="per-event sector suppression is not yet chosen by the page-wide audit"
-)
 def test_whole_pipeline_runs_on_the_other_programme(built):
     scratch, _, whole = built
     assert whole.returncode == 0, _tail(whole)

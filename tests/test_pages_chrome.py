@@ -20,13 +20,13 @@ STEMS = [
     "04_event_feedback",
     "05_follow_up",
     "06_interim_vs_final",
-    "07_reproduction",
-    "08_open_text",
+    "07_open_text",
+    "08_reproduction",
 ]
 
 
 def test_reading_order_puts_findings_first_then_reviewers():
-    expected = [STEMS[i] for i in (2, 3, 4, 5, 7, 0, 1, 6)]
+    expected = [STEMS[i] for i in (2, 3, 4, 5, 6, 0, 1, 7)]
     assert pages.sequence(reversed(STEMS)) == expected
     parts = pages.grouped(STEMS)
     assert [(key, members) for key, _, members in parts] == [
@@ -47,10 +47,11 @@ def test_an_unlisted_page_goes_last_and_unnumbered_files_are_ignored():
 
 def test_neighbours_run_through_both_parts_and_stop_at_the_ends():
     assert pages.neighbours("03_who_attends", STEMS) == (None, "04_event_feedback")
-    assert pages.neighbours("08_open_text", STEMS) == ("06_interim_vs_final", "01_clean_attendance")
-    assert pages.neighbours("07_reproduction", STEMS) == ("02_clean_surveys", None)
+    assert pages.neighbours("07_open_text", STEMS) == ("06_interim_vs_final", "01_clean_attendance")
+    assert pages.neighbours("08_reproduction", STEMS) == ("02_clean_surveys", None)
     # without the open-text page, 06 leads straight to the reviewers' pages
-    assert pages.neighbours("06_interim_vs_final", STEMS[:7]) == ("05_follow_up", "01_clean_attendance")
+    without = [s for s in STEMS if s != "07_open_text"]
+    assert pages.neighbours("06_interim_vs_final", without) == ("05_follow_up", "01_clean_attendance")
 
 
 def test_page_title_carries_the_study_name():

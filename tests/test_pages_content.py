@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from pdu_analysis.report import pages
+
 ROOT = Path(__file__).resolve().parents[1]
 READER_PAGES = ("03_who_attends", "04_event_feedback", "05_follow_up", "06_interim_vs_final")
 SHIPPED_PHRASES = (
@@ -77,9 +79,12 @@ def test_index_opens_with_main_points_that_link_to_their_evidence(built_project)
         target, anchor = item.find("a")["href"].split("#")
         assert _main(built_project, target.removesuffix(".html")).find(id=anchor) is not None, point["href"]
     # The reader's path first, then "For reviewers" with the cleaning and reproduction pages.
-    links = [a["href"] for a in main.select("#reports ~ ol a, #reports ~ ul a")]
-    reader = [h for h in links if h[:2] in ("03", "04", "05", "06", "08")]
-    assert links[: len(reader)] == reader and [h[:2] for h in links[len(reader) :]] == ["01", "02", "07"]
+    links = [a["href"] for a in main.select("#reports ~ ol a")]
+    reader = [h for h in links if h[:2] in pages.READERS_PATH]
+    assert reader and [h[:2] for h in reader] == sorted((h[:2] for h in reader), key=pages.READERS_PATH.index)
+    reviewers = [h[:2] for h in links[len(reader) :]]
+    assert links[: len(reader)] == reader and reviewers == [n for n in pages.FOR_REVIEWERS if n in reviewers]
+    assert set(reviewers) == {h[:2] for h in links} & set(pages.FOR_REVIEWERS)
 
 
 @pytest.mark.slow

@@ -19,8 +19,9 @@ def regenerated(tmp_path_factory):
 
 def test_generator_writes_the_listed_files(regenerated):
     out, written = regenerated
-    assert [p.name for p in written] == list(FILES)
-    assert sorted(p.name for p in out.iterdir()) == sorted(FILES)
+    assert [p.relative_to(out).as_posix() for p in written] == list(FILES)
+    found = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    assert found == sorted(FILES)
 
 
 @pytest.mark.parametrize("name", FILES)

@@ -1,8 +1,10 @@
 """Set every figure the report publishes beside the figure the pipeline computes.
 
 ``data/reference/published_figures.csv`` is the ledger of the report's numbers. Each id has a
-recipe here that computes it from the tidy tables; ids with no recipe, or whose source (interviews,
-free text) never reaches the tidy tables, are reported as not computable, with the reason.
+recipe here that computes it from the tidy tables; ids with no recipe, or whose source never
+reaches the tidy tables (interviews not typed up, meetings), are reported as not computable, with
+the reason. Figures from free text are computed from the coded sheets (``theme_codes``), when the
+tables include them.
 
 Status, per row:
 - ``reproduced``: the same count, or the same whole percent after rounding half up;
@@ -58,10 +60,6 @@ class NotApplicable:
 Recipe = Callable[[dict[str, pd.DataFrame]], Computed | NotComputable | NotApplicable]
 
 INTERVIEWS = NotComputable("interviews and meetings: no record-level data in this project")
-FREE_TEXT = NotComputable(
-    "comes from free-text answers and interviews; free text is not carried "
-    "into the tidy tables (it can identify people)"
-)
 FINAL = "final"
 INTERIM = "interim"
 
@@ -145,6 +143,29 @@ def _cop(stream: str | None, what: str) -> Recipe:
     return recipe
 
 
+def _coded_theme(theme: str, round_: str) -> Recipe:
+    """Respondents and interviewees of a round whose free text the first coder gave ``theme``.
+
+    Reads ``theme_codes`` (``data/processed/theme_codes.csv``, written by the open-text notebook
+    from the coding sheets); without it, or with no text coded at all, the figure is not computable.
+    """
+
+    def recipe(t):
+        codes = t.get("theme_codes")
+        if codes is None or codes.empty or not (codes["coder"].astype(str) == "1").any():
+            return NotComputable(
+                "comes from free text and interviews, and none is coded yet: fill the coding sheets "
+                "(make coding-sheets) and rebuild"
+            )
+        first = codes[codes["coder"].astype(str) == "1"]
+        if round_ not in set(first["round"]):
+            return NotApplicable(f"no coded free text from a round called {round_!r}")
+        hits = first[(first["theme"] == theme) & (first["round"] == round_)]
+        return Computed(int(hits[["survey", "unit_id"]].drop_duplicates().shape[0]))
+
+    return recipe
+
+
 def _people(what: str) -> Recipe:
     def recipe(t):
         visits = t["people"]["attendances"].astype(int)
@@ -210,7 +231,7 @@ RECIPES: dict[str, Recipe] = {
     "intend_change_pct": _post_event("intend_change", "Yes"),
     "took_action_pct": _answer("took_action", "Yes", FINAL),
     "took_action": _answer("took_action", "Yes", FINAL),
-    "pledge_interim": lambda t: FREE_TEXT,
+    "pledge_interim": _coded_theme("pledge", INTERIM),
     "outcomes_improved_yes": _answer("outcomes_improved", "Yes", FINAL),
     "outcomes_improved_not_sure": _answer("outcomes_improved", "Not sure", FINAL),
     "outcomes_improved_no": _answer("outcomes_improved", "No", FINAL),

@@ -38,7 +38,16 @@ TRACKED = (
     "reports/reproduction.csv",
     "reports/html/*.html",
 )
-INPUTS = ("Makefile", "pyproject.toml", "requirements.lock", "notebooks", "data/raw", "data/reference", "src")
+INPUTS = (
+    "Makefile",
+    "pyproject.toml",
+    "requirements.lock",
+    "notebooks",
+    "data/raw",
+    "data/reference",
+    "data/coding",
+    "src",
+)
 
 
 def digest(path: Path) -> str:

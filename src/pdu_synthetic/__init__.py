@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import events, follow_up, hub, post_event, provenance, register, selfcheck, targets
+from . import events, follow_up, hub, interviews, post_event, provenance, register, selfcheck, targets
 from .other import other_programme
 from .people import make_people
 from .surveymonkey import codebook, write_csv, write_xlsx
@@ -32,10 +32,12 @@ FILES = (
     "hub_registrations.csv",
     "SYNTHETIC",
     "PROVENANCE.md",
+    *(f"{interviews.FOLDER}/{code}.txt" for code in interviews.NOTES),
 )
 """Everything ``generate`` writes (the raw folder's hand-written ``README.md`` is left alone)."""
 
-_STREAMS = ("people", "register", "post_event", "interim", "final", "hub")
+_STREAMS = ("people", "register", "post_event", "interim", "final", "hub", "interviews")
+"""Streams are spawned in this order: a new one goes at the end, so the others stay as they were."""
 
 
 def _write_csv(path: Path, rows: list[list[str]]) -> None:
@@ -66,4 +68,5 @@ def generate(out_dir: Path) -> list[Path]:
     _write_csv(out_dir / "hub_registrations.csv", hub.build(rng["hub"], people))
     (out_dir / "SYNTHETIC").write_bytes(provenance.MARKER.encode("utf-8"))
     (out_dir / "PROVENANCE.md").write_bytes(provenance.render(tally).encode("utf-8"))
+    interviews.write(out_dir, interviews.build(rng["interviews"], people))
     return [out_dir / name for name in FILES]

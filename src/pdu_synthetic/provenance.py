@@ -68,6 +68,7 @@ python -m pdu_synthetic --out DIR  # anywhere else
 | `follow_up_2019-01.csv` | follow-up, final round, collector {_cid("final")} | cp1252 (Excel re-save), CRLF |
 | `hub_registrations.csv` | users registered on the online platform | UTF-8, CRLF |
 | `SYNTHETIC` | one-line marker; while present every report carries a banner | text |
+| `interviews/*.txt` | five invented telephone-interview notes (3 repeat attenders, 1 steering group member, 1 facilitator), final round | UTF-8, LF; header lines, then one passage per paragraph |
 
 ## Figures the files are calibrated to
 
@@ -117,6 +118,10 @@ python -m pdu_synthetic --out DIR  # anywhere else
 - heard_via options beyond the three published; outcomes_improved by took_action (improvements claimed
   only by people who acted); the cross-links between answers (a latent score per respondent).
 - Hub: {t.HUB_FROM_REGISTER} users are also in the register; registration dates; sector spellings.
+- Interview notes: all of them (the report's 26 interviews are not public). They name three people from
+  the synthetic register, their organisations, an e-mail address and a drama-range phone number, so
+  that redaction is exercised on every build. The coding sheets in `data/coding` are filled by
+  `python -m pdu_synthetic.coding` as an evaluator would (a second coder on a subset).
 
 ## Inconsistencies in the report and the choice made
 

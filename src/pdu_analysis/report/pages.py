@@ -6,8 +6,8 @@ published figures are reproduced. Pages are named by their notebook's two-digit 
 can be renamed without touching this list; a numbered page not listed here goes at the end of
 "For reviewers", so a new notebook is never left out of the navigation.
 
->>> sequence(["01_clean", "03_who", "07_repro", "04_feedback"])
-['03_who', '04_feedback', '01_clean', '07_repro']
+>>> sequence(["01_clean", "03_who", "08_repro", "04_feedback"])
+['03_who', '04_feedback', '01_clean', '08_repro']
 >>> neighbours("04_feedback", ["01_clean", "03_who", "04_feedback"])
 ('03_who', '01_clean')
 """
@@ -23,10 +23,10 @@ STUDY_NAME = "PDU evaluation study"
 INDEX_PAGE = "index.html"
 GLOSSARY_HREF = f"{INDEX_PAGE}#glossary"
 
-READERS_PATH = ("03", "04", "05", "06", "08")
+READERS_PATH = ("03", "04", "05", "06", "07")
 """The findings, in the order a steering-group member reads them."""
 
-FOR_REVIEWERS = ("01", "02", "07")
+FOR_REVIEWERS = ("01", "02", "08")
 """Methods and reproduction: how the data were cleaned and checked."""
 
 GROUPS = (("readers", "The findings", READERS_PATH), ("reviewers", "For reviewers", FOR_REVIEWERS))

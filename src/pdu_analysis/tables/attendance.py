@@ -18,6 +18,8 @@ from pdu_analysis.stats.conventions import (
     DISCLOSURE_HIGH,
     DISCLOSURE_LOW,
 )
+from pdu_analysis.stats.disclosure.blocks import BlockSuppression
+from pdu_analysis.tables import event_layout
 from pdu_analysis.tables.survey import share_record
 from pdu_analysis.vocabulary import SECTORS
 
@@ -28,7 +30,11 @@ GROUP_SHARE_COLUMNS = ["group", "label", "count", "base", "percent", "ci_low", "
 
 
 def shares_table(
-    groups: Mapping[str, pd.Series], order: Iterable[str], *, suppress: bool = False
+    groups: Mapping[str, pd.Series],
+    order: Iterable[str],
+    *,
+    suppress: bool = False,
+    pooled: str | None = None,
 ) -> pd.DataFrame:
     """Count, base, percent and 95% Wilson interval of each category, for one or more groups.
 
@@ -40,8 +46,11 @@ def shares_table(
     :func:`pdu_analysis.stats.suppress_small` with the bases protected: a count of 1 to 4
     is hidden (``suppressed == "<5"``), and so is a second count wherever the bases or a pooled
     group would give it back (``"[c]"``). Hidden rows keep their base but lose count, percent and
-    interval; a base the suppression withholds (1 to 4 itself) is missing too. Pass the pooled
-    group too; the page's audit (:mod:`pdu_analysis.tables.published`) checks it with the rest.
+    interval; a base the suppression withholds (1 to 4 itself) is missing too. ``pooled`` names
+    a group that is the other groups together ("All attendances" beside each period): its counts
+    are then each category's total over the others, so the pooled count minus the visible ones
+    cannot give a hidden one back. The page's audit (:mod:`pdu_analysis.tables.published`)
+    checks the result with the rest of the page.
     """
     order = list(order)
     wide = pd.DataFrame({"label": order})
@@ -57,10 +66,23 @@ def shares_table(
     marks = pd.DataFrame("", index=wide.index, columns=names)
     withheld: set[str] = set()
     if suppress and names:
-        hidden = stats.suppress_small(wide, names, secondary=False, protect_columns=True)
-        marks = marks.mask(hidden.secondary, hidden.secondary_marker)
-        marks = marks.mask(hidden.primary, hidden.marker)
-        withheld = {g for g in names if f"total of column {g!r}" in hidden.withheld_totals}
+        parts = [g for g in names if g != pooled]
+        if pooled not in names or not parts:
+            pooled = None
+        hidden = stats.suppress_small(
+            wide,
+            parts if pooled else names,
+            secondary=False,
+            protect_columns=True,
+            row_groups={pooled: parts} if pooled else None,
+        )
+        marks = marks.mask(hidden.secondary.reindex(columns=names, fill_value=False), hidden.secondary_marker)
+        marks = marks.mask(hidden.primary.reindex(columns=names, fill_value=False), hidden.marker)
+        for i in wide.index if pooled else ():
+            marks.loc[i, pooled] = hidden.withheld_totals.get(f"total of row {i!r} over {pooled}", "")
+        withheld = {g for g in parts if f"total of column {g!r}" in hidden.withheld_totals}
+        if pooled and f"total over {pooled}" in hidden.withheld_totals:
+            withheld.add(pooled)
     rows = []
     for group in names:
         n = pd.NA if group in withheld else bases[group]
@@ -169,13 +191,14 @@ def sector_share_table(
 def sector_by_event_table(
     attendances: pd.DataFrame, events: pd.DataFrame, *, suppress: bool = True
 ) -> pd.DataFrame:
-    """Attendances at each learning event by sector, in date order, with a ``suppressed`` flag.
+    """Attendances at each learning event by sector, in date order, with its period and a
+    ``suppressed`` flag.
 
-    With ``suppress`` an event is flagged when :func:`pdu_analysis.stats.suppress_small` hides
-    any of its sector counts (a sector with 1 to 4 attendances, and with the event's total shown,
-    the count that would give it back): a handful of people from one sector at one event can be
-    recognised, so its mix is not drawn. The counts stay in this table; publish
-    ``stats.suppress_small(table, sectors).table`` instead.
+    With ``suppress`` an event is flagged when :func:`sector_by_event_published` would not print
+    its own mix (a sector with 1 to 4 attendances, a count hidden so that the period totals do
+    not give one back, or the event pooled with others): a handful of people from one sector at
+    one event can be recognised, so its mix is not drawn. The counts stay in this table; publish
+    :func:`sector_by_event_published` instead.
     """
     sectors = [s for s in SECTOR_ORDER if s in set(attendances["sector"])]
     counts = (
@@ -187,26 +210,28 @@ def sector_by_event_table(
     learning = events[events["kind"] == "learning_event"][["event_id", "date", "title"]]
     table = learning.merge(counts, left_on="event_id", right_index=True, how="inner")
     table = table.sort_values(["date", "event_id"], kind="stable").reset_index(drop=True)
+    period = attendances.drop_duplicates("event_id").set_index("event_id")["period"]
+    table.insert(3, "period", table["event_id"].map(period).astype("str"))
     table[sectors] = table[sectors].astype("int64")
     table["total"] = table[sectors].sum(axis=1).astype("int64")
     table["suppressed"] = False
     if suppress and sectors and len(table):
-        hidden = stats.suppress_small(table, sectors)
-        table["suppressed"] = (hidden.primary | hidden.secondary).any(axis=1).to_numpy()
+        table["suppressed"] = event_layout.event_suppression(table).hidden_rows_mask(len(table))
     return table
 
 
-def sector_by_event_published(by_event: pd.DataFrame) -> pd.DataFrame:
-    """The per-event sector counts as published: small counts and what gives them back hidden,
-    and an event total withheld by the suppression (1 to 4 itself) hidden as well."""
-    sectors = [s for s in SECTOR_ORDER if s in by_event.columns]
-    hidden = stats.suppress_small(by_event.drop(columns="suppressed"), sectors)
-    printed = hidden.table.copy()
-    printed["total"] = printed["total"].astype("str")
-    for label, marker in hidden.withheld_totals.items():
-        row = next(i for i in printed.index if label == f"total of row {i!r}")
-        printed.loc[row, "total"] = marker
-    return printed
+def sector_by_event_published(
+    by_event: pd.DataFrame,
+    period_names: Mapping[str, str] | None = None,
+    *,
+    suppression: BlockSuppression | None = None,
+) -> pd.DataFrame:
+    """The per-event sector counts as published (:func:`pdu_analysis.tables.event_layout.events_printed`):
+    small counts "<5", a count the event or period totals would give back "[c]", events with 1
+    to 4 attendances pooled per period. ``suppression`` defaults to one audited with every period
+    total shown; the page passes :func:`~pdu_analysis.tables.event_layout.sector_by_event_layout`'s."""
+    s = suppression if suppression is not None else event_layout.event_suppression(by_event)
+    return event_layout.events_printed(by_event, s, period_names)
 
 
 def hidden_events_pooled(by_event: pd.DataFrame, attendances: pd.DataFrame) -> pd.DataFrame:

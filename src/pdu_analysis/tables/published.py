@@ -20,6 +20,7 @@ from pdu_analysis.stats.disclosure import Publication, Suppressed, suppress_smal
 
 ATT, PEOPLE, HUB = "attendances", "people", "hub users"
 POOL = "Other fields"
+EVENTS = "03_sector_by_event"
 
 
 def attendance_publication(
@@ -69,11 +70,13 @@ def add_sector_share(pub: Publication, share: pd.DataFrame) -> None:
 
 
 def add_sector_by_event(pub: Publication, printed: pd.DataFrame, sectors: Sequence[str]) -> None:
-    """The per-event sector counts and each event's total."""
+    """The per-event sector counts and each row's total (a pooled row's ``event_id`` joins its
+    events with "+")."""
     for r in printed.itertuples():
+        ids = str(r.event_id).split("+")
         for s in [*sectors, "total"]:
-            where = {"event_id": r.event_id} | ({} if s == "total" else {"sector": s})
-            pub.add("03_sector_by_event", f"{r.event_id}, {s}", ATT, where, getattr(r, s))
+            where = {"event_id": ids} | ({} if s == "total" else {"sector": s})
+            pub.add(EVENTS, f"{r.event_id}, {s}", ATT, where, getattr(r, s))
 
 
 def add_hidden_pools(pub: Publication, pooled: pd.DataFrame, sectors: Sequence[str]) -> None:

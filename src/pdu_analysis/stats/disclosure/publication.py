@@ -115,6 +115,15 @@ class Publication:
             mask &= grid[col].isin(list(values)).to_numpy()
         return tuple(int(i) + self._offset[population] for i in np.flatnonzero(mask))
 
+    def status_of_cells(self, cells: Sequence[int]) -> str | None:
+        """How the figures added so far print the sum of exactly ``cells``: shown if any prints
+        it, else its hidden status, else None (not printed)."""
+        found = [f.status for f in self.figures if set(f.cells) == set(cells)]
+        for status in (SHOWN, PRIMARY, COMPLEMENTARY):
+            if status in found:
+                return status
+        return None
+
     def add(
         self, table: str, label: str, population: str, where: Mapping[str, object], value: object
     ) -> None:

@@ -187,13 +187,19 @@ def _figures(
     return figures, n_cells
 
 
-def _complement(
-    flat: np.ndarray, figures: list[Figure], n_cells: int, low: int, high: int
+def complement(
+    flat: np.ndarray,
+    figures: list[Figure],
+    n_cells: int,
+    low: int,
+    high: int,
+    fixed: frozenset[int] = frozenset(),
 ) -> tuple[list[str], AuditResult]:
     """Hide visible cells (then, if need be, totals) until the audit passes.
 
     Hiding a figure only widens what a reader can deduce, so a figure that passed stays passed
-    and each round re-audits only the leaks and the newly hidden figure.
+    and each round re-audits only the leaks and the newly hidden figure. Figures in ``fixed``
+    (positions) are printed as they are, never hidden to protect another.
     """
     statuses = [f.status for f in figures]
     settled: dict[int, Finding] = {}
@@ -209,17 +215,17 @@ def _complement(
         for f, s in zip(figures[n_cells:], statuses[n_cells:], strict=True):
             if s == SHOWN and set(f.cells) & set(leak.figure.cells):
                 near |= set(f.cells)
-        cells = [k for k in range(n_cells) if statuses[k] == SHOWN and k in near]
+        cells = [k for k in range(n_cells) if statuses[k] == SHOWN and k in near and k not in fixed]
         totals = [
             k
             for k in range(n_cells, len(figures))
-            if statuses[k] == SHOWN and set(figures[k].cells) & set(leak.figure.cells)
+            if statuses[k] == SHOWN and set(figures[k].cells) & set(leak.figure.cells) and k not in fixed
         ]
         if not cells and not totals:
             return statuses, AuditResult(tuple(settled[k] for k in sorted(settled)) + leaks)
         cells.sort(key=lambda k: (flat[k] == 0, flat[k], k))
         totals.sort(key=lambda k: (len(figures[k].cells), k))
-        chosen = (cells or totals)[0]
+        chosen = _partner(cells, figures, statuses, n_cells, leak.figure.cells) or (cells or totals)[0]
         for k in cells + totals:
             trial = statuses.copy()
             trial[k] = COMPLEMENTARY
@@ -231,6 +237,27 @@ def _complement(
                 break
         statuses[chosen] = COMPLEMENTARY
         todo = [f.position for f in leaks] + [chosen]
+
+
+def _partner(
+    cells: list[int], figures: list[Figure], statuses: list[str], n_cells: int, leak: tuple[int, ...]
+) -> int | None:
+    """When no single cell restores a leak: the smallest candidate cell of the smallest shown
+    total holding the leak (its row before its column), so that the hidden cells build up the
+    usual rectangle rather than scatter over the table."""
+    holding = sorted(
+        (
+            k
+            for k in range(n_cells, len(figures))
+            if statuses[k] == SHOWN and set(leak) <= set(figures[k].cells)
+        ),
+        key=lambda k: (len(figures[k].cells), k),
+    )
+    for k in holding:
+        inside = [c for c in cells if c in set(figures[k].cells)]
+        if inside:
+            return inside[0]
+    return None
 
 
 def suppress_small(
@@ -317,7 +344,7 @@ def suppress_small(
         high=high,
     )
     flat = counts.ravel()
-    statuses, result = _complement(flat, figures, n_cells, low, high)
+    statuses, result = complement(flat, figures, n_cells, low, high)
     shape = counts.shape
     primary = np.array([s == PRIMARY for s in statuses[:n_cells]]).reshape(shape)
     extra = np.array([s == COMPLEMENTARY for s in statuses[:n_cells]]).reshape(shape)

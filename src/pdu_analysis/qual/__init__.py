@@ -1,0 +1,76 @@
+"""Open text and interviews: theme codebook, coding sheets, agreement, theme shares, quotes.
+
+Data flow: free-text answers (``clean.open_text``) and interview passages (``clean.interviews``),
+redacted as they are read (``redact``) -> coding sheets the evaluator fills (``sheets``, in the
+``coding`` folder beside the raw folder: ``data/coding`` for ``data/raw``) -> codes read back and
+validated -> theme shares (``shares``), coder agreement (``agreement``) and approved quotes
+(``quotes``). ``python -m pdu_analysis.qual`` (``make coding-sheets``) writes or updates the sheets.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pandas as pd
+
+from .. import reference
+from ..clean.interviews import read_interviews
+from ..clean.open_text import read_open_text
+from .codebook import Codebook, load_codebook
+from .redact import redactor_for
+
+__all__ = ["Codebook", "analyse", "coding_dir", "collect_texts", "load_codebook"]
+
+CODING_FOLDER = "coding"
+
+
+def coding_dir(raw: Path) -> Path:
+    """Where the filled coding sheets live: ``PDU_CODING_DIR``, else ``coding`` beside the raw folder.
+
+    Sheets belong to the exports they code (their ids are those exports' response ids), so a raw
+    folder elsewhere has its own coding folder beside it.
+    """
+    chosen = os.environ.get("PDU_CODING_DIR")
+    return Path(chosen).expanduser().resolve() if chosen else Path(raw).resolve().parent / CODING_FOLDER
+
+
+def collect_texts(raw: Path, responses: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, int]]:
+    """Every survey free text and interview passage, redacted, with counts for the cleaning log."""
+    redact = redactor_for(raw)
+    survey, dropped = read_open_text(raw, responses, redact)
+    rounds = reference.waves_by_cutoff()["wave"].tolist()
+    interviews = read_interviews(raw, rounds, redact)
+    texts = pd.concat([survey, interviews], ignore_index=True) if len(interviews) else survey
+    counts = {
+        "survey_texts": len(survey),
+        "survey_texts_dropped": dropped,
+        "interviews": int(interviews["unit_id"].nunique()) if len(interviews) else 0,
+        "passages": len(interviews),
+    }
+    return texts.reset_index(drop=True), counts
+
+
+def analyse(raw: Path, responses: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Texts, codes read back from the sheets, theme shares, round comparisons, kappa and quotes.
+
+    Keys: ``coded`` (one row per text, with its codes), ``codes`` (tidy codes, no text),
+    ``shares``, ``comparisons``, ``kappa``, ``quotes``.
+    """
+    from . import agreement, quotes, shares
+    from .sheets import read_sheets
+
+    codebook = load_codebook()
+    texts, _ = collect_texts(raw, responses)
+    coded = read_sheets(texts, codebook, coding_dir(raw))
+    rounds = reference.waves_by_cutoff()["wave"].tolist()
+    theme_shares = shares.theme_shares(coded, codebook, rounds)
+    extra = sorted(set(theme_shares["round"]) - set(rounds))
+    return {
+        "coded": coded,
+        "codes": shares.codes_long(coded),
+        "shares": theme_shares,
+        "comparisons": shares.round_comparisons(theme_shares, rounds + extra),
+        "kappa": agreement.kappa_table(coded, codebook),
+        "quotes": quotes.approved_quotes(coded, codebook),
+    }

@@ -1,0 +1,98 @@
+"""Agreement between two coders: Cohen's kappa per theme, with its 95% interval.
+
+For each theme, every double-coded item (a response or passage coded by both coders) is one
+observation: present or absent for each coder. Kappa is statsmodels' ``cohens_kappa`` on that
+2 x 2 table; its Wald interval is clipped to -1..1 (with few items it can run past 1). Kappa below
+0.6 is flagged: the theme's definition or its use needs another look before its shares are
+trusted. A theme neither or both coders always used has no kappa (chance agreement is total).
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pandas as pd
+from statsmodels.stats.inter_rater import cohens_kappa
+
+from .codebook import Codebook
+
+FLAG_BELOW = 0.6
+COLUMNS = [
+    "theme",
+    "label",
+    "double_coded",
+    "both",
+    "coder_1_only",
+    "coder_2_only",
+    "neither",
+    "coder_1_count",
+    "coder_2_count",
+    "kappa",
+    "ci_low",
+    "ci_high",
+    "flag",
+]
+
+
+def theme_kappa(first: list[bool], second: list[bool]) -> tuple[float, float, float]:
+    """(kappa, low, high) for two coders' present/absent calls on the same items; NaN when undefined."""
+    a, b = np.asarray(first, dtype=bool), np.asarray(second, dtype=bool)
+    table = np.array([[np.sum(a & b), np.sum(a & ~b)], [np.sum(~a & b), np.sum(~a & ~b)]])
+    expected = (table.sum(1) @ table.sum(0)) / max(table.sum(), 1) ** 2
+    if table.sum() == 0 or np.isclose(expected, 1.0):
+        return float("nan"), float("nan"), float("nan")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        result = cohens_kappa(table)
+    return float(result.kappa), max(-1.0, float(result.kappa_low)), min(1.0, float(result.kappa_upp))
+
+
+def kappa_table(coded: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
+    """One row per theme over every item both coders coded (all sheets together)."""
+    both = coded[coded["coder_1"].notna() & coded["coder_2"].notna()]
+    rows = []
+    for theme in codebook.ids:
+        first = [theme in c for c in both["coder_1"]]
+        second = [theme in c for c in both["coder_2"]]
+        a, b = np.array(first, dtype=bool), np.array(second, dtype=bool)
+        kappa, low, high = theme_kappa(first, second)
+        if np.isnan(kappa):
+            flag = "not estimable: the theme was never (or always) used" if len(both) else "no double coding"
+        else:
+            flag = f"below {FLAG_BELOW}" if kappa < FLAG_BELOW else ""
+        rows.append(
+            {
+                "theme": theme,
+                "label": codebook.labels[theme],
+                "double_coded": len(both),
+                "both": int(np.sum(a & b)),
+                "coder_1_only": int(np.sum(a & ~b)),
+                "coder_2_only": int(np.sum(~a & b)),
+                "neither": int(np.sum(~a & ~b)),
+                "coder_1_count": int(a.sum()),
+                "coder_2_count": int(b.sum()),
+                "kappa": kappa,
+                "ci_low": low,
+                "ci_high": high,
+                "flag": flag,
+            }
+        )
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def kappa_sentence(table: pd.DataFrame) -> str:
+    """How far the coders agreed, in words, from the kappa table."""
+    if table.empty or int(table["double_coded"].max()) == 0:
+        return "No text has been coded by a second person yet, so agreement cannot be measured."
+    n = int(table["double_coded"].iloc[0])
+    estimable = table[table["kappa"].notna()]
+    low = estimable[estimable["kappa"] < FLAG_BELOW]
+    text = (
+        f"A second person coded {n} of the texts. Agreement could be measured for {len(estimable)} "
+        f"theme(s) (the others were used by neither coder in those texts)."
+    )
+    if low.empty:
+        return text + f" Every one reached a kappa of {FLAG_BELOW} or more."
+    names = ", ".join(f"{r.label} (kappa {r.kappa:.2f})" for r in low.itertuples())
+    return text + f" Below {FLAG_BELOW}, so to be read with care: {names}."

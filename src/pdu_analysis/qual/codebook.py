@@ -1,0 +1,102 @@
+"""The theme codebook (``data/reference/themes.csv``): validated, and used to suggest themes.
+
+Each theme has an id coders type in the sheets, a label readers see, a definition with include
+and exclude notes and an example, and optional keywords. Keywords only *suggest* a theme in the
+coding sheet; the coder decides. A keyword matches whole words in any case; a trailing ``*``
+allows any ending ("refer*" matches "referral").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+
+from .. import schemas
+from ..paths import REFERENCE_DIR
+
+THEMES_FILE = "themes.csv"
+COLUMNS = ["theme_id", "label", "definition", "include", "exclude", "example", "keywords"]
+NO_THEME = "none"
+"""What a coder types when a text was read and fits no theme (a blank cell means not coded yet)."""
+
+_ID = r"^[a-z][a-z0-9_]*$"
+
+
+def _filled() -> pa.Check:
+    return pa.Check(lambda s: s.astype(str).str.strip() != "", error="must not be blank")
+
+
+THEMES_SCHEMA = pa.DataFrameSchema(
+    {
+        "theme_id": pa.Column(
+            object,
+            checks=[
+                pa.Check(lambda s: s.astype(str).str.match(_ID), error="lower-case letters, digits and _"),
+                pa.Check(lambda s: s.astype(str) != NO_THEME, error=f"'{NO_THEME}' is reserved"),
+            ],
+            unique=True,
+        ),
+        "label": pa.Column(object, checks=[_filled()], unique=True),
+        "definition": pa.Column(object, checks=[_filled()]),
+        "include": pa.Column(object),
+        "exclude": pa.Column(object),
+        "example": pa.Column(object),
+        "keywords": pa.Column(object),
+    },
+    strict=True,
+    ordered=True,
+    name="the theme codebook",
+)
+
+
+@dataclass(frozen=True)
+class Codebook:
+    """Themes in codebook order, with their keyword patterns."""
+
+    table: pd.DataFrame
+    patterns: dict[str, re.Pattern | None]
+
+    @property
+    def ids(self) -> list[str]:
+        return self.table["theme_id"].tolist()
+
+    @property
+    def labels(self) -> dict[str, str]:
+        return dict(zip(self.table["theme_id"], self.table["label"], strict=True))
+
+    def suggest(self, text: object) -> list[str]:
+        """Theme ids whose keywords occur in ``text``, in codebook order."""
+        value = "" if text is None else str(text)
+        return [t for t, p in self.patterns.items() if p is not None and p.search(value)]
+
+
+def keyword_pattern(keywords: str) -> re.Pattern | None:
+    """One case-insensitive pattern for ``a|b*|c d``: whole words, ``*`` for any ending.
+
+    >>> bool(keyword_pattern("refer*").search("Made referrals")), bool(keyword_pattern("PIE").search("piece"))
+    (True, False)
+    """
+    parts = []
+    for word in (w.strip() for w in keywords.split("|")):
+        if not word:
+            continue
+        stem, open_end = (word[:-1], True) if word.endswith("*") else (word, False)
+        body = re.escape(stem).replace(r"\ ", r"\s+")
+        parts.append(rf"\b{body}" + (r"\w*" if open_end else r"\b"))
+    return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+
+
+def load_codebook(path: Path | None = None) -> Codebook:
+    """Read and validate the theme codebook; a bad row stops the run naming the file and row."""
+    path = path or REFERENCE_DIR / THEMES_FILE
+    table = pd.read_csv(path, dtype=str, keep_default_na=False).astype(object)
+    table = schemas.validate(table, THEMES_SCHEMA, file=str(path))
+    table = table.map(lambda v: " ".join(str(v).split()))
+    return Codebook(
+        table=table,
+        patterns={t: keyword_pattern(k) for t, k in zip(table["theme_id"], table["keywords"], strict=True)},
+    )

@@ -1,0 +1,240 @@
+"""Coding sheets: one ``.xlsx`` per open-text question and round, written, merged and read back.
+
+A sheet lists each response (or interview passage) once: its pseudonymous id, the redacted text,
+the themes its keywords suggest, then three columns the evaluator fills in Excel or JupyterLab:
+``coder 1`` and ``coder 2`` (theme ids separated by ``;``, or ``none``; blank = not coded yet)
+and ``approve quote`` (``yes`` lets the text appear on a page). Re-writing after new responses
+arrive keeps every row and code already entered and appends the new rows. Reading validates every
+cell: an unknown theme, an unknown id or an unclear approval stops the run naming the sheet, row
+and column. The text in a sheet is already redacted, so filled sheets are safe to keep and share;
+the text shown on pages is always taken from the data, never from the sheet.
+"""
+
+from __future__ import annotations
+
+import io as _io
+import re
+import zipfile
+from datetime import datetime
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import PDUInputError
+from .codebook import NO_THEME, Codebook
+
+WORKSHEET = "Coding"
+HEADERS = ["id", "text", "suggested themes", "coder 1", "coder 2", "approve quote"]
+FILLED = ["coder 1", "coder 2", "approve quote"]
+YES = {"yes", "y", "true", "1", "x"}
+NO = {"no", "n", "false", "0", ""}
+_FIXED_TIME = datetime(2019, 2, 1)
+
+
+def _letter(column: str) -> str:
+    return "ABCDEF"[HEADERS.index(column)]
+
+
+def _where(path: Path, row: int, column: str) -> str:
+    return f"sheet {path.name} ('{WORKSHEET}'), row {row}, column {_letter(column)} ('{column}')"
+
+
+def parse_themes(cell: object, codebook: Codebook, *, path: Path, row: int, column: str) -> list[str] | None:
+    """Theme ids in a coder cell; None when blank (not coded yet); [] for ``none``."""
+    text = "" if cell is None else str(cell).strip()
+    if not text:
+        return None
+    ids = [t.casefold() for t in re.split(r"[;,\s]+", text) if t]
+    unknown = [t for t in ids if t not in codebook.ids and t != NO_THEME]
+    if unknown:
+        raise PDUInputError(
+            f"{_where(path, row, column)}: unknown theme(s) {', '.join(repr(u) for u in unknown)}; "
+            f"expected theme ids from data/reference/themes.csv ({', '.join(codebook.ids)}) or '{NO_THEME}'"
+        )
+    if NO_THEME in ids and len(ids) > 1:
+        raise PDUInputError(f"{_where(path, row, column)}: '{NO_THEME}' cannot be combined with themes")
+    return [t for t in dict.fromkeys(ids) if t != NO_THEME]
+
+
+def _approval(cell: object, *, path: Path, row: int) -> bool:
+    text = "" if cell is None else str(cell).strip().casefold()
+    if text in YES:
+        return True
+    if text in NO:
+        return False
+    raise PDUInputError(f"{_where(path, row, 'approve quote')}: '{cell}' is not yes, no or blank")
+
+
+def read_sheet(path: Path, known_ids: set[str], codebook: Codebook) -> pd.DataFrame:
+    """The filled columns of one sheet, validated: item_id, coder_1, coder_2, approved."""
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a damaged workbook
+        raise PDUInputError(f"cannot open the coding sheet ({type(exc).__name__})", file=str(path)) from None
+    try:
+        if WORKSHEET not in workbook.sheetnames:
+            raise PDUInputError(f"no worksheet named '{WORKSHEET}'", file=str(path))
+        rows = [list(r) for r in workbook[WORKSHEET].iter_rows(values_only=True)]
+    finally:
+        workbook.close()
+    header = [str(v).strip() if v is not None else "" for v in (rows[0] if rows else [])]
+    missing = [h for h in HEADERS if h not in header]
+    if missing:
+        raise PDUInputError(
+            f"sheet {path.name} ('{WORKSHEET}'), row 1: missing column(s) "
+            f"{', '.join(repr(m) for m in missing)}; expected {', '.join(HEADERS)}"
+        )
+    at = {h: header.index(h) for h in HEADERS}
+    records, seen = [], {}
+    for number, values in enumerate(rows[1:], start=2):
+        cells = {h: (values[i] if i < len(values) else None) for h, i in at.items()}
+        item = "" if cells["id"] is None else str(cells["id"]).strip()
+        if not item:
+            if any(cells[h] not in (None, "") for h in FILLED):
+                raise PDUInputError(f"{_where(path, number, 'id')}: codes on a row with no id")
+            continue
+        if item not in known_ids:
+            raise PDUInputError(
+                f"{_where(path, number, 'id')}: id '{item}' is not a response or passage of this "
+                "question and round in the data (was the row typed by hand, or the export changed?)"
+            )
+        if item in seen:
+            raise PDUInputError(f"{_where(path, number, 'id')}: id '{item}' is also on row {seen[item]}")
+        seen[item] = number
+        records.append(
+            {
+                "item_id": item,
+                "coder_1": parse_themes(cells["coder 1"], codebook, path=path, row=number, column="coder 1"),
+                "coder_2": parse_themes(cells["coder 2"], codebook, path=path, row=number, column="coder 2"),
+                "approved": _approval(cells["approve quote"], path=path, row=number),
+            }
+        )
+    return pd.DataFrame(records, columns=["item_id", "coder_1", "coder_2", "approved"])
+
+
+def _cell_text(themes: list[str] | None) -> str | None:
+    if themes is None:
+        return None
+    return "; ".join(themes) if themes else NO_THEME
+
+
+def _save(workbook, path: Path) -> None:
+    """Save with fixed timestamps, so an unchanged sheet is rewritten byte for byte."""
+    props = workbook.properties
+    props.creator = props.lastModifiedBy = "pdu_analysis"
+    props.created = props.modified = _FIXED_TIME
+    buffer = _io.BytesIO()
+    workbook.save(buffer)
+    with zipfile.ZipFile(_io.BytesIO(buffer.getvalue())) as source:
+        entries = {name: source.read(name) for name in source.namelist()}
+    stamp = _FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    entries["docProps/core.xml"] = re.sub(
+        rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)",
+        rb"\g<1>" + stamp + rb"\g<2>",
+        entries["docProps/core.xml"],
+    )
+    out = _io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_STORED) as target:
+        for name in sorted(entries, key=lambda n: (n != "[Content_Types].xml", n)):
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_STORED  # stored: no dependence on the zlib build
+            target.writestr(info, entries[name])
+    tmp = path.with_suffix(".xlsx.tmp")
+    tmp.write_bytes(out.getvalue())
+    tmp.replace(path)
+
+
+def write_sheet(
+    path: Path, items: pd.DataFrame, codebook: Codebook, filled: pd.DataFrame | None = None
+) -> None:
+    """Write one sheet: ``items`` (item_id, text) in order, with the filled columns of ``filled``."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    kept = {} if filled is None else {r.item_id: r for r in filled.itertuples(index=False)}
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = WORKSHEET
+    sheet.append(HEADERS)
+    for item in items.itertuples(index=False):
+        previous = kept.get(item.item_id)
+        sheet.append(
+            [
+                item.item_id,
+                item.text,
+                "; ".join(codebook.suggest(item.text)),
+                _cell_text(previous.coder_1) if previous is not None else None,
+                _cell_text(previous.coder_2) if previous is not None else None,
+                ("yes" if previous.approved else None) if previous is not None else None,
+            ]
+        )
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for column, width in zip("ABCDEF", (16, 80, 24, 24, 24, 14), strict=True):
+        sheet.column_dimensions[column].width = width
+    for row in sheet.iter_rows(min_row=2, min_col=2, max_col=2):
+        row[0].alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = "B2"
+    guide = workbook.create_sheet("Themes")
+    guide.append(["theme id", "label", "definition", "include", "exclude", "example"])
+    for theme in codebook.table.itertuples(index=False):
+        guide.append(
+            [theme.theme_id, theme.label, theme.definition, theme.include, theme.exclude, theme.example]
+        )
+    guide.append([NO_THEME, "No theme", "Read and coded: fits no theme (a blank cell means not coded yet)"])
+    _save(workbook, path)
+
+
+def write_sheets(texts: pd.DataFrame, codebook: Codebook, folder: Path) -> pd.DataFrame:
+    """Write or update one sheet per question and round; codes already entered are kept.
+
+    Returns one row per sheet: rows already there, rows added.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    report = []
+    for sheet, items in texts.groupby("sheet", sort=True):
+        path = folder / f"{sheet}.xlsx"
+        known = set(items["item_id"])
+        filled = read_sheet(path, known, codebook) if path.exists() else None
+        order = [] if filled is None else filled["item_id"].tolist()
+        new = [i for i in items["item_id"] if i not in set(order)]
+        ordered = items.set_index("item_id").loc[order + new].reset_index()
+        write_sheet(path, ordered[["item_id", "text"]], codebook, filled)
+        report.append({"sheet": path.name, "rows_kept": len(order), "rows_added": len(new)})
+    return pd.DataFrame(report, columns=["sheet", "rows_kept", "rows_added"])
+
+
+def read_sheets(texts: pd.DataFrame, codebook: Codebook, folder: Path) -> pd.DataFrame:
+    """Every sheet in ``folder`` joined to its texts: one row per item, coded or not.
+
+    Columns: the texts' columns, then coder_1, coder_2 (lists of theme ids, or None when not
+    coded) and approved. A sheet for a question and round not in the data is an error.
+    """
+    sheets = set(texts["sheet"])
+    frames = []
+    for path in sorted(folder.glob("*.xlsx")) if folder.is_dir() else []:
+        if path.name.startswith("~$"):
+            continue  # Excel's lock file while a sheet is open
+        if path.stem not in sheets:
+            raise PDUInputError(
+                f"sheet {path.name}: no question and round called '{path.stem}' in the data "
+                f"(expected one of {', '.join(sorted(sheets))})"
+            )
+        items = texts[texts["sheet"] == path.stem]
+        filled = read_sheet(path, set(items["item_id"]), codebook)
+        frames.append(items.merge(filled, on="item_id", how="left"))
+    merged = (
+        pd.concat(frames, ignore_index=True)
+        if frames
+        else texts.iloc[0:0].assign(coder_1=None, coder_2=None, approved=False)
+    )
+    uncoded = texts[~texts["sheet"].isin(merged["sheet"])]
+    merged = pd.concat(
+        [merged, uncoded.assign(coder_1=None, coder_2=None, approved=False)], ignore_index=True
+    )
+    merged["approved"] = merged["approved"].fillna(False).astype(bool)
+    merged["coder_1"] = merged["coder_1"].astype(object).where(merged["coder_1"].notna(), None)
+    merged["coder_2"] = merged["coder_2"].astype(object).where(merged["coder_2"].notna(), None)
+    return merged.sort_values(["sheet", "item_id"], kind="stable").reset_index(drop=True)

@@ -1,0 +1,169 @@
+"""Words and readable tables for the open-text page: every sentence computed from the codes.
+
+Question names come from the survey codebook, round names from ``data/reference/waves.csv``, and
+counts follow the small-base rules of the closed questions ("k of n" below 30).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import reference
+from ..clean.interviews import SURVEY as INTERVIEWS
+from ..clean.open_text import OTHER_SUFFIX
+from ..wording.numbers import compact_share
+
+__all__ = ["main_points", "progress_table", "question_name", "readable_comparisons", "readable_shares"]
+
+
+def question_name(survey: str, question_id: str) -> str:
+    """The question as its survey asked it; "Other" texts and interview notes named as such."""
+    if survey == INTERVIEWS:
+        return "Telephone interviews"
+    book = reference.load_codebook()
+    base = question_id.removesuffix(OTHER_SUFFIX)
+    row = book[(book["survey"] == survey) & (book["question_id"] == base)]
+    text = row["question_text"].iloc[0] if len(row) else question_id
+    return f"{text} (Other, please specify)" if question_id.endswith(OTHER_SUFFIX) else text
+
+
+def unit_word(survey: str) -> str:
+    """What the base counts: interviewees for interviews, responses for surveys."""
+    return "interviewees" if survey == INTERVIEWS else "responses"
+
+
+def round_names() -> dict[str, str]:
+    """Round id -> its label in ``waves.csv`` (``interim`` -> ``Interim (June 2018)``)."""
+    waves = reference.waves_by_cutoff()
+    return dict(zip(waves["wave"], waves["label"], strict=True))
+
+
+def _round(value: str) -> str:
+    return round_names().get(value, value)
+
+
+def progress_table(coded: pd.DataFrame) -> pd.DataFrame:
+    """Per sheet: texts, coded by coder 1, coded by both, approved as quotes."""
+    rows = []
+    for (sheet, survey, question, round_), group in coded.groupby(
+        ["sheet", "survey", "question_id", "round"], sort=True
+    ):
+        rows.append(
+            {
+                "question": question_name(survey, question),
+                "round": _round(round_),
+                "coding sheet": f"{sheet}.xlsx",
+                "texts": len(group),
+                "coded": int(group["coder_1"].notna().sum()),
+                "double-coded": int((group["coder_1"].notna() & group["coder_2"].notna()).sum()),
+                "approved quotes": int(group["approved"].sum()),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def readable_shares(shares: pd.DataFrame) -> pd.DataFrame:
+    """Themes used at least once, with 'k of n' and the 95% interval, by question and round."""
+    used = shares[shares["count"] > 0]
+    return pd.DataFrame(
+        {
+            "question": [
+                question_name(s, q) for s, q in zip(used["survey"], used["question_id"], strict=True)
+            ],
+            "round": used["round"].map(_round),
+            "theme": used["label"],
+            "k of n": [compact_share(k, n) for k, n in zip(used["count"], used["base"], strict=True)],
+            "95% interval": [
+                f"{lo:.0f}\u2013{hi:.0f}%" for lo, hi in zip(used["ci_low"], used["ci_high"], strict=True)
+            ],
+        }
+    ).reset_index(drop=True)
+
+
+def readable_comparisons(comparisons: pd.DataFrame) -> pd.DataFrame:
+    """Round comparisons with their sentence, for a table."""
+    if comparisons.empty:
+        return pd.DataFrame(columns=["question", "theme", "rounds", "comparison"])
+    return pd.DataFrame(
+        {
+            "question": [
+                question_name(s, q)
+                for s, q in zip(comparisons["survey"], comparisons["question_id"], strict=True)
+            ],
+            "theme": comparisons["label"],
+            "rounds": [
+                f"{compact_share(a, b)} \u2192 {compact_share(c, d)}"
+                for a, b, c, d in zip(
+                    comparisons["k1"], comparisons["n1"], comparisons["k2"], comparisons["n2"], strict=True
+                )
+            ],
+            "comparison": comparisons["sentence"],
+        }
+    )
+
+
+def main_points(coded: pd.DataFrame, shares: pd.DataFrame, kappa: pd.DataFrame, quotes: pd.DataFrame) -> str:
+    """The page's main points as Markdown bullets."""
+    units = coded[coded["coder_1"].notna()][["survey", "unit_id"]].drop_duplicates()
+    texts = len(coded)
+    done = int(coded["coder_1"].notna().sum())
+    points = [
+        f"{texts} free-text answers and interview passages were read from the exports and notes; "
+        f"{done} of them have been coded to themes, from {len(units)} respondents and interviewees."
+    ]
+    asked = shares[(shares["count"] > 0) & ~shares["question_id"].str.endswith(OTHER_SUFFIX)]
+    for (survey, question), group in asked.groupby(["survey", "question_id"], sort=False):
+        latest = group[group["round"] == group["round"].iloc[-1]]  # rows run in round order
+        top = latest.sort_values("count", ascending=False, kind="stable").iloc[0]
+        points.append(
+            f"{question_name(survey, question)} \u2014 {_round(top['round'])}: the commonest theme was "
+            f"{top['label']}, in {int(top['count'])} of {int(top['base'])} {unit_word(survey)}."
+        )
+    estimable = kappa[kappa["kappa"].notna()]
+    if len(estimable):
+        low = int((estimable["kappa"] < 0.6).sum())
+        points.append(
+            f"Two coders agreed on {len(estimable) - low} of the {len(estimable)} themes either of them used "
+            f"to a kappa of 0.6 or more, over {int(kappa['double_coded'].iloc[0])} double-coded texts."
+        )
+    points.append(
+        f"{len(quotes)} quotes were approved for this page; names, e-mail addresses, phone numbers and "
+        "organisations in them are replaced by [name], [e-mail], [phone] and [organisation]."
+    )
+    return "\n".join(f"- {p}" for p in points)
+
+
+def chart_table(shares: pd.DataFrame, survey: str, question: str) -> pd.DataFrame:
+    """label/count/base/group rows of one question's themes used in any round, for the bar chart."""
+    rows = shares[(shares["survey"] == survey) & (shares["question_id"] == question)]
+    used = rows.groupby("theme")["count"].transform("max") > 0
+    rows = rows[used]
+    order = rows.groupby("label", sort=False)["count"].sum().sort_values(ascending=False, kind="stable").index
+    table = pd.DataFrame(
+        {
+            "label": rows["label"],
+            "count": rows["count"],
+            "base": rows["base"],
+            "group": rows["round"].map(_round),
+        }
+    )
+    table["label"] = pd.Categorical(table["label"], categories=list(order), ordered=True)
+    return table.sort_values(["label"], kind="stable").assign(label=lambda t: t["label"].astype(str))
+
+
+def chart_words(table: pd.DataFrame, survey: str, question: str) -> tuple[str, str, str]:
+    """(title stating the finding, caption, alt text) for one question's theme chart."""
+    totals = table.groupby("label", sort=False)["count"].sum()
+    top = totals.idxmax()
+    name = question_name(survey, question)
+    several = table["group"].nunique() > 1
+    title = f"{top}: the commonest theme" + (" over all rounds" if several else "")
+    bases = "; ".join(f"{g} {int(b)}" for g, b in table.groupby("group", sort=False)["base"].first().items())
+    caption = (
+        f"Themes coded in answers to '{name}', as a share of the {unit_word(survey)} whose answers were "
+        f"coded, with 95% Wilson intervals (one answer can carry several themes). Bases: {bases}."
+    )
+    alt = f"Bar chart of themes in answers to '{name}'. " + "; ".join(
+        f"{r.label}, {r.group}: {int(r.count)} of {int(r.base)}" for r in table.itertuples(index=False)
+    )
+    return title, caption, alt

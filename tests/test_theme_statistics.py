@@ -1,0 +1,125 @@
+"""Kappa, theme shares, round comparisons and the sentences built on them, against hand calculations."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+from statsmodels.stats.proportion import proportion_confint
+
+from pdu_analysis.qual import agreement, quotes, shares
+from pdu_analysis.qual.codebook import load_codebook
+
+
+@pytest.fixture(scope="module")
+def codebook():
+    return load_codebook()
+
+
+def test_kappa_matches_the_formula():
+    # 2 x 2: both 5, coder 1 only 1, coder 2 only 2, neither 12 (n = 20)
+    first = [True] * 5 + [True] * 1 + [False] * 2 + [False] * 12
+    second = [True] * 5 + [False] * 1 + [True] * 2 + [False] * 12
+    observed = 17 / 20
+    expected = (6 * 7 + 14 * 13) / 400  # row and column margins
+    kappa, low, high = agreement.theme_kappa(first, second)
+    assert kappa == pytest.approx((observed - expected) / (1 - expected))  # 0.6591
+    assert low < kappa < high <= 1.0
+
+
+def test_kappa_undefined_when_a_theme_is_never_used():
+    kappa, low, high = agreement.theme_kappa([False] * 6, [False] * 6)
+    assert math.isnan(kappa) and math.isnan(low) and math.isnan(high)
+
+
+def _coded(rows):
+    frame = pd.DataFrame(
+        rows, columns=["sheet", "survey", "question_id", "round", "unit_id", "item_id", "c1", "c2"]
+    )
+    return frame.assign(text="t", approved=False, coder_1=frame["c1"], coder_2=frame["c2"]).drop(
+        columns=["c1", "c2"]
+    )
+
+
+CODED = _coded(
+    [
+        # an interview with two passages on the same theme counts once
+        ("interviews-notes-final", "interviews", "notes", "final", "R01", "R01-01", ["pledge"], ["pledge"]),
+        ("interviews-notes-final", "interviews", "notes", "final", "R01", "R01-02", ["pledge", "time"], None),
+        ("interviews-notes-final", "interviews", "notes", "final", "R02", "R02-01", [], ["time"]),
+        ("interviews-notes-final", "interviews", "notes", "final", "R03", "R03-01", None, None),  # not coded
+        ("f-a-interim", "follow_up", "action_detail", "interim", "x1", "x1", ["pledge"], ["pledge"]),
+        ("f-a-interim", "follow_up", "action_detail", "interim", "x2", "x2", ["links"], ["links"]),
+        ("f-a-final", "follow_up", "action_detail", "final", "y1", "y1", ["links"], None),
+        ("f-a-final", "follow_up", "action_detail", "final", "y2", "y2", [], None),
+        ("f-a-final", "follow_up", "action_detail", "final", "y3", "y3", ["links"], None),
+    ]
+)
+
+
+def test_theme_shares_count_units_and_use_wilson(codebook):
+    table = shares.theme_shares(CODED, codebook, ["interim", "final"]).set_index(["sheet", "theme"])
+    pledge = table.loc[("interviews-notes-final", "pledge")]
+    assert (pledge["count"], pledge["base"]) == (1, 2)  # R01 once; R03 uncoded is not in the base
+    links = table.loc[("f-a-final", "links")]
+    assert (links["count"], links["base"]) == (2, 3)
+    low, high = proportion_confint(2, 3, method="wilson")
+    assert links["ci_low"] == pytest.approx(100 * low) and links["ci_high"] == pytest.approx(100 * high)
+    rounds = shares.theme_shares(CODED, codebook, ["interim", "final"])
+    follow = rounds[rounds["survey"] == "follow_up"]["round"].drop_duplicates().tolist()
+    assert follow == ["interim", "final"]
+
+
+def test_units_with_theme_by_round():
+    assert shares.units_with_theme(CODED, "pledge", "interim") == 1
+    assert shares.units_with_theme(CODED, "pledge", "final") == 1
+    assert shares.units_with_theme(CODED, "links", "final") == 2
+
+
+def test_round_comparisons_use_the_closed_question_statistics(codebook):
+    table = shares.theme_shares(CODED, codebook, ["interim", "final"])
+    comparisons = shares.round_comparisons(table, ["interim", "final"])
+    links = comparisons[comparisons["theme"] == "links"].iloc[0]
+    assert (links["k1"], links["n1"], links["k2"], links["n2"]) == (1, 2, 2, 3)
+    assert links["diff"] == pytest.approx(100 * (2 / 3 - 1 / 2))
+    assert set(comparisons["theme"]) == {"pledge", "links"}  # themes never used are not compared
+    assert "not evidence of change" in links["sentence"]
+
+
+def test_codes_long_has_no_text(codebook):
+    codes = shares.codes_long(CODED)
+    assert "text" not in codes.columns
+    assert len(codes[codes["coder"] == 1]) == 7 and len(codes[codes["coder"] == 2]) == 4
+
+
+def test_kappa_table_over_double_coded_items(codebook):
+    table = agreement.kappa_table(CODED, codebook).set_index("theme")
+    assert table.loc["pledge", "double_coded"] == 4  # R01-01, R02-01, x1, x2
+    assert table.loc["time", "coder_2_only"] == 1 and table.loc["time", "both"] == 0
+    assert table.loc["pledge", "kappa"] == pytest.approx(1.0)
+    # time: observed agreement 3/4, chance agreement (0*1 + 4*3)/16 = 3/4, so kappa 0
+    assert table.loc["time", "kappa"] == pytest.approx(0.0) and table.loc["time", "flag"] == "below 0.6"
+    assert table.loc["involvement", "flag"] == "not estimable: the theme was never (or always) used"
+    assert "Below 0.6, so to be read with care: Taking more time (kappa 0.00)" in agreement.kappa_sentence(
+        table.reset_index()
+    )
+
+
+def test_beside_figure_sentence(codebook):
+    table = shares.theme_shares(CODED, codebook, ["interim", "final"])
+    text = quotes.beside_figure(19, 29, "took action", "what they did", table, "f-a-final")
+    assert text == (
+        "19 of 29 took action; what they did, among the 3 whose descriptions were coded, most often: "
+        "Referrals and links with other services (2 of 3)."
+    )
+
+
+def test_only_approved_quotes_and_markdown_is_escaped(codebook):
+    coded = CODED.assign(approved=[False] * 8 + [True], text=["t"] * 8 + ["We *changed* [name]'s plan"])
+    found = quotes.approved_quotes(coded, codebook)
+    assert found["quote"].tolist() == ["We *changed* [name]'s plan"]
+    assert quotes.quote_markdown(found) == (
+        "> \u201cWe \\*changed\\* \\[name\\]'s plan\u201d  \n"
+        "> \u2014 *Referrals and links with other services*"
+    )
