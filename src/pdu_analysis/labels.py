@@ -174,6 +174,18 @@ def round_labels(responses: pd.DataFrame, survey: str = "follow_up") -> dict[str
     return {w: known.get(w, spans[w]) for w in spans}
 
 
+def sentence_names(names: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    """:func:`comparison_names` shortened for use inside a sentence's brackets: a round by the
+    first word of its waves.csv label ("final"), a round not listed by its code, a period in lower
+    case ("to 30 Jun 2018")."""
+    known = survey_wave_labels()
+    return {
+        "follow_up": {w: known[w].split(" (")[0].lower() if w in known else w for w in names["follow_up"]},
+        "post_event": {p: n[:1].lower() + n[1:] for p, n in names["post_event"].items()},
+        "attendances": dict(names["attendances"]),
+    }
+
+
 def comparison_names(responses: pd.DataFrame, interim_cutoff: str | date) -> dict[str, dict[str, str]]:
     """Names of the groups compared, by source: follow-up rounds, post-event periods (by date) and
     attendance periods (as a sentence names them, "to the interim cut-off")."""
