@@ -113,22 +113,24 @@ def period_phrases(periods: Iterable[str]) -> dict[str, str]:
     """Periods as a sentence names them, from the waves of ``data/reference/waves.csv``.
 
     The first period is "to the interim cut-off", the last "after the interim cut-off" (with
-    two waves), one between "between the interim and final cut-offs"; the index glossary gives
-    the dates once.
+    two waves), one between "between the interim and final cut-offs": each wave by the first word
+    of its waves.csv label, lower case; the index glossary gives the dates once.
     """
     names = list(waves_by_cutoff()["wave"])
+    known = survey_wave_labels()
+    short = [known[w].split(" (")[0].lower() if w in known else w.replace("_", " ") for w in names]
     phrases = {}
     for period in periods:
         if period in names:
             i = names.index(period)
             if i == 0:
-                phrases[period] = f"to the {names[0]} cut-off"
+                phrases[period] = f"to the {short[0]} cut-off"
             elif i == len(names) - 1:
-                phrases[period] = f"after the {names[i - 1]} cut-off"
+                phrases[period] = f"after the {short[i - 1]} cut-off"
             else:
-                phrases[period] = f"between the {names[i - 1]} and {names[i]} cut-offs"
+                phrases[period] = f"between the {short[i - 1]} and {short[i]} cut-offs"
         elif names and period == f"after_{names[-1]}":
-            phrases[period] = f"after the {names[-1]} cut-off"
+            phrases[period] = f"after the {short[-1]} cut-off"
         else:
             phrases[period] = f"in the {period.replace('_', ' ')} period"
     return phrases

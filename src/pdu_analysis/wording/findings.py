@@ -88,10 +88,8 @@ def sector_change_point(sector_test: pd.DataFrame, sector: str = "statutory") ->
             verdict = f"a {direction} of {size:.0f} percentage points that is suggestive but not conclusive"
         else:
             verdict = f"a difference of {size:.0f} percentage points that could be chance"
-        parts.append(
-            f"{phrases[r.first]}, {share_text(r.k1, r.n1)}; {phrases[r.second]}, "
-            f"{share_text(r.k2, r.n2)}: {verdict}"
-        )
+        part = f"{phrases[r.first]}, {share_text(r.k1, r.n1)}; {phrases[r.second]}, {share_text(r.k2, r.n2)}"
+        parts.append(f"{part}: {verdict}")
     heading = (
         f"The {sector} share of attendances changed"
         if any(evidence)
@@ -99,7 +97,7 @@ def sector_change_point(sector_test: pd.DataFrame, sector: str = "statutory") ->
     )
     text = (
         f"Share of attendances from the {sector} sector "
-        + ". ".join(parts)
+        + ". ".join(parts if len(parts) == 1 else [parts[0], *(p[0].upper() + p[1:] for p in parts[1:])])
         + ". The test allows for people who came to more than one event."
     )
     return MainPoint(
