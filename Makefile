@@ -112,9 +112,11 @@ $(O)reports/executed/07_%.ipynb: notebooks/07_%.ipynb $(COMMON) $(filter $(O)rep
 $(O)reports/executed/08_%.ipynb: notebooks/08_%.ipynb $(COMMON) $(filter-out $(O)reports/executed/08_%,$(EXECUTED))
 	@$(RUN_NOTEBOOK)
 
-# All changed notebooks are rendered by one process (one exporter, one import of nbconvert).
+# Every page is rendered whenever any notebook ran, by one process (one exporter, one import of
+# nbconvert): each page's header links to its neighbours, so a new or renamed page changes them all.
+# Pages of notebooks that no longer exist are removed (--prune).
 $(O)reports/html/.rendered: $(EXECUTED)
-	@$(PY) -m pdu_analysis.report.render $? --out $(O)reports/html
+	@$(PY) -m pdu_analysis.report.render $^ --prune --out $(O)reports/html
 	@touch $@
 
 $(O)reports/html/index.html: $(O)reports/html/.rendered
@@ -147,7 +149,7 @@ verify: $(ENV_STAMP) ## Rebuild from data/raw in a scratch folder and compare wi
 check-python: $(ENV_STAMP) ## Set up and build in a scratch copy with another Python (PYTHON_BOOT=python3.12); compare with the manifest
 	@$(PY) -m pdu_analysis.verify --python "$(PYTHON_BOOT)"
 
-manifest: reports ## Record checksums of the current outputs in reports/MANIFEST.sha256 (commit it)
+manifest: $(ENV_STAMP) ## Rebuild in a scratch folder and record its checksums in reports/MANIFEST.sha256 (commit it)
 	@$(PY) -m pdu_analysis.verify --update
 
 bench: export PDU_OUTPUT_ROOT := $(CURDIR)

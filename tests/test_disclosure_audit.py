@@ -130,6 +130,7 @@ def tables_with_totals(draw):
     return arr
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None)
 @given(tables_with_totals())
 def test_property_no_hidden_cell_recoverable_after_suppression(arr):
@@ -193,6 +194,7 @@ def test_shipped_table_old_pattern_leaks_the_three_fours():
     assert leaks["Substance misuse, stat_to"] == (4,)
 
 
+@pytest.mark.slow
 def test_shipped_table_suppressed_with_its_published_totals_passes():
     arr = np.array(list(SHIPPED.values()))
     table = pd.DataFrame(arr, columns=COLS, index=list(SHIPPED))

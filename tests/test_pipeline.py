@@ -1,14 +1,14 @@
 """The whole pipeline, run from data/raw in a scratch copy: privacy, raw safety, reproduction.
 
-These tests run every notebook (about a minute) and are marked slow. What a failing build leaves
-behind is tested in test_build_failures.py.
+These tests share the session's one build (``built_project``, about a minute) and are marked slow;
+the `make verify` comparison is checked by its ``--built`` option on that build, not a second one.
+What a failing build leaves behind is tested in test_build_failures.py.
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -80,12 +80,30 @@ def test_outputs_match_the_committed_manifest(built_project):
     assert not problems, "\n".join(problems)
 
 
-def test_make_verify_reproduces_every_file():
-    result = subprocess.run(
-        [sys.executable, "-m", "pdu_analysis.verify"], cwd=PROJECT_ROOT, capture_output=True, text=True
-    )
+def _verify_built(folder: Path) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "pdu_analysis.verify", "--built", str(folder)]
+    return subprocess.run(command, cwd=PROJECT_ROOT, capture_output=True, text=True)
+
+
+def test_verify_command_reproduces_every_file(built_project):
+    """The `make verify` comparison, run by its command line on the session's one build."""
+    result = _verify_built(built_project)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert re.search(r"reproduced (\d+) of \1", result.stdout)
+    expected = len(verify.read_manifest(PROJECT_ROOT / verify.MANIFEST))
+    assert f"reproduced {expected} of {expected}" in result.stdout
+
+
+def test_verify_command_names_a_changed_file(built_project, tmp_path):
+    """A copy of the build with one table altered is reported by name and exits non-zero."""
+    for name in verify.collect(built_project):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes((built_project / name).read_bytes())
+    table = tmp_path / "reports/tables/headline_figures.csv"
+    table.write_text(table.read_text() + "\n")
+    result = _verify_built(tmp_path)
+    assert result.returncode == 1
+    assert "differs:  reports/tables/headline_figures.csv" in result.stdout
+    assert "NOT reproduced: 1 of" in result.stdout
 
 
 def test_published_table_columns(built_project):

@@ -313,3 +313,17 @@ def test_index_page_with_and_without_headline_figures(tiny, tmp_path):
     again = out.read_bytes()
     index.build_index(out, table)
     assert out.read_bytes() == again
+
+
+def test_prune_removes_only_pages_of_notebooks_that_are_gone(tmp_path):
+    from pdu_analysis.report.render import prune_pages
+
+    for name in ("03_who_attends.html", "07_reproduction.html", "08_reproduction.html", "index.html"):
+        (tmp_path / name).write_text("x")
+    removed = prune_pages(tmp_path, {"03_who_attends", "08_reproduction"})
+    assert [p.name for p in removed] == ["07_reproduction.html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "03_who_attends.html",
+        "08_reproduction.html",
+        "index.html",
+    ]

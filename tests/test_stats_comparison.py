@@ -7,6 +7,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from scipy.optimize import brentq
 from scipy.stats import binom, fisher_exact
+from statsmodels.stats.proportion import confint_proportions_2indep
 
 from pdu_analysis.stats import compare_two, minimum_detectable_difference
 from pdu_analysis.stats.formatting import whole
@@ -101,12 +102,14 @@ def test_zero_of_seven_against_zero_of_twentynine_needs_51_points():
 
 
 def test_sentence_not_significant():
-    c = compare_two(1, 7, 7, 29)
-    s = c.sentence()
-    assert s.startswith("With 7 (interim) and 29 (final) responses only a rise of about ")
-    assert f"about {whole(c.mdd)} points or more could be detected reliably" in s
-    assert "the observed rise of 10 points is not evidence of change" in s
-    assert f"(Fisher's exact p = 1.00; 95% CI {whole(c.ci_low)} to {whole(c.ci_high)} points)." in s
+    # Independent sources for the figures: brute_power above from the pooled 8/36 reaches 80%
+    # at a rise of about 57 points; statsmodels confint_proportions_2indep(7, 29, 1, 7,
+    # method="newcomb") gives -29.05 to 31.30 points; scipy fisher_exact gives p = 1.00.
+    assert compare_two(1, 7, 7, 29).sentence() == (
+        "With 7 (interim) and 29 (final) responses only a rise of about 57 points or more could be"
+        " detected reliably (8 times in 10); the observed rise of 10 points is not evidence of"
+        " change (Fisher's exact p = 1.00; 95% CI -29 to 31 points)."
+    )
 
 
 def test_sentence_significant_is_phrased_as_evidence():
@@ -137,15 +140,29 @@ def test_interval_excluding_zero_at_p_above_alpha_is_not_called_no_evidence():
     assert f"{whole(c.ci_low)} to {whole(c.ci_high)} points, excludes no change" in s
 
 
-@settings(max_examples=150, deadline=None)
-@given(st.integers(1, 40), st.integers(1, 40), st.floats(0, 1), st.floats(0, 1))
-def test_verdict_never_contradicts_interval_or_p(n1, n2, f1, f2):
+small_waves = st.tuples(st.integers(1, 40), st.integers(1, 40), st.floats(0, 1), st.floats(0, 1))
+
+
+def _verdict_agrees_with_interval_and_p(n1, n2, f1, f2):
     c = compare_two(round(f1 * n1), n1, round(f2 * n2), n2)
     s = c.sentence()
     excludes = c.ci_low > 0 or c.ci_high < 0
     assert ("is evidence of change" in s) == (c.p_value < 0.05 and excludes)
     assert ("is not evidence of change" in s) == (c.p_value >= 0.05 and not excludes)
     assert ("suggestive" in s) == ((c.p_value < 0.05) != excludes)
+
+
+@settings(max_examples=40, deadline=None)
+@given(small_waves)
+def test_verdict_never_contradicts_interval_or_p(w):
+    _verdict_agrees_with_interval_and_p(*w)
+
+
+@pytest.mark.slow
+@settings(max_examples=300, deadline=None)
+@given(small_waves)
+def test_verdict_never_contradicts_interval_or_p_many_cases(w):
+    _verdict_agrees_with_interval_and_p(*w)
 
 
 @pytest.mark.parametrize(("k1", "n1", "k2", "n2"), [(0, 7, 0, 29), (7, 7, 29, 29)])
@@ -179,6 +196,12 @@ def test_to_record_round_trip():
     rec = c.to_record()
     assert (rec["k1"], rec["n1"], rec["k2"], rec["n2"]) == (1, 7, 7, 29)
     assert rec["diff"] == pytest.approx(100 * (7 / 29 - 1 / 7))
+    assert rec["p_value"] == pytest.approx(fisher_exact([[1, 6], [7, 22]])[1])
+    low, high = confint_proportions_2indep(7, 29, 1, 7, method="newcomb")
+    assert (rec["ci_low"], rec["ci_high"]) == pytest.approx((100 * low, 100 * high), abs=1e-6)
+    assert rec["mdd_baseline"] == pytest.approx(100 * 8 / 36)
+    assert rec["mdd"] == pytest.approx(57.09, abs=0.05)  # brute_power from 8/36 reaches 80% here
+    assert rec["mdd_direction"] == "rise"
 
 
 waves = st.tuples(st.integers(1, 200), st.integers(1, 200), st.floats(0, 1), st.floats(0, 1)).map(
@@ -186,12 +209,23 @@ waves = st.tuples(st.integers(1, 200), st.integers(1, 200), st.floats(0, 1), st.
 )
 
 
-@settings(max_examples=80, deadline=None)
-@given(waves)
-def test_interval_contains_difference_and_stays_in_range(w):
+def _interval_holds_difference(w):
     c = compare_two(*w)
     assert -100 <= c.ci_low <= c.diff <= c.ci_high <= 100
     assert 0 <= c.p_value <= 1
+
+
+@settings(max_examples=20, deadline=None)
+@given(waves)
+def test_interval_contains_difference_and_stays_in_range(w):
+    _interval_holds_difference(w)
+
+
+@pytest.mark.slow
+@settings(max_examples=100, deadline=None)
+@given(waves)
+def test_interval_contains_difference_and_stays_in_range_many_cases(w):
+    _interval_holds_difference(w)
 
 
 @settings(max_examples=40, deadline=None)
@@ -211,13 +245,29 @@ def test_wald_mdd_shrinks_as_bases_grow(n1, n2, p, direction, m):
     assert larger_both < larger_first
 
 
-@settings(max_examples=25, deadline=None)
-@given(st.integers(10, 120), st.integers(10, 120), st.floats(0.05, 0.95), st.sampled_from(["rise", "fall"]))
-def test_fisher_mdd_shrinks_when_both_bases_triple(n1, n2, p, direction):
+fisher_bases = st.tuples(
+    st.integers(10, 120), st.integers(10, 120), st.floats(0.05, 0.95), st.sampled_from(["rise", "fall"])
+)
+
+
+def _tripled_bases_detect_less(n1, n2, p, direction):
     # Exact power saw-tooths with the bases, so only a large step in both is sure to help.
     small = minimum_detectable_difference(n1, n2, p, direction=direction)
     assume(not math.isnan(small))
     assert minimum_detectable_difference(3 * n1, 3 * n2, p, direction=direction) < small
+
+
+@settings(max_examples=5, deadline=None)
+@given(fisher_bases)
+def test_fisher_mdd_shrinks_when_both_bases_triple(b):
+    _tripled_bases_detect_less(*b)
+
+
+@pytest.mark.slow
+@settings(max_examples=30, deadline=None)
+@given(fisher_bases)
+def test_fisher_mdd_shrinks_when_both_bases_triple_many_cases(b):
+    _tripled_bases_detect_less(*b)
 
 
 def test_sentence_names_what_was_counted():

@@ -15,6 +15,9 @@ The pages' footers print a build date taken from ``SOURCE_DATE_EPOCH`` (reproduc
 which the Makefile sets from the last commit. The manifest records the value its outputs were
 built with, and the rebuild uses that same value, so committing the manifest (a new commit, a new
 time) does not by itself make the pages differ.
+
+``--built DIR`` compares a build already made in ``DIR`` (a scratch copy laid out like the
+project) with the manifest without building again, so a test session builds once.
 """
 
 from __future__ import annotations
@@ -126,12 +129,15 @@ def copy_inputs(scratch: Path) -> None:
             shutil.copy2(source, scratch / name)
 
 
-def rebuild(scratch: Path, python: str) -> None:
-    """Copy inputs into ``scratch`` and run ``make reports`` there, outputs staying in scratch."""
+def rebuild(scratch: Path, python: str, *, epoch: str | None = None) -> None:
+    """Copy inputs into ``scratch`` and run ``make reports`` there, outputs staying in scratch.
+
+    The build date is ``epoch`` when given, else the manifest's recorded one (see
+    :func:`source_date_epoch`)."""
     copy_inputs(scratch)
     env = {**os.environ, "PDU_OUTPUT_ROOT": str(scratch), "PDU_RAW_DIR": str(scratch / "data/raw")}
     env.pop("SOURCE_DATE_EPOCH", None)
-    epoch = source_date_epoch(PROJECT_ROOT / MANIFEST)
+    epoch = epoch or source_date_epoch(PROJECT_ROOT / MANIFEST)
     if epoch:
         env["SOURCE_DATE_EPOCH"] = epoch
     command = ["make", "--no-print-directory", "reports", f"PY={python}", "ENV_STAMP=", "RAW_DIR=data/raw"]
@@ -154,7 +160,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--update",
         action="store_true",
-        help="rewrite the manifest from the outputs already in this working tree",
+        help="rebuild from data/raw in a scratch folder and rewrite the manifest from that build "
+        "(never from this working tree's outputs, which may hold pages of notebooks since renamed)",
     )
     parser.add_argument("--keep", action="store_true", help="keep the scratch folder")
     parser.add_argument(
@@ -162,20 +169,25 @@ def main(argv: list[str] | None = None) -> int:
         metavar="BOOT",
         help="set up a fresh .venv in the scratch copy with this interpreter (e.g. python3.12)",
     )
+    parser.add_argument(
+        "--built",
+        metavar="DIR",
+        type=Path,
+        help="compare the outputs already built in DIR with the manifest instead of rebuilding",
+    )
     args = parser.parse_args(argv)
     manifest = PROJECT_ROOT / MANIFEST
     if args.update:
-        entries = collect(PROJECT_ROOT)
-        if not entries:
-            print("no outputs found: run `make reports` first", file=sys.stderr)
-            return 2
-        write_manifest(entries, manifest)
-        print(f"wrote {MANIFEST} with {len(entries)} files")
-        return 0
+        return _update(manifest, keep=args.keep)
     if not manifest.exists():
         print(f"{MANIFEST} not found: run `make reports` then `make manifest`", file=sys.stderr)
         return 2
     expected = read_manifest(manifest)
+    if args.built is not None:
+        if not args.built.is_dir():
+            print(f"--built {args.built}: no such folder", file=sys.stderr)
+            return 2
+        return _report(expected, compare(expected, collect(args.built)))
     scratch = Path(tempfile.mkdtemp(prefix="pdu-verify-"))
     try:
         print(f">> rebuilding from data/raw in {scratch}" + (f" with {args.python}" if args.python else ""))
@@ -191,6 +203,33 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if not args.keep:
             shutil.rmtree(scratch, ignore_errors=True)
+    return _report(expected, problems)
+
+
+def _update(manifest: Path, *, keep: bool) -> int:
+    """Rebuild from scratch with this commit's build date and record that build's checksums."""
+    epoch = source_date_epoch(None)
+    if epoch:
+        os.environ["SOURCE_DATE_EPOCH"] = epoch
+    scratch = Path(tempfile.mkdtemp(prefix="pdu-manifest-"))
+    try:
+        print(f">> rebuilding from data/raw in {scratch} to record the manifest")
+        try:
+            rebuild(scratch, sys.executable, epoch=epoch)
+        except subprocess.CalledProcessError:
+            print("the rebuild failed: see the messages above; the manifest is unchanged", file=sys.stderr)
+            return 1
+        entries = collect(scratch)
+    finally:
+        if not keep:
+            shutil.rmtree(scratch, ignore_errors=True)
+    write_manifest(entries, manifest)
+    print(f"wrote {MANIFEST} with {len(entries)} files")
+    return 0
+
+
+def _report(expected: dict[str, str], problems: list[str]) -> int:
+    """Print the verdict; non-zero when any file differs, is missing or is new."""
     if problems:
         print(f"NOT reproduced: {len(problems)} of {len(expected)} files")
         print("\n".join(problems))

@@ -328,6 +328,15 @@ def _count_stderr(path: Path) -> int:
     )
 
 
+def prune_pages(out_dir: Path, stems: set[str]) -> list[Path]:
+    """Remove numbered pages (``NN_*.html``) in ``out_dir`` whose notebook is not in ``stems``,
+    so a renamed notebook leaves no stale page for the index, the navigation or the manifest."""
+    stale = [p for p in sorted(out_dir.glob("[0-9][0-9]_*.html")) if p.stem not in stems]
+    for page in stale:
+        page.unlink()
+    return stale
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m pdu_analysis.report.render",
@@ -335,6 +344,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("notebooks", nargs="+", type=Path, help="executed .ipynb files")
     parser.add_argument("--out", type=Path, default=None, help="output folder (default: reports/html)")
+    parser.add_argument(
+        "--prune",
+        action="store_true",
+        help="remove numbered pages whose notebook is not among those given (every notebook is given)",
+    )
     args = parser.parse_args(argv)
     out_dir = args.out or paths.reports_dir() / "html"
     started = time.monotonic()
@@ -343,6 +357,9 @@ def main(argv: list[str] | None = None) -> int:
     except (RenderError, FileNotFoundError, PDUInputError) as err:
         print(f"render failed: {err}", file=sys.stderr)
         return 1
+    if args.prune:
+        for stale in prune_pages(out_dir, {p.stem for p in args.notebooks}):
+            print(f"removed {stale} (its notebook is gone)", file=sys.stderr)
     print(f"rendered {len(written)} page(s) in {time.monotonic() - started:.1f} s", file=sys.stderr)
     return 0
 

@@ -162,13 +162,14 @@ def sector_by_event_layout(
         )
         trial = others.copy()
         layout.add_to(trial)
+        printed_ids = list(layout.printed["event_id"])  # one per suppression row, in order
         leaking = (
             {
-                str(row.period)
+                str(r.block)
                 for f in trial.audit().leaks
                 if f.figure.table == EVENTS
-                for row in layout.printed.itertuples()
-                if f.figure.label.startswith(f"{row.event_id}, ")
+                for r, label in zip(s.rows, printed_ids, strict=True)
+                if f.figure.label.startswith(f"{label}, ")
             }
             - pooled
             - set(s.pooled_blocks)
