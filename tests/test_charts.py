@@ -339,7 +339,8 @@ def test_naive_vs_robust_chart_draws_two_intervals_per_row():
         assert len(container.lines[0].get_xdata()) == len(table)
     text = all_text(fig)
     assert f"Base: {len(make_attendances())} attendances" in text
-    assert "Cluster-robust 95% interval" in text and "Naive 95% interval" in text
+    assert "allowing for people who came more than once" in text and "counted separately" in text
+    assert "naive" not in text.lower() and "GEE" not in text
     assert "12 people" in text
 
 
@@ -519,7 +520,10 @@ def test_period_labels_and_share_display():
     assert shown["attendances"].tolist() == ["3 of 10", "7 of 20", "3 of 10", "4 of 10"]
     assert shown["share"].tolist() == ["30%", "35%", "30%", "40%"]
     low, high = proportion_confint(7, 20, method="wilson")
-    assert shown["naive 95% CI"].iloc[1] == f"{100 * low:.0f}% to {100 * high:.0f}%"
+    assert (
+        shown["95% interval, each attendance counted separately"].iloc[1]
+        == f"{100 * low:.0f}% to {100 * high:.0f}%"
+    )
     assert shown["people"].tolist() == [8, 12, 8, 9]  # people who attended in those periods
 
 

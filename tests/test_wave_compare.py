@@ -403,7 +403,7 @@ def test_intention_and_action_are_never_tested_against_each_other(intention_and_
     assert (pooled["count"], pooled["base"]) == (20, 60)
     note = wording.practice_change_note(change, CODEBOOK)
     assert "not tested against each other" in note
-    assert "20/60" in note  # intention over every post-event response
+    assert "(20 of 60)" in note  # intention over every post-event response
     assert "19 of 29" in note  # action from the latest follow-up wave
 
 

@@ -8,7 +8,8 @@ against each other.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 import pandas as pd
 from statsmodels.stats.multitest import multipletests
@@ -21,6 +22,7 @@ from pdu_analysis.stats.conventions import (
 )
 from pdu_analysis.tables.headline import FOLLOW_UP_MEASURES, POST_EVENT_MEASURES
 from pdu_analysis.tables.survey import SHARE_COLUMNS, measure_by_wave
+from pdu_analysis.wording.numbers import share_text
 
 
 def period_comparison(
@@ -208,10 +210,20 @@ def comparison_pairs(waves: Sequence[str]) -> list[tuple[str, str, str]]:
 
 
 def compare_record(
-    k1: int, n1: int, k2: int, n2: int, first: str, second: str, *, what: str = "responses"
+    k1: int,
+    n1: int,
+    k2: int,
+    n2: int,
+    first: str,
+    second: str,
+    *,
+    what: str = "responses",
+    names: Mapping[str, str] | None = None,
 ) -> dict[str, object]:
-    """The comparison columns of one pair of waves (second minus first)."""
-    c = stats.compare_two(k1, n1, k2, n2, labels=(first, second))
+    """The comparison columns of one pair of waves (second minus first); the sentence names the
+    waves as ``names`` gives them (default: their codes)."""
+    names = names or {}
+    c = stats.compare_two(k1, n1, k2, n2, labels=(names.get(first, first), names.get(second, second)))
     one, two = stats.proportion(k1, n1), stats.proportion(k2, n2)
     sentence = c.sentence(what)
     return {
@@ -222,13 +234,13 @@ def compare_record(
         "pct1": one.percent,
         "ci1_low": one.ci_low,
         "ci1_high": one.ci_high,
-        "text1": one.text(),
+        "text1": share_text(k1, n1),
         "k2": k2,
         "n2": n2,
         "pct2": two.percent,
         "ci2_low": two.ci_low,
         "ci2_high": two.ci_high,
-        "text2": two.text(),
+        "text2": share_text(k2, n2),
         "diff": c.diff,
         "diff_ci_low": c.ci_low,
         "diff_ci_high": c.ci_high,
@@ -249,7 +261,11 @@ def _with_holm(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def comparison_table(
-    answers: pd.DataFrame, responses: pd.DataFrame, measures_catalogue: pd.DataFrame | None = None
+    answers: pd.DataFrame,
+    responses: pd.DataFrame,
+    measures_catalogue: pd.DataFrame | None = None,
+    *,
+    names: Mapping[str, Mapping[str, str]] | None = None,
 ) -> pd.DataFrame:
     """Every measure asked in two or more waves, compared between waves.
 
@@ -260,6 +276,8 @@ def comparison_table(
     measures_catalogue : DataFrame, optional
         Columns :data:`CATALOGUE_COLUMNS` (default: :func:`catalogue_from_codebook` with the
         headline table's names).
+    names : dict, optional
+        Survey to {wave: name} for the sentences (:func:`pdu_analysis.labels.comparison_names`).
 
     Returns
     -------
@@ -292,14 +310,18 @@ def comparison_table(
                     "question": m.question,
                     "label": getattr(m, "label", f"{m.question} {m.option}"),
                     "pair": pair,
-                    **compare_record(*counts[first], *counts[second], first, second),
+                    **compare_record(
+                        *counts[first], *counts[second], first, second, names=(names or {}).get(m.survey)
+                    ),
                 }
             )
     table = pd.DataFrame(rows, columns=[c for c in COMPARISON_COLUMNS if c != "p_holm"])
     return _with_holm(table)[COMPARISON_COLUMNS]
 
 
-def sector_comparisons(attendances: pd.DataFrame, sector: str = "statutory") -> pd.DataFrame:
+def sector_comparisons(
+    attendances: pd.DataFrame, sector: str = "statutory", *, names: Mapping[str, str] | None = None
+) -> pd.DataFrame:
     """Share of attendances from ``sector`` compared between disjoint periods, people as clusters.
 
     Consecutive periods, and first vs latest with three or more (:func:`comparison_pairs`). People
@@ -312,6 +334,8 @@ def sector_comparisons(attendances: pd.DataFrame, sector: str = "statutory") -> 
     rows = []
     for first, second, pair in comparison_pairs(periods):
         c = stats.compare_periods_clustered(attendances, first=first, second=second, success=sector)
+        if names:  # the sentence names the periods as readers know them
+            c = replace(c, labels=(names.get(first, first), names.get(second, second)))
         one, two = stats.proportion(c.k1, c.n1), stats.proportion(c.k2, c.n2)
         rows.append(
             {
@@ -324,13 +348,13 @@ def sector_comparisons(attendances: pd.DataFrame, sector: str = "statutory") -> 
                 "pct1": one.percent,
                 "ci1_low": one.ci_low,
                 "ci1_high": one.ci_high,
-                "text1": one.text(),
+                "text1": share_text(c.k1, c.n1),
                 "k2": c.k2,
                 "n2": c.n2,
                 "pct2": two.percent,
                 "ci2_low": two.ci_low,
                 "ci2_high": two.ci_high,
-                "text2": two.text(),
+                "text2": share_text(c.k2, c.n2),
                 "diff": c.diff,
                 "diff_ci_low": c.ci_low,
                 "diff_ci_high": c.ci_high,

@@ -109,6 +109,33 @@ def period_labels(periods: Iterable[str], interim_cutoff: str | date) -> dict[st
     return labels
 
 
+def period_phrases(periods: Iterable[str]) -> dict[str, str]:
+    """Periods as a sentence names them, from the waves of ``data/reference/waves.csv``.
+
+    The first period is "to the interim cut-off", the last "after the interim cut-off" (with
+    two waves), one between "between the interim and final cut-offs": each wave by the first word
+    of its waves.csv label, lower case; the index glossary gives the dates once.
+    """
+    names = list(waves_by_cutoff()["wave"])
+    known = survey_wave_labels()
+    short = [known[w].split(" (")[0].lower() if w in known else w.replace("_", " ") for w in names]
+    phrases = {}
+    for period in periods:
+        if period in names:
+            i = names.index(period)
+            if i == 0:
+                phrases[period] = f"to the {short[0]} cut-off"
+            elif i == len(names) - 1:
+                phrases[period] = f"after the {short[i - 1]} cut-off"
+            else:
+                phrases[period] = f"between the {short[i - 1]} and {short[i]} cut-offs"
+        elif names and period == f"after_{names[-1]}":
+            phrases[period] = f"after the {short[-1]} cut-off"
+        else:
+            phrases[period] = f"in the {period.replace('_', ' ')} period"
+    return phrases
+
+
 def report_labels(periods: Sequence[str]) -> dict[str, str]:
     """The report that first counted each period (``data/reference/waves.csv``), else the round's
     label, else the period's name."""
@@ -139,6 +166,38 @@ def wave_labels(responses: pd.DataFrame, survey: str) -> dict[str, str]:
         span = days[subset["wave"] == wave]
         labels[wave] = f"{wave} ({_month_span(span.min(), span.max())})"
     return labels
+
+
+def round_labels(responses: pd.DataFrame, survey: str = "follow_up") -> dict[str, str]:
+    """Each survey round as readers know it: its ``data/reference/waves.csv`` label when listed
+    ("Final (January 2019)"), else the round with the months its responses span."""
+    known = survey_wave_labels()
+    spans = wave_labels(responses, survey)
+    return {w: known.get(w, spans[w]) for w in spans}
+
+
+def sentence_names(names: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    """:func:`comparison_names` shortened for use inside a sentence's brackets: a round by the
+    first word of its waves.csv label ("final"), a round not listed by its code, a period in lower
+    case ("to 30 Jun 2018")."""
+    known = survey_wave_labels()
+    return {
+        "follow_up": {w: known[w].split(" (")[0].lower() if w in known else w for w in names["follow_up"]},
+        "post_event": {p: n[:1].lower() + n[1:] for p, n in names["post_event"].items()},
+        "attendances": dict(names["attendances"]),
+    }
+
+
+def comparison_names(responses: pd.DataFrame, interim_cutoff: str | date) -> dict[str, dict[str, str]]:
+    """Names of the groups compared, by source: follow-up rounds, post-event periods (by date) and
+    attendance periods (as a sentence names them, "to the interim cut-off")."""
+    post = measures.waves_in_order(responses, "post_event")
+    waves = list(waves_by_cutoff()["wave"])
+    return {
+        "follow_up": round_labels(responses, "follow_up"),
+        "post_event": period_labels(post, interim_cutoff),
+        "attendances": period_phrases([*waves, f"after_{waves[-1]}", *post]),
+    }
 
 
 def _month_span(first: pd.Timestamp, last: pd.Timestamp) -> str:

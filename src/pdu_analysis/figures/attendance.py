@@ -45,20 +45,67 @@ def events_per_person_histogram(
     return finish(fig, title, f"Base: {people} people who made {attendances} attendances")
 
 
+def _with_pools(table: pd.DataFrame, pooled: pd.DataFrame, cut: date) -> pd.DataFrame:
+    """The shown events, with one bar per period for its hidden events pooled, placed at the date
+    of the last of them (so the cut-off line still falls between the periods)."""
+    shown = table[~table["suppressed"].astype(bool)].assign(label=None, pool=False)
+    shown["label"] = [
+        f"{e}  {d:%b %y}" for e, d in zip(shown["event_id"], pd.to_datetime(shown["date"]), strict=True)
+    ]
+    dates = pd.to_datetime(table["date"]).dt.date
+    rows = [shown]
+    for r in pooled.itertuples():
+        ids = str(r.event_ids).split("+")
+        last = max(d for d, e in zip(dates, table["event_id"], strict=True) if e in ids)
+        plural = "s" if r.events != 1 else ""
+        pool = {k: getattr(r, k) for k in pooled.columns if k in table.columns}
+        rows.append(
+            pd.DataFrame(
+                [
+                    pool
+                    | {
+                        "event_id": f"{r.events} event{plural}",
+                        "date": last,
+                        "suppressed": False,
+                        "label": f"{r.events} event{plural} pooled",
+                        "pool": True,
+                    }
+                ]
+            )
+        )
+    out = pd.concat(rows, ignore_index=True)
+    out["day"] = pd.to_datetime(out["date"]).dt.date
+    return out.sort_values(["day", "pool"], kind="stable").reset_index(drop=True)
+
+
 def sector_mix_by_event(
-    table: pd.DataFrame, *, interim_cutoff: str | date, title: str = "Sector mix at each learning event"
+    table: pd.DataFrame,
+    *,
+    interim_cutoff: str | date,
+    title: str = "Sector mix at each learning event",
+    pooled: pd.DataFrame | None = None,
 ) -> Figure:
     """100% stacked bars of sector at each event in date order, with the interim cut-off line.
 
     Why: the report says the statutory share rose after the interim report; event by event one
     can see whether that is a steady shift or a few events that drew statutory teams. Events
     flagged ``suppressed`` (:func:`sector_by_event_table`: a sector with 1 to 4 attendances) are
-    drawn as a hatched grey bar with only their size shown.
+    merged into one bar per period when ``pooled`` (:func:`hidden_events_pooled`, passed by the
+    disclosure audit) is given, so hiding them does not change the picture; otherwise they are
+    drawn as hatched grey bars with only their size shown.
     """
     if table.empty:
         return empty_figure(title, "No attendances at learning events in these data.")
     sectors = [s for s in SECTOR_ORDER if s in table.columns]
     cut = cutoff_date(interim_cutoff)
+    n_att, n_ev = int(table["total"].sum()), len(table)
+    if pooled is not None and len(pooled):
+        table = _with_pools(table, pooled, cut)
+        ticks = list(table["label"])
+    else:
+        dates = pd.to_datetime(table["date"]).dt.date.tolist()
+        ticks = [f"{e}  {d:%b %y}" for e, d in zip(table["event_id"], dates, strict=True)]
+        table = table.assign(pool=False)
     fig, ax = plt.subplots(figsize=(8.6, 4.8))
     x = np.arange(len(table))
     totals = table["total"].astype("float64").to_numpy()
@@ -67,7 +114,16 @@ def sector_mix_by_event(
     for sector in sectors:
         counts = table[sector].astype("float64").to_numpy()
         share = np.divide(100.0 * counts, totals, out=np.zeros(len(table)), where=shown & (totals > 0))
-        ax.bar(x, share, bottom=bottom, color=SECTOR_COLOURS[sector], width=0.78, label=sector.capitalize())
+        ax.bar(
+            x,
+            share,
+            bottom=bottom,
+            color=SECTOR_COLOURS[sector],
+            width=0.78,
+            label=sector.capitalize(),
+            edgecolor=np.where(table["pool"], TEXT_COLOUR, "none").tolist(),
+            linewidth=np.where(table["pool"], 1.2, 0).tolist(),
+        )
         bottom += share
     if (~shown).any():
         ax.bar(
@@ -95,7 +151,6 @@ def sector_mix_by_event(
             fontsize=8.5,
             color=TEXT_COLOUR,
         )
-    ticks = [f"{e}  {d:%b %y}" for e, d in zip(table["event_id"], dates, strict=True)]
     ax.set_xticks(x, labels=ticks, fontsize=8, rotation=60, ha="right", rotation_mode="anchor")
     ax.set_xlim(-0.6, len(table) - 0.4)
     ax.set_ylim(0, 118)
@@ -104,12 +159,12 @@ def sector_mix_by_event(
     ax.grid(axis="x", visible=False)
     handles, _ = ax.get_legend_handles_labels()
     legend_below(ax, handles, inches=0.85, x=0.5, ncol=len(handles))
-    n_att, n_ev = int(table["total"].sum()), len(table)
+    pools = " (outlined bars: events whose mix is hidden, pooled per period)" if table["pool"].any() else ""
     return finish(
         fig,
         title,
         f"Base: {n_att} attendances at {n_ev} learning events; the number "
-        "above each bar is that event's attendances",
+        f"above each bar is its attendances{pools}",
     )
 
 

@@ -164,14 +164,14 @@ def naive_vs_robust_intervals(table: pd.DataFrame, *, title: str, what: str = "a
             "naive_high",
             OKABE_ITO["sky_blue"],
             -0.15,
-            "Naive 95% interval (Wilson: attendances treated as independent)",
+            "95% interval, each attendance counted separately",
         ),
         (
             "robust_low",
             "robust_high",
             OKABE_ITO["blue"],
             0.15,
-            "Cluster-robust 95% interval (GEE, person as cluster)",
+            "95% interval allowing for people who came more than once",
         ),
     )
     for lo, hi, colour, offset, name in styles:
@@ -206,5 +206,5 @@ def naive_vs_robust_intervals(table: pd.DataFrame, *, title: str, what: str = "a
     legend_below(ax, handles, inches=0.62, x=-0.02, loc="upper left")
     total = int(rows["base"].max()) if len(rows) else 0
     return finish(
-        fig, title, f"Base: {total} {what} in all; each row gives its own k/n and the people behind it"
+        fig, title, f"Base: {total} {what} in all; each row gives its own count and the people behind it"
     )

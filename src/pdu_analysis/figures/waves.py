@@ -83,7 +83,10 @@ def options_by_wave(
 
 
 def sector_shares_chart(
-    shares: pd.DataFrame, *, sectors: Sequence[str] = ("statutory", "voluntary")
+    shares: pd.DataFrame,
+    *,
+    sectors: Sequence[str] = ("statutory", "voluntary"),
+    title: str = "Attendances by sector, by period",
 ) -> plt.Figure:
     """Sector shares of attendances: each period alone, then the cumulative figures.
 
@@ -107,7 +110,7 @@ def sector_shares_chart(
             ax.fill_betweenx(
                 [y - 0.1, y + 0.1], r["robust_low"], r["robust_high"], color=colour, alpha=0.18, lw=0
             )
-            share = f"{plots_percent(r['percent'])} ({int(r['count'])}/{int(r['base'])})"
+            share = f"{plots_percent(r['percent'])} ({int(r['count'])} of {int(r['base'])})"
             point_range(ax, y, r, colour, label=share)
     ticks = [
         label
@@ -124,7 +127,7 @@ def sector_shares_chart(
         ax.axhline(min(cumulative) - 0.5, color=GREY, lw=0.8, ls="--")
     ax.invert_yaxis()
     percent_axis(ax, "Share of attendances (95% interval; pale band allows for repeat attenders)")
-    ax.set_title("Attendances by sector, by period")
+    ax.set_title(title)
     ax.legend(
         handles=[
             Line2D([], [], color=SECTOR_COLOURS.get(s, GREY), marker="o", lw=2.2, label=s) for s in sectors
@@ -149,7 +152,7 @@ def intention_action_chart(
     """
     panels = [
         ("intention", "Intend to change practice\n(post-event survey, by period)"),
-        ("action", "Have taken action\n(follow-up survey, by wave)"),
+        ("action", "Have taken action\n(follow-up survey, by round)"),
     ]
     sizes = [max(1, int((table["measure"] == m).sum())) for m, _ in panels]
     fig, axes = plt.subplots(1, 2, figsize=(FIGURE_SIZE[0] + 1.5, 1.6 + 0.6 * max(sizes)), sharey=False)
@@ -182,13 +185,20 @@ def intention_action_chart(
     return fig
 
 
+def _name(names: Mapping[str, Mapping[str, str]] | None, row, which: str) -> str:
+    """A round or period as readers know it (``names``: survey to {wave: label})."""
+    wave = row[which]
+    return (names or {}).get(row.get("survey", ""), {}).get(wave, wave)
+
+
 def differences_chart(
     comparisons: pd.DataFrame,
     *,
     label: str = "label",
-    title: str = "Change between waves (second minus first)",
+    title: str = "Change between rounds (second minus first)",
+    names: Mapping[str, Mapping[str, str]] | None = None,
 ) -> plt.Figure:
-    """Forest plot of wave differences: dot, 95% Newcombe interval, and the detectable size.
+    """Differences between rounds: dot, 95% interval (Newcombe's), and the detectable size.
 
     ``comparisons`` has columns from :func:`pdu_analysis.comparison_table`. The
     grey tick marks show the minimum detectable difference in the observed direction: a dot inside
@@ -206,7 +216,7 @@ def differences_chart(
         ax.text(
             104,
             i,
-            f"{int(r['k1'])}/{int(r['n1'])} → {int(r['k2'])}/{int(r['n2'])}",
+            f"{int(r['k1'])} of {int(r['n1'])} → {int(r['k2'])} of {int(r['n2'])}",
             va="center",
             fontsize=8.5,
             color="#333333",
@@ -214,7 +224,10 @@ def differences_chart(
     ax.axvline(0, color="#333333", lw=0.8)
     ax.set_yticks(
         range(len(rows)),
-        [wrap_label(f"{r[label]} ({r['first']} → {r['second']})", 44) for _, r in rows.iterrows()],
+        [
+            wrap_label(f"{r[label]} ({_name(names, r, 'first')} → {_name(names, r, 'second')})", 44)
+            for _, r in rows.iterrows()
+        ],
         fontsize=8.5,
     )
     ax.set_ylim(len(rows) - 0.5, -0.5)

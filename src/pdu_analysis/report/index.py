@@ -31,6 +31,8 @@ from . import pages as reading_order
 from .snippets import banner_html
 
 COLUMNS = ("measure", "wave", "count", "base", "percent", "ci_low", "ci_high")
+MAIN_POINT_COLUMNS = ("heading", "text", "href")
+
 TEMPLATES = Path(__file__).with_name("templates")
 MONTHS = "January February March April May June July August September October November December"
 
@@ -159,6 +161,49 @@ def pages_in_order(pages_found: list[Path]) -> list[Path]:
     return [by_stem[stem] for stem in reading_order.sequence(by_stem)]
 
 
+def main_points(csv_path: Path) -> list[dict[str, str]]:
+    """The main points notebook 06 computed (``main_points.csv``), or [] when not built yet; a
+    file without the expected columns is a :class:`PDUInputError` naming it."""
+    if not csv_path.is_file():
+        return []
+    try:
+        with open(csv_path, newline="", encoding="utf-8-sig") as handle:
+            reader = csv.DictReader(handle)
+            fields = reader.fieldnames or []
+            rows = list(reader)
+    except (UnicodeDecodeError, csv.Error) as err:
+        raise PDUInputError(f"not a UTF-8 CSV file ({err})", file=_shown(csv_path)) from None
+    missing = [c for c in MAIN_POINT_COLUMNS if c not in fields]
+    if missing:
+        raise PDUInputError(
+            f"missing column(s) {', '.join(missing)}; expected {','.join(MAIN_POINT_COLUMNS)}",
+            file=_shown(csv_path),
+        )
+    return [{c: (row[c] or "").strip() for c in MAIN_POINT_COLUMNS} for row in rows if row["text"]]
+
+
+def vocabulary() -> dict[str, list[dict[str, str]]]:
+    """The periods and rounds every page uses, defined once for the glossary (from waves.csv and
+    the cut-off the cleaning applied)."""
+    from ..labels import period_labels, period_phrases
+
+    waves = list(survey_wave_labels())
+    try:
+        from ..clean.waves import applied_cutoff
+
+        cutoff = applied_cutoff()
+    except (OSError, PDUInputError, KeyError, IndexError):  # not cleaned yet: waves.csv's cut-off
+        from ..reference import waves_by_cutoff
+
+        cutoff = waves_by_cutoff()["attendance_cutoff"].iloc[0] if waves else None
+    periods = []
+    if waves and cutoff is not None:
+        names, phrases = period_labels(waves, cutoff), period_phrases(waves)
+        periods = [{"phrase": phrases[w], "label": names[w]} for w in waves]
+    rounds = [{"label": label} for label in survey_wave_labels().values()]
+    return {"periods": periods, "rounds": rounds}
+
+
 def page_context(out: Path, headline_csv: Path, synthetic: bool | None = None) -> dict[str, object]:
     """Everything the template shows, worded; the banner shows if the raw folder is synthetic or
     any rendered page carries it (unless ``synthetic`` is given)."""
@@ -202,7 +247,16 @@ def page_context(out: Path, headline_csv: Path, synthetic: bool | None = None) -
         "alpha": conventions.ALPHA,
         "disclosure_low": conventions.DISCLOSURE_LOW,
         "disclosure_high": conventions.DISCLOSURE_HIGH,
-        "reports": [{"href": p.name, "title": _page_title(p)} for p in pages],
+        "page_groups": [
+            {
+                "key": key,
+                "heading": heading,
+                "pages": [{"href": f"{stem}.html", "title": headings[stem]} for stem in stems],
+            }
+            for key, heading, stems in reading_order.grouped(headings)
+        ],
+        "main_points": main_points(headline_csv.with_name("main_points.csv")),
+        "vocabulary": vocabulary(),
         "source": (
             "a synthetic reconstruction of the PDU's records, made to match the totals the "
             "final report publishes; it is not the PDU's real data"

@@ -234,6 +234,70 @@ def sector_by_event_published(
     return event_layout.events_printed(by_event, s, period_names)
 
 
+def hidden_events_pooled(by_event: pd.DataFrame, attendances: pd.DataFrame) -> pd.DataFrame:
+    """The events whose mix is hidden (``suppressed`` in :func:`sector_by_event_table`), pooled
+    per period: one row per period with hidden events, their sector counts, total and ids.
+
+    Hiding those events' bars would leave a per-event chart that shows only the others; pooling
+    them gives the reader the period's whole picture. ``small`` is True when a pooled sector count
+    is itself 1 to 4, so the pool cannot be shown either.
+    """
+    sectors = [s for s in SECTOR_ORDER if s in by_event.columns]
+    columns = ["period", "event_ids", "events", *sectors, "total", "small"]
+    hidden = by_event[by_event["suppressed"].astype(bool)]
+    if hidden.empty:
+        return pd.DataFrame(columns=columns)
+    period_of = attendances.groupby("event_id")["period"].first()
+    hidden = hidden.assign(period=hidden["event_id"].map(period_of))
+    rows = []
+    for period in measures.periods_in_order(attendances):
+        part = hidden[hidden["period"] == period]
+        if part.empty:
+            continue
+        counts = {s: int(part[s].sum()) for s in sectors}
+        rows.append(
+            {
+                "period": period,
+                "event_ids": "+".join(part["event_id"]),
+                "events": len(part),
+                **counts,
+                "total": int(part["total"].sum()),
+                "small": any(DISCLOSURE_LOW <= v <= DISCLOSURE_HIGH for v in counts.values()),
+            }
+        )
+    return pd.DataFrame(rows, columns=columns)
+
+
+def hidden_lean_sentence(
+    by_event: pd.DataFrame, attendances: pd.DataFrame, names: Mapping[str, str], sector: str = "statutory"
+) -> str | None:
+    """Which way the hidden events lean: their pooled share of ``sector`` against the shown events
+    of the same period, in words (no count), or None when no event is hidden."""
+    pooled = hidden_events_pooled(by_event, attendances)
+    if pooled.empty or sector not in by_event.columns:
+        return None
+    period_of = attendances.groupby("event_id")["period"].first()
+    events = by_event.assign(period=by_event["event_id"].map(period_of))
+    parts = []
+    for r in pooled.itertuples():
+        shown = events[(events["period"] == r.period) & ~events["suppressed"].astype(bool)]
+        if not r.total or not shown["total"].sum():
+            continue
+        hidden_share = getattr(r, sector) / r.total
+        shown_share = shown[sector].sum() / shown["total"].sum()
+        side = (
+            "lower" if hidden_share < shown_share else "higher" if hidden_share > shown_share else "the same"
+        )
+        parts.append(
+            f"the {r.events} event{'s' if r.events != 1 else ''} {names.get(r.period, r.period)} whose "
+            f"mix is hidden had, together, a {side} {sector} share than the events shown in that period"
+        )
+    if not parts:
+        return None
+    text = "; ".join(parts).replace("a the same", "the same")
+    return text[0].upper() + text[1:] + "."
+
+
 def focus_by_sector_table(
     attendances: pd.DataFrame, focus_order: Sequence[str], *, interim_cutoff: str | date
 ) -> pd.DataFrame:
@@ -292,13 +356,17 @@ def values_by_group(
 
 
 def sector_shares(
-    attendances: pd.DataFrame, sectors: Sequence[str] | None = None
+    attendances: pd.DataFrame,
+    sectors: Sequence[str] | None = None,
+    *,
+    names: Mapping[str, str] | None = None,
 ) -> tuple[pd.DataFrame, str | None]:
     """Share of attendances from each sector: each period alone, and cumulative to each period.
 
     Rows with ``kind`` "disjoint" are the attendances of one period; rows with ``kind``
     "cumulative" are every attendance up to and including a period (what each report quoted). The
-    first period's cumulative figure is its disjoint one and is not repeated. Beside each Wilson
+    first period's cumulative figure is its disjoint one and is not repeated. Periods are named by
+    ``names`` (:func:`pdu_analysis.labels.period_labels`) when given, else by their months. Beside each Wilson
     interval is the interval allowing for repeat attenders (GEE, person as cluster;
     :func:`pdu_analysis.stats.sector_share_clustered`).
 
@@ -311,14 +379,15 @@ def sector_shares(
         them back); ``suppressed`` is True and the count, percent and intervals are missing.
     """
     periods = measures.periods_in_order(attendances)
-    labels = period_spans(attendances)
+    labels = dict(names) if names else period_spans(attendances)
     sectors = (
         list(sectors) if sectors is not None else [s for s in SECTORS if s in set(attendances["sector"])]
     )
     blocks = [("disjoint", p, [p], labels[p]) for p in periods]
     for p in periods[1:]:
         upto = measures.cumulative_periods(periods, p)
-        blocks.append(("cumulative", p, upto, f"all, {_period_span(attendances, upto)}"))
+        whole = "All periods" if p == periods[-1] else f"All to the end of: {labels[p]}"
+        blocks.append(("cumulative", p, upto, whole if names else f"all, {_period_span(attendances, upto)}"))
     rows = []
     for kind, period, selector, label in blocks:
         subset = attendances[attendances["period"].isin(selector)]

@@ -79,6 +79,16 @@ def add_sector_by_event(pub: Publication, printed: pd.DataFrame, sectors: Sequen
             pub.add(EVENTS, f"{r.event_id}, {s}", ATT, where, getattr(r, s))
 
 
+def add_hidden_pools(pub: Publication, pooled: pd.DataFrame, sectors: Sequence[str]) -> None:
+    """The hidden events pooled per period (:func:`~pdu_analysis.tables.hidden_events_pooled`):
+    each sector's count and the pool's total."""
+    for r in pooled.itertuples():
+        ids = str(r.event_ids).split("+")
+        for s in [*sectors, "total"]:
+            where = {"event_id": ids} | ({} if s == "total" else {"sector": s})
+            pub.add("03_sector_mix_pooled", f"{r.period} pool, {s}", ATT, where, getattr(r, s))
+
+
 def add_events_per_person(pub: Publication, per_person: pd.DataFrame) -> None:
     """People by learning events attended ("4 or more" is every level from 4 up)."""
     levels = pub.cells(PEOPLE, {})

@@ -100,8 +100,9 @@ def measure_by_wave(
 
 def share_record(k: int, n: int) -> dict[str, object]:
     """count, base, percent, Wilson interval and the small-base text of k of n."""
-    p = stats.proportion(k, n)
-    return {**p.to_record(), "text": p.text()}
+    from pdu_analysis.wording.numbers import share_text
+
+    return {**stats.proportion(k, n).to_record(), "text": share_text(k, n)}
 
 
 def option_table(
@@ -219,3 +220,40 @@ def yes_table(
     ]
     table = pd.concat(frames, ignore_index=True)
     return table[["label", "question_id", "answer", "wave", *SHARE_COLUMNS]]
+
+
+def matrix_table(
+    answers: pd.DataFrame, responses: pd.DataFrame, survey: str, question_id: str
+) -> pd.DataFrame:
+    """A matrix question ("How useful have you found each of the following?"): every item and
+    answer option, in each round the item was answered, as k of n with a Wilson interval.
+
+    The base of an item in a round is the responses that answered that item (one answer per item,
+    stored in the ``item`` column of ``survey_answers``). Items and options come in codebook order.
+    Columns: item, option, wave, then :data:`SHARE_COLUMNS`.
+    """
+    book = load_codebook()
+    row = book[(book["survey"] == survey) & (book["question_id"] == question_id)]
+    columns = ["item", "option", "wave", *SHARE_COLUMNS]
+    if row.empty:
+        return pd.DataFrame(columns=columns)
+    options = [o for o in row.iloc[0]["options"].split("|") if o]
+    items = [r for r in row.iloc[0]["matrix_rows"].split("|") if r]
+    asked = answers[(answers["survey"] == survey) & (answers["question_id"] == question_id)]
+    records = []
+    for wave in measures.waves_in_order(responses, survey):
+        in_wave = asked[asked["wave"] == wave]
+        for item in items:
+            given = in_wave.loc[in_wave["item"] == item, "answer"]
+            if given.empty:
+                continue
+            for option in options:
+                records.append(
+                    {
+                        "item": item,
+                        "option": option,
+                        "wave": wave,
+                        **share_record(int((given == option).sum()), len(given)),
+                    }
+                )
+    return pd.DataFrame(records, columns=columns)

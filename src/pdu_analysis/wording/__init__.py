@@ -6,11 +6,14 @@ from pdu_analysis.wording.numbers import (  # noqa: F401
     count_text,
     percent_text,
     plots_percent,
+    share_text,
 )
 from pdu_analysis.wording.readable import (  # noqa: F401
     display_comparisons,
-    display_headline,
+    display_cumulative,
     display_shares,
+    matrix_display,
+    readable_counts,
     share_table_display,
 )
 from pdu_analysis.wording.sentences import (  # noqa: F401
@@ -25,6 +28,7 @@ from pdu_analysis.wording.sentences import (  # noqa: F401
     describe,
     design_effect_sentence,
     distribution_sentence,
+    page_base_caveat,
     practice_change_note,
     sentences_markdown,
     shares_sentence,

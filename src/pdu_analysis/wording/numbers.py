@@ -42,6 +42,30 @@ def compact_share(k: int, n: int) -> str:
     return f"{k} of {n}" if p.flag == "words_only" else f"{k} of {n} ({p.display_percent}%)"
 
 
+def share_text(k: int, n: int) -> str:
+    """The one sentence form of a share: "P% (k of n), 95% interval L% to H%".
+
+    Below the words-only base it is "k of n" alone; below the indicative base "(indicative only)"
+    follows. Percent and interval ends are rounded half up to whole percents, as the index page's
+    table rounds them (:func:`result_text`, :func:`interval_text`), so a figure reads the same on
+    every page.
+
+    Examples
+    --------
+    >>> share_text(4, 7), share_text(15, 40)
+    ('4 of 7', '38% (15 of 40), 95% interval 24% to 53% (indicative only)')
+    """
+    from pdu_analysis.stats.proportions import proportion
+
+    if n == 0:
+        return "no responses"
+    p = proportion(k, n)
+    if p.flag == "words_only":
+        return f"{k} of {n}"
+    text = f"{result_text(k, n, p.percent)}, 95% interval {interval_text(p.ci_low, p.ci_high)}"
+    return text + (" (indicative only)" if p.flag == "indicative" else "")
+
+
 def compact_note() -> str:
     """Footnote for tables of :func:`compact_share` cells."""
     return (

@@ -11,8 +11,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from pdu_analysis import measures, stats
-from pdu_analysis.compare import period_comparison
+from pdu_analysis import compare, measures, stats
 from pdu_analysis.measures import ALL
 from pdu_analysis.reference import load_codebook
 from pdu_analysis.stats import proportion
@@ -21,7 +20,7 @@ from pdu_analysis.stats.conventions import (
     DISCLOSURE_HIGH,
     DISCLOSURE_LOW,
 )
-from pdu_analysis.wording.numbers import percent_text
+from pdu_analysis.wording.numbers import percent_text, share_text
 
 
 def suppression_note(*tables: pd.DataFrame, what: str = "counts", proved: bool = False) -> str | None:
@@ -83,7 +82,7 @@ def comparison_sentence(table: pd.DataFrame, option: str, first: str | None, sec
     """The comparison's plain-English sentence, or why there is none."""
     if not first or not second or first == second:
         return "Only one period has responses, so the periods are not compared."
-    found = period_comparison(table, option, first, second)
+    found = compare.period_comparison(table, option, first, second)
     if found is None:
         return (
             f'No comparison between "{first}" and "{second}": one of them has no responses to this question.'
@@ -99,7 +98,7 @@ def shares_sentence(table: pd.DataFrame, group: str) -> str:
         if r.suppressed:
             parts.append(f"{r.label}, fewer than 5 or hidden to protect one that is")
         elif r.base:
-            parts.append(f"{r.label}, {proportion(int(r.count), int(r.base)).text()}")
+            parts.append(f"{r.label}, {share_text(int(r.count), int(r.base))}")
     return "; ".join(parts) if parts else "none recorded"
 
 
@@ -138,8 +137,9 @@ def chi_square_sentence(record: Mapping, *, what: str = "attendances") -> str:
     if np.isfinite(record["p_adjusted"]):
         clear = record["p_adjusted"] < ALPHA
         text += (
-            " The cluster-robust test of the statutory share, treating each person's attendances as "
-            "a group (people who came several times are not independent evidence), gives "
+            " The test of the statutory share that allows for people who came more than once, "
+            "treating each person's attendances as a group (people who came several times are not "
+            "independent evidence), gives "
             f"{stats.format_p(record['p_adjusted'])}: the difference "
             f"{'is unlikely to be chance' if clear else 'could be chance'}."
         )
@@ -180,6 +180,35 @@ def base_caveat(table: pd.DataFrame, *, what: str = "responses") -> str | None:
     return "\n\n".join(parts) or None
 
 
+def page_base_caveat(named: Mapping[str, pd.DataFrame], *, what: str = "responses") -> str | None:
+    """One caveat for a whole page of small bases, instead of one box per chart.
+
+    ``named`` maps a chart's name to its table (columns group, base); every group whose base is
+    under the indicative threshold is listed once, and the widest interval on the smallest base
+    gives "small" a size (:func:`stats.small_base_caveat`).
+    """
+    from pdu_analysis.stats.conventions import INDICATIVE_BASE, WORDS_ONLY_BASE
+
+    listed, smallest = [], None
+    for name, table in named.items():
+        if table is None or table.empty:
+            continue
+        bases = table.groupby("group", sort=False)["base"].first()
+        small = [(g, int(n)) for g, n in bases.items() if 0 < int(n) < INDICATIVE_BASE]
+        if small:
+            listed.append(f"{name}: " + ", ".join(f"{g} {n}" for g, n in small))
+            smallest = min([n for _, n in small] + ([smallest] if smallest else []))
+    if not listed:
+        return None
+    return (
+        f"Few {what}: below {WORDS_ONLY_BASE} a result is given as a count, not a percentage, and "
+        f"below {INDICATIVE_BASE} it is indicative only (see the glossary on the index page). "
+        f"Small bases on this page ({what} answering): " + "; ".join(listed) + ". "
+        f"For the smallest, {stats.small_base_caveat(smallest, what=what)[0].lower()}"
+        f"{stats.small_base_caveat(smallest, what=what)[1:]}"
+    )
+
+
 def chance_note(table: pd.DataFrame, *, alpha: float = ALPHA) -> str:
     """How many comparisons reached p < alpha, against how many Fisher's test would give by chance.
 
@@ -205,7 +234,12 @@ def chance_note(table: pd.DataFrame, *, alpha: float = ALPHA) -> str:
 
 
 def base_note(
-    answers: pd.DataFrame, responses: pd.DataFrame, survey: str, question_id: str, wave: str
+    answers: pd.DataFrame,
+    responses: pd.DataFrame,
+    survey: str,
+    question_id: str,
+    wave: str,
+    names: Mapping[str, str] | None = None,
 ) -> str | None:
     """Sentence when fewer responses answered a question than were returned in that wave."""
     returned = int(((responses["survey"] == survey) & (responses["wave"] == wave)).sum())
@@ -213,7 +247,8 @@ def base_note(
     if answered == returned or not answered:
         return None
     return (
-        f"In the {wave} wave {answered} of the {returned} responses answered this question; "
+        f"In the {(names or {}).get(wave, wave)} round {answered} of the {returned} responses "
+        "answered this question; "
         f"every share here is out of the {answered} who answered, not the {returned} "
         "returned."
     )
@@ -246,7 +281,10 @@ def practice_change_note(table: pd.DataFrame, codebook: pd.DataFrame | None = No
     from the latest follow-up wave (each wave is a snapshot of what people have done so far), as
     the final report quotes them.
     """
+    from pdu_analysis.labels import survey_wave_labels
+
     book = load_codebook() if codebook is None else codebook
+    rounds = survey_wave_labels()
     parts = []
     for name, which in (("intention", ALL), ("action", "latest")):
         rows = table[(table["measure"] == name)]
@@ -260,7 +298,7 @@ def practice_change_note(table: pd.DataFrame, codebook: pd.DataFrame | None = No
         ]
         question = text.iloc[0] if len(text) else row["question_id"]
         survey = row["survey"].replace("_", "-")
-        where = "all responses" if row["wave"] == ALL else f"{row['wave']} wave"
+        where = "all responses" if row["wave"] == ALL else f"{rounds.get(row['wave'], row['wave'])} round"
         parts.append(
             f"{name}: {row['text']} answered '{row['answer']}' to \"{question}\" ({survey} survey, {where})"
         )
@@ -288,14 +326,14 @@ def describe(
     'W1: B 3 of 4, A 1 of 4.'
     """
     if table.empty:
-        return "This question was not asked in any wave."
+        return "This question was not asked in any round."
     names = wave_names or {}
     parts = []
     for wave in dict.fromkeys(table["wave"]):
         rows = table[table["wave"] == wave]
         if most_first:
             rows = rows.sort_values("count", ascending=False, kind="stable")
-        name = names.get(wave, "all waves together" if wave == ALL else wave)
+        name = names.get(wave, "all rounds together" if wave == ALL else wave)
         items = ", ".join(f"{c} {t}" for c, t in zip(rows[category], rows["text"], strict=True))
         parts.append(f"{name[0].upper() + name[1:]}: {items}.")
     return " ".join(parts)
@@ -320,18 +358,25 @@ def bases_text(
             items = ", ".join(
                 f"{c} out of {int(b)}" for c, b in zip(rows[category], rows["base"], strict=True)
             )
-            parts.append(f"{names.get(wave, 'all waves' if wave == ALL else wave)}: {items}")
+            parts.append(f"{names.get(wave, 'all rounds' if wave == ALL else wave)}: {items}")
         return "; ".join(parts) if parts else "no responses"
     for wave in dict.fromkeys(table["wave"]):
         bases = sorted(set(table.loc[table["wave"] == wave, "base"].astype(int)))
         base = str(bases[0]) if len(bases) == 1 else f"{bases[0]}–{bases[-1]}"
-        parts.append(f"{names.get(wave, 'all waves' if wave == ALL else wave)} {base} {what}")
+        parts.append(f"{names.get(wave, 'all rounds' if wave == ALL else wave)} {base} {what}")
     return "; ".join(parts) if parts else "no responses"
 
 
-def sentences_markdown(table: pd.DataFrame) -> str:
-    """A markdown list: each comparison's two figures and its plain-English sentence."""
+def sentences_markdown(table: pd.DataFrame, names: Mapping[str, Mapping[str, str]] | None = None) -> str:
+    """A markdown list: each comparison's two figures and its plain-English sentence, rounds and
+    periods named as readers know them (``names``: survey to {wave: label})."""
+    names = names or {}
+
+    def name(survey: str, wave: str) -> str:
+        return names.get(survey, {}).get(wave, wave)
+
     return "\n".join(
-        f"- **{r.label}** ({r.first} → {r.second}): {r.text1} → {r.text2}. {r.sentence}"
+        f"- **{r.label}** ({name(r.survey, r.first)} → {name(r.survey, r.second)}): "
+        f"{r.text1} → {r.text2}. {r.sentence}"
         for r in table.itertuples()
     )

@@ -1,0 +1,287 @@
+"""Main points: the few findings a steering-group member reads first, computed from the data.
+
+Each point is one plain-English paragraph built from the tidy tables and the tests the pages
+report (the clustered sector comparison, the survey comparisons between rounds, the practice-change
+side by side), with its k of n and a link to the page and section that gives the evidence. Nothing
+here is typed from the shipped data: new exports give new sentences.
+
+Notebook 06 writes :func:`main_points_table` to ``reports/tables/main_points.csv``; the index
+page reads that file, so the index needs no statistics of its own.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+
+from pdu_analysis import measures, stats
+from pdu_analysis.labels import period_phrases, survey_wave_labels
+from pdu_analysis.measures import ALL
+from pdu_analysis.wording.numbers import share_text
+
+MAIN_POINT_COLUMNS = ["key", "heading", "text", "href"]
+
+PAGES = {
+    "who": "03_who_attends.html",
+    "feedback": "04_event_feedback.html",
+    "follow_up": "05_follow_up.html",
+    "compare": "06_interim_vs_final.html",
+}
+"""The page each kind of finding links to (the notebooks' rendered names)."""
+
+
+def anchor(heading: str) -> str:
+    """The id nbconvert gives a markdown heading (spaces to hyphens), for links to a section.
+
+    Examples
+    --------
+    >>> anchor("Who attends, in brief")
+    'Who-attends,-in-brief'
+    """
+    return heading.strip().replace(" ", "-")
+
+
+SECTIONS = {
+    "sector_change": "Did the statutory share of attendances change?",
+    "what_changed": "What the comparisons show",
+    "attendance": "Attendances and individuals",
+    "practice": "Intending to change and taking action",
+}
+"""Section headings the main points link to; the notebooks use the same headings."""
+
+
+@dataclass(frozen=True)
+class MainPoint:
+    """One finding: a short heading, its sentence(s) and the page section with the evidence."""
+
+    key: str
+    heading: str
+    text: str
+    href: str
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def sector_change_point(sector_test: pd.DataFrame, sector: str = "statutory") -> MainPoint | None:
+    """What changed in the sector mix between periods, with the clustered test's verdict.
+
+    ``sector_test`` is :func:`pdu_analysis.compare.sector_comparisons`; the consecutive pairs are
+    worded (first against latest as well with three or more periods).
+    """
+    if sector_test is None or sector_test.empty:
+        return None
+    phrases = period_phrases(list(dict.fromkeys([*sector_test["first"], *sector_test["second"]])))
+    parts = []
+    evidence = []
+    for r in sector_test.itertuples():
+        kind = stats.verdict(r.p_value, r.diff_ci_low, r.diff_ci_high)
+        evidence.append(kind == "evidence")
+        size = abs(stats.round_half_up(r.diff))
+        direction = "rise" if r.diff > 0 else "fall"
+        if kind == "evidence":
+            verdict = f"a {direction} of {size:.0f} percentage points that is evidence of change"
+        elif kind == "mixed":
+            verdict = f"a {direction} of {size:.0f} percentage points that is suggestive but not conclusive"
+        else:
+            verdict = f"a difference of {size:.0f} percentage points that could be chance"
+        part = f"{phrases[r.first]}, {share_text(r.k1, r.n1)}; {phrases[r.second]}, {share_text(r.k2, r.n2)}"
+        parts.append(f"{part}: {verdict}")
+    heading = (
+        f"The {sector} share of attendances changed"
+        if any(evidence)
+        else f"No clear change in the {sector} share of attendances"
+    )
+    text = (
+        f"Share of attendances from the {sector} sector "
+        + ". ".join(parts if len(parts) == 1 else [parts[0], *(p[0].upper() + p[1:] for p in parts[1:])])
+        + ". The test allows for people who came to more than one event."
+    )
+    return MainPoint(
+        "sector_change", heading, text, f"{PAGES['compare']}#{anchor(SECTIONS['sector_change'])}"
+    )
+
+
+def survey_limits_point(comparisons: pd.DataFrame, responses: pd.DataFrame) -> MainPoint | None:
+    """How many survey comparisons between rounds or periods show change, and what they could show.
+
+    ``comparisons`` is :func:`pdu_analysis.compare.comparison_table`. The sentence counts the
+    verdicts, names the follow-up rounds' sizes, and gives the range of detectable differences.
+    """
+    if comparisons is None or comparisons.empty:
+        return None
+    kinds = [
+        stats.verdict(r.p_value, r.diff_ci_low, r.diff_ci_high)
+        for r in comparisons[["p_value", "diff_ci_low", "diff_ci_high"]].itertuples()
+    ]
+    n = len(kinds)
+    k = kinds.count("evidence")
+    mixed = kinds.count("mixed")
+    names = survey_wave_labels()
+    waves = measures.waves_in_order(responses, "follow_up")
+    sizes = [
+        f"{int(((responses['survey'] == 'follow_up') & (responses['wave'] == w)).sum())}"
+        f"{' responses' if i == 0 else ''} in the {names.get(w, w).split(' (')[0].lower()} round"
+        for i, w in enumerate(waves)
+    ]
+    mdd = [float(v) for v in comparisons["mdd"] if not math.isnan(float(v))]
+    if k == 0:
+        text = f"None of the {n} survey comparisons between rounds or periods is evidence of change"
+        heading = "The surveys are too small to show change"
+    else:
+        labels = comparisons.loc[[kind == "evidence" for kind in kinds], "label"].astype(str).tolist()
+        text = (
+            f"{k} of the {n} survey comparisons between rounds or periods "
+            f"{'is' if k == 1 else 'are'} evidence of change ({_and(labels)})"
+        )
+        heading = "Few survey measures can show change"
+    if mixed:
+        text += f"; {mixed} {'is' if mixed == 1 else 'are'} suggestive but not conclusive"
+    text += "."
+    if sizes:
+        text += f" The follow-up survey had {_and(sizes)}."
+    if mdd:
+        low, high = stats.round_half_up(min(mdd)), stats.round_half_up(max(mdd))
+        span = f"{low:.0f}" if low == high else f"{low:.0f} to {high:.0f}"
+        text += (
+            f" At these numbers only differences of about {span} percentage points or more could "
+            "be detected reliably, so smaller changes may be real but cannot be shown."
+        )
+    return MainPoint("survey_limits", heading, text, f"{PAGES['compare']}#{anchor(SECTIONS['what_changed'])}")
+
+
+def attendance_point(attendances: pd.DataFrame, people: pd.DataFrame, events: pd.DataFrame) -> MainPoint:
+    """Who attends: people, attendances, events, repeat attenders and the sector mix overall."""
+    held = events[(events["kind"] == "learning_event") & (events["status"] == "held")]
+    repeaters = int((people["attendances"] > 1).sum())
+    n = len(attendances)
+    mix = [
+        f"{share_text(int((attendances['sector'] == s).sum()), n)}, from the {s} sector"
+        for s in ("voluntary", "statutory", "private")
+        if (attendances["sector"] == s).any()
+    ]
+    text = (
+        f"{len(people)} people made {n} attendances at {len(held)} learning events; "
+        f"of the people, {share_text(repeaters, len(people))}, came to more than one event. "
+        f"Of all attendances, {_and(mix)}."
+    )
+    return MainPoint(
+        "attendance",
+        "Who attends",
+        text,
+        f"{PAGES['who']}#{anchor(SECTIONS['attendance'])}",
+    )
+
+
+def practice_point(change: pd.DataFrame) -> MainPoint | None:
+    """Intention (post-event, all responses) and action (latest follow-up round) side by side.
+
+    ``change`` is :func:`pdu_analysis.compare.practice_change`; the two are never tested against
+    each other, and the sentence says so.
+    """
+    if change is None or change.empty:
+        return None
+    intention = change[(change["measure"] == "intention") & (change["wave"] == ALL)]
+    action = change[(change["measure"] == "action") & (change["wave"] != ALL)]
+    if intention.empty or action.empty:
+        return None
+    i, a = intention.iloc[-1], action.iloc[-1]
+    round_name = survey_wave_labels().get(a["wave"], a["wave"]).split(" (")[0].lower()
+    text = (
+        "Of the post-event responses given just after the events, "
+        f"{share_text(int(i['count']), int(i['base']))}, said they intended to change their "
+        f"practice. Of the {round_name} follow-up round's respondents, "
+        f"{share_text(int(a['count']), int(a['base']))}, said they had taken action. These are "
+        "different questions asked of different people, so they are shown side by side, not tested "
+        "against each other."
+    )
+    return MainPoint(
+        "practice",
+        "Intentions and actions",
+        text,
+        f"{PAGES['compare']}#{anchor(SECTIONS['practice'])}",
+    )
+
+
+def sector_title(sector_test: pd.DataFrame, sector: str = "statutory") -> str:
+    """A chart title that states the finding when the clustered test shows one, else a neutral one.
+
+    The comparison judged is the first period against the latest (the only pair with two periods).
+    """
+    if sector_test is None or sector_test.empty:
+        return f"The {sector} share of attendances, by period"
+    r = sector_test.iloc[-1]
+    if stats.verdict(r["p_value"], r["diff_ci_low"], r["diff_ci_high"]) == "evidence":
+        phrases = period_phrases([r["first"], r["second"]])
+        if len(sector_test) == 1:
+            moved = "rose" if r["diff"] > 0 else "fell"
+            return f"The {sector} share of attendances {moved} {phrases[r['second']]}"
+        side = "higher" if r["diff"] > 0 else "lower"
+        return (
+            f"The {sector} share of attendances was {side} {phrases[r['second']]} than {phrases[r['first']]}"
+        )
+    return f"The {sector} share of attendances: no clear change between periods"
+
+
+def differences_title(comparisons: pd.DataFrame) -> str:
+    """Title of the differences chart, saying how many of the measures shown are evidence of change."""
+    if comparisons is None or comparisons.empty:
+        return "No measure was asked in two rounds"
+    kinds = [
+        stats.verdict(r.p_value, r.diff_ci_low, r.diff_ci_high)
+        for r in comparisons[["p_value", "diff_ci_low", "diff_ci_high"]].itertuples()
+    ]
+    k, n = kinds.count("evidence"), len(kinds)
+    if k == 0:
+        return f"None of these {n} differences between rounds or periods is evidence of change"
+    return (
+        f"{k} of these {n} differences between rounds or periods "
+        f"{'is' if k == 1 else 'are'} evidence of change"
+    )
+
+
+def usefulness_title(table: pd.DataFrame, names: dict[str, str] | None = None) -> str:
+    """Title of the usefulness chart: the part most often rated "very useful" in the latest round,
+    or a neutral title when two parts tie or nothing was rated. ``table`` is
+    :func:`pdu_analysis.tables.matrix_table`; the first option is the top of the scale."""
+    if table is None or table.empty:
+        return "How useful people found each part of the events"
+    latest = table[table["wave"] == table["wave"].iloc[-1]]
+    top = latest[latest["option"] == latest["option"].iloc[0]]
+    shares = (top["count"] / top["base"]).to_numpy()
+    best = shares.max()
+    if (shares == best).sum() > 1 or best == 0:
+        return "How useful people found each part of the events"
+    best_row = top.iloc[int(shares.argmax())]
+    wave = best_row["wave"]
+    round_name = (names or {}).get(wave, wave).split(" (")[0].lower()
+    return (
+        f"Most often rated {best_row['option'].lower()}: {best_row['item']} "
+        f"({int(best_row['count'])} of {int(best_row['base'])}, {round_name} round)"
+    )
+
+
+def main_points(
+    tidy: dict[str, pd.DataFrame],
+    *,
+    sector_test: pd.DataFrame,
+    comparisons: pd.DataFrame,
+    change: pd.DataFrame,
+) -> list[MainPoint]:
+    """The main points in reading order: what changed, what the surveys cannot show, who attends,
+    practice change. A point whose data are missing is left out."""
+    found = [
+        sector_change_point(sector_test),
+        survey_limits_point(comparisons, tidy["survey_responses"]),
+        attendance_point(tidy["attendances"], tidy["people"], tidy["events"]),
+        practice_point(change),
+    ]
+    return [p for p in found if p is not None]
+
+
+def main_points_table(points: list[MainPoint]) -> pd.DataFrame:
+    """The points as a table (``reports/tables/main_points.csv``) for the index page."""
+    return pd.DataFrame([p.__dict__ for p in points], columns=MAIN_POINT_COLUMNS)
