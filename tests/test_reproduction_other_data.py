@@ -106,3 +106,26 @@ def test_a_round_that_is_present_is_counted(waves):
     assert ledger.loc["statutory_pct_interim", "computed"] == "100.0% (1/1)"
     # Without the summary row for not-applicable figures when there are none.
     assert reproduction.NOT_APPLICABLE not in set(reproduction.summary(ledger.reset_index())["status"])
+
+
+def test_pages_show_the_reports_words_not_figure_ids():
+    tables = _tables(cop_titles=["Care Act CoP session 1"], waves=["final"], periods=["interim"])
+    ledger = reproduction.reproduce(PUBLISHED.assign(wording=["a", "b", "c", "d"]), tables)
+    shown = reproduction.readable(ledger, ["wording", "published", "status"])
+    assert list(shown.columns) == ["What the report says", "Published", "Status"]
+    assert list(shown["What the report says"]) == ["a", "b", "c", "d"]
+    assert "id" in ledger.columns  # the CSV for reviewers keeps the ids
+
+
+def test_cleaning_log_reads_in_words():
+    from pdu_analysis.clean.log import CleaningLog, readable_log
+
+    log = CleaningLog()
+    log.add("post_event: post_event_survey.csv", "drop responses with no answer", 77, 75, "2 opened")
+    log.add("follow_up_other: x.csv", "keep", 3, 3)
+    shown = readable_log(log.to_frame())
+    assert list(shown.columns) == ["Source", "Step", "Rows before", "Rows after", "Change", "What happened"]
+    assert shown.loc[0, "Source"] == "post-event survey: post_event_survey.csv"
+    assert shown.loc[0, "Change"] == -2
+    # only a whole word is renamed
+    assert shown.loc[1, "Source"] == "follow_up_other: x.csv"

@@ -315,6 +315,7 @@ def reproduce(published: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> pd.Da
             {
                 "id": figure.id,
                 "section": figure.section,
+                "wording": figure.wording,
                 "kind": figure.kind,
                 "published": _published_text(figure),
                 "computed": computed,
@@ -334,6 +335,22 @@ def _published_text(figure) -> str:
     if figure.kind == "k_of_n":
         return f"{value}/{int(base)}" if base else value
     return value
+
+
+LEDGER_HEADERS = {
+    "section": "Section of the report",
+    "wording": "What the report says",
+    "published": "Published",
+    "computed": "Computed from the data",
+    "status": "Status",
+    "reason": "Reason",
+}
+"""Reader-facing names of the ledger's columns; the CSV keeps ``id`` and the short names."""
+
+
+def readable(ledger: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """Some of the ledger's columns as a page shows them: the report's words, not figure ids."""
+    return ledger[columns].rename(columns=LEDGER_HEADERS)
 
 
 def summary(ledger: pd.DataFrame) -> pd.DataFrame:

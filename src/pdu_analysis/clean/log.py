@@ -38,3 +38,24 @@ class CleaningLog:
     def to_frame(self) -> pd.DataFrame:
         columns = ["source", "step", "rows_in", "rows_out", "change", "detail"]
         return pd.DataFrame(self.entries, columns=columns)
+
+
+LOG_HEADERS = {
+    "source": "Source",
+    "step": "Step",
+    "rows_in": "Rows before",
+    "rows_out": "Rows after",
+    "change": "Change",
+    "detail": "What happened",
+}
+"""Reader-facing names of the log's columns (the CSV keeps the short names for reviewers' code)."""
+
+SURVEY_NAMES = {"post_event": "post-event survey", "follow_up": "follow-up survey"}
+
+
+def readable_log(log: pd.DataFrame) -> pd.DataFrame:
+    """The cleaning log as a page shows it: plain column names, surveys named in words."""
+    out = log.rename(columns=LOG_HEADERS)
+    for code, name in SURVEY_NAMES.items():
+        out["Source"] = out["Source"].str.replace(rf"^{code}\b", name, regex=True)
+    return out
