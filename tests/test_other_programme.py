@@ -256,3 +256,40 @@ def test_whole_pipeline_runs_on_the_other_programme(built):
     scratch, _, whole = built
     assert whole.returncode == 0, _tail(whole)
     assert (scratch / "reports" / "html" / "index.html").exists()
+
+
+SHIPPED_ONLY = (
+    "19 of 29",
+    "13 of 27",
+    "66 of 300",
+    "56 of 168",
+    "122 of 468",
+    "468 attendances",
+    "291 people",
+    "evaluated twice",
+    "since October 2017",
+    "Service User Involvement",
+    "Housing First",
+    "Care Act",
+    "June 2018 for the interim report",
+    "Interim (June 2018)",
+    "Final (January 2019)",
+    "rose slightly",
+)
+"""Figures and phrases that belong to the shipped data or the original study only."""
+
+
+@pytest.mark.slow
+def test_no_page_but_the_reproduction_ledger_shows_the_shipped_datas_figures_or_words(built):
+    scratch, _, whole = built
+    assert whole.returncode == 0, _tail(whole)
+    pages = sorted((scratch / "reports" / "html").glob("*.html"))
+    checked = [p for p in pages if "reproduction" not in p.name]
+    assert len(checked) >= 8  # index + the reader's and the cleaning pages
+    found = {
+        (page.name, phrase)
+        for page in checked
+        for phrase in SHIPPED_ONLY
+        if phrase in page.read_text(encoding="utf-8")
+    }
+    assert not found, sorted(found)
