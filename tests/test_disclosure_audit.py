@@ -519,3 +519,135 @@ def test_pooled_group_of_a_shares_table_cannot_give_a_period_count_back():
 
     assert {f.figure.label: f.possible for f in audit(old).leaks}["P1, y"] == (2,)
     assert audit(new).passed
+
+
+# ------------------------------------------- withholding what no layout can protect (small data)
+from pdu_analysis.tables import attendance_page, withhold  # noqa: E402
+from pdu_analysis.tables.withhold import Part, Shown  # noqa: E402
+
+
+def _two_cells() -> Publication:
+    """Cells a = 2 and b = 10 with their total 12 printed."""
+    pub = Publication()
+    pub.add_population("att", pd.DataFrame({"s": ["a"] * 2 + ["b"] * 10}), {"s": ["a", "b"]})
+    pub.add("totals", "all", "att", {}, 12)
+    return pub
+
+
+def _form(table, printed, note=None):
+    """A form printing ``printed`` (cell -> value or marker) as ``table``."""
+
+    def add(pub):
+        for cell, value in printed.items():
+            pub.add(table, cell, "att", {"s": cell}, value)
+
+    return lambda pub: Shown(printed, add, note)
+
+
+def test_a_table_that_gives_a_hidden_count_away_is_withheld_by_priority():
+    # By hand: "a <5" beside the total 12 alone leaves a = 1 to 4 (b unprinted); printing
+    # b = 10 as well gives a = 12 - 10 = 2. Only one of the two tables can be published.
+    hide_a = Part("t_a", "the count of a", [_form("t_a", {"a": "<5"})])
+    show_b = Part("t_b", "the count of b", [_form("t_b", {"b": 10})])
+    kept_a = withhold.protect_page(_two_cells(), [show_b, hide_a], priority=["t_a", "t_b"])
+    assert set(kept_a.shown) == {"t_a"} and list(kept_a.withheld) == ["t_b"]
+    assert kept_a.withheld["t_b"].startswith("The count of b is not published: with these numbers no layout")
+    assert kept_a.audit.passed
+    kept_b = withhold.protect_page(_two_cells(), [show_b, hide_a])  # default: the order given
+    assert set(kept_b.shown) == {"t_b"} and list(kept_b.withheld) == ["t_a"]
+    assert kept_b.audit.passed and kept_b.get("t_a") is None
+
+
+def test_a_less_detailed_form_is_used_when_the_full_one_leaks():
+    # b = 10 printed gives a away; b hidden as "[c]" (0 or 5 and more) leaves a = 12 - b with
+    # b from 8 to 11: every a from 1 to 4 still possible (worked by hand).
+    part = Part(
+        "t",
+        "the split",
+        [_form("t", {"a": "<5", "b": 10}), _form("t", {"a": "<5", "b": "[c]"}, "printed in full")],
+    )
+    page = withhold.protect_page(_two_cells(), [part])
+    assert page.get("t") == {"a": "<5", "b": "[c]"} and not page.withheld
+    assert page.sentence("t").startswith("The split is not printed in full: with these numbers")
+    assert page.audit.passed
+
+
+def test_a_page_that_passes_as_designed_is_published_unchanged():
+    part = Part("t", "the split", [_form("t", {"a": "<5", "b": "[c]"}), _form("t", {"a": "<5"}, "x")])
+    page = withhold.protect_page(_two_cells(), [part])
+    assert page.get("t") == {"a": "<5", "b": "[c]"} and page.sentences == []
+
+
+def _tiny_attendances():
+    """E1 (to the cut-off): 2 statutory, 8 voluntary; E2 (after): 7 and 9; all in Housing,
+    each attendance a different person."""
+    rows = []
+    for event, period, stat, vol in (("E1", "interim", 2, 8), ("E2", "final", 7, 9)):
+        rows += [{"event_id": event, "period": period, "sector": "statutory"}] * stat
+        rows += [{"event_id": event, "period": period, "sector": "voluntary"}] * vol
+    att = pd.DataFrame(rows).assign(focus="Housing")
+    att["event_date"] = pd.to_datetime(att["event_id"].map({"E1": "2018-01-10", "E2": "2018-09-10"}))
+    att["person_id"] = [f"p{i}" for i in range(len(att))]
+    events = pd.DataFrame(
+        {
+            "event_id": ["E1", "E2"],
+            "kind": "learning_event",
+            "date": ["2018-01-10", "2018-09-10"],
+            "title": ["Event one", "Event two"],
+        }
+    )
+    return att, events
+
+
+def test_page_03_withholds_the_sector_by_period_counts_the_share_table_gives_away():
+    # The statutory share prints 2 of 10 to the cut-off, so the sector-by-period table's hidden
+    # 2 ("<5") is known whatever else it hides: no layout protects it (worked by hand).
+    from pdu_analysis.vocabulary import FOCUS_OF_WORK
+
+    att, events = _tiny_attendances()
+    people = pd.DataFrame({"person_id": att["person_id"], "attendances": 1})
+    hub_users = pd.DataFrame({"sector": ["statutory"] * 10 + ["voluntary"] * 10})
+    names = {"interim": "To the cut-off", "final": "After it"}
+    observed = pd.DataFrame(
+        {"sector": ["statutory", "voluntary"], names["interim"]: [2, 8], names["final"]: [7, 9]}
+    )
+    by_period = suppress_small(observed, list(names.values()), protect_columns=True)
+    assert by_period.table.loc[0, names["interim"]] == "<5"
+    share = tables.sector_share_table(att, "statutory", interim_cutoff="2018-06-30")
+    assert share[["count", "base"]].values.tolist()[0] == [2, 10]
+
+    # As designed (every table), the audit finds the 2.
+    designed = published.attendance_publication(att, people, hub_users, FOCUS_OF_WORK)
+    published.add_sector_share(designed, share)
+    designed.add_grid(
+        "03_sector_by_period_counts",
+        by_period.table,
+        "attendances",
+        rows={0: {"sector": "statutory"}, 1: {"sector": "voluntary"}},
+        columns={names[p]: {"period": p} for p in names},
+    )
+    leaks = {f.figure.label: f.possible for f in designed.audit().leaks}
+    assert leaks[f"row 0, column {names['interim']!r}"] == (2,)
+
+    page = attendance_page.protect_attendance_page(
+        att,
+        people,
+        hub_users,
+        share=share,
+        by_period=by_period,
+        by_event=tables.sector_by_event_table(att, events, suppress=False),
+        groups={"All attendances": None, **{names[p]: p for p in names}},
+        period_names=names,
+        focus_order=FOCUS_OF_WORK,
+    )
+    assert page.audit.enforce().passed
+    assert "03_sector_by_period_counts" in page.withheld
+    assert page.sentence("03_sector_by_period_counts") == (
+        "The table of attendances by sector and period is not published: with these numbers no "
+        "layout keeps small counts (1 to 4) from being worked out from the other tables on this page."
+    )
+    # Nothing in them is hidden, so they stay: the share, field of work overall and by period
+    # (all Housing), and hub users (10 and 10).
+    for kept in ("03_sector_share", "03_field_of_work_share", "03_hub_by_sector", "03_events_per_person"):
+        assert page.get(kept) is not None, kept
+    assert page.get("03_sector_share") is share

@@ -22,14 +22,8 @@ from pdu_analysis.report import execute, render
 
 NOTEBOOKS = ["03_who_attends", "04_event_feedback"]
 FIGURES = {
-    "03_who_attends": [
-        "03_events_per_person",
-        "03_statutory_share",
-        "03_sector_mix_by_event",
-        "03_field_of_work",
-        "03_communities_of_practice",
-        "03_hub_by_sector",
-    ],
+    # On the miniature data page 03 withholds the tables behind its other charts (see below).
+    "03_who_attends": ["03_events_per_person", "03_statutory_share", "03_communities_of_practice"],
     "04_event_feedback": ["04_understanding", "04_awareness", "04_share_plan", "04_intend_change"],
 }
 
@@ -108,20 +102,41 @@ def test_notebook_runs_and_saves_its_figures(mini_run, name):
     assert "Traceback" not in text
 
 
+# Withheld on the miniature data, worked out by hand from tests/rawkit.py: the statutory share
+# prints 1 of 4 attendances to the cut-off and 1 of 2 after it, which gives every sector count by
+# period (so any "<5" in the sector-by-period or per-event table is known), and 6 attendances in
+# 4 fields cannot all be 1 to 4 with their total printed; the 3 hub users are 1 per sector.
+WITHHELD = {
+    "03_sector_by_period_counts": "The table of attendances by sector and period",
+    "03_field_of_work_share": "The field-of-work breakdown",
+    "03_field_of_work_by_sector": "The table of field of work by sector",
+    "03_sector_by_event": "The table of attendances by event and sector",
+    "03_hub_by_sector": "The breakdown of hub users by sector",
+}
+DRAWN_FROM = {
+    "03_sector_mix_by_event": "03_sector_by_event",
+    "03_field_of_work": "03_field_of_work_share",
+    "03_hub_by_sector": "03_hub_by_sector",
+}
+
+
 @pytest.mark.slow
-def test_who_attends_hides_small_counts_and_says_so(mini_run):
+def test_who_attends_withholds_what_it_cannot_protect_and_says_so(mini_run):
     text = _outputs_text(mini_run["executed"]["03_who_attends"])
-    assert "Caveat" in text and '"<5"' in text
     assert "Compare the two separate periods" in text  # cumulative vs disjoint, computed
+    assert "Chi-square test of sector by period" in text  # the test stays with the share
     tables = mini_run["out"] / "reports" / "tables"
-    with (tables / "03_field_of_work_by_sector.csv").open(newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    cells = [v for r in rows for k, v in r.items() if k != "field of work"]
-    assert "<5" in cells
-    assert not any(v.isdigit() and 1 <= int(v) <= 4 for v in cells)
-    with (tables / "03_hub_by_sector.csv").open(newline="") as handle:
-        hub = list(csv.DictReader(handle))
-    assert all(r["count"] == "" or int(r["count"]) == 0 or int(r["count"]) >= 5 for r in hub)
+    figures = mini_run["out"] / "reports" / "figures"
+    for table, what in WITHHELD.items():
+        assert f"{what} is not published: with these numbers no layout keeps small counts" in text
+        assert not (tables / f"{table}.csv").exists(), table
+    for figure in DRAWN_FROM:
+        assert not (figures / f"{figure}.png").exists(), figure
+    with (tables / "03_sector_share.csv").open(newline="") as handle:
+        share = {
+            r["figure"]: (r["count"], r["base"]) for r in csv.DictReader(handle) if r["basis"] == "disjoint"
+        }
+    assert sorted(share.values()) == [("1", "2"), ("1", "4")]
 
 
 @pytest.mark.slow
@@ -136,8 +151,9 @@ def test_event_feedback_copes_with_questions_never_asked(mini_run):
 
 @pytest.mark.slow
 def test_pages_render_with_contents_and_alt_text(mini_run):
-    for page in mini_run["pages"]:
-        html = page.read_text(encoding="utf-8")
+    pages = {page.stem: page for page in mini_run["pages"]}
+    for name in NOTEBOOKS:
+        html = pages[name].read_text(encoding="utf-8")
         assert 'class="contents"' in html
         assert "No description has been provided" not in html
-        assert html.count('class="pdu-figure"') >= 4
+        assert html.count('class="pdu-figure"') == len(FIGURES[name])

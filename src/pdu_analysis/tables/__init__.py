@@ -1,6 +1,6 @@
 """Every table a page shows, each built once from the tidy tables (the headline table included)."""
 
-from pdu_analysis.tables import event_layout, published  # noqa: F401,E402
+from pdu_analysis.tables import attendance_page, event_layout, published, withhold  # noqa: F401,E402
 from pdu_analysis.tables.attendance import (  # noqa: F401
     GROUP_SHARE_COLUMNS,
     SECTOR_ORDER,
