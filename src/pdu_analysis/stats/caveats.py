@@ -120,8 +120,8 @@ def design_effect_phrase(base: int, design_effect: float, *, what: str = "attend
 
     Examples
     --------
-    >>> print(design_effect_phrase(468, 4.0))  # doctest: +NORMALIZE_WHITESPACE
-    the 468 attendances carry about as much information as 117 independent ones
+    >>> print(design_effect_phrase(400, 4.0))  # doctest: +NORMALIZE_WHITESPACE
+    the 400 attendances carry about as much information as 100 independent ones
     (design effect 4.00: intervals about 2.00 times as wide)
     >>> print(design_effect_phrase(40, 0.18))  # doctest: +NORMALIZE_WHITESPACE
     the design effect is 0.18, below 1: allowing for repeat attenders does not widen the interval

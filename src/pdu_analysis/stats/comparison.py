@@ -6,8 +6,8 @@ it could be chance (Fisher's exact test, valid at any size), and how big a diffe
 could have detected at all (the minimum detectable difference, MDD). :meth:`Comparison.sentence`
 says them in one line.
 
-Only use this for the *same question asked of comparable groups*; 33% intending change
-(post-event) against 19 of 29 acting (follow-up) are different questions and must not be tested
+Only use this for the *same question asked of comparable groups*; a share intending change
+(post-event) against a share acting (follow-up) are different questions and must not be tested
 against each other.
 """
 

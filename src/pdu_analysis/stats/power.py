@@ -8,8 +8,8 @@ change those bases could have shown. The MDD answers that for the test actually 
   summing their binomial probabilities. The rejection region depends only on the bases, so it is
   computed once per pair of bases (:func:`fisher_rejection_region`) and the power at any true
   shares is a dot product. A normal approximation (arcsine, or the z-test) overstates Fisher's
-  power at small bases: at 4 of 7 against 19 of 29 it claims a rise of 36 points could be
-  detected when no rise at all reaches 80% power.
+  power at small bases: with 7 and 29 responses it can claim a rise of about a third could be
+  detected when no rise at all reaches 80% power (docs/assumptions.md).
 - Above :data:`EXACT_MAX_TABLES` possible tables the enumeration is replaced by the
   continuity-corrected normal approximation of Casagrande, Pike and Smith (1978), which tracks
   Fisher's test closely at such sizes (``tests/test_stats_power.py`` checks the two agree there).

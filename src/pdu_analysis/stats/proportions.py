@@ -79,8 +79,8 @@ class Proportion:
 
         Examples
         --------
-        >>> proportion(19, 29).text()
-        '19 of 29'
+        >>> proportion(17, 29).text()
+        '17 of 29'
         >>> proportion(15, 40).text()
         '38% (15/40, indicative only: small base)'
         >>> proportion(122, 468).text()
