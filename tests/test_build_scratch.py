@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pdu_analysis import io, paths
+from pdu_analysis import paths, store
 
 
 def _digest(folder: Path) -> dict[str, str]:
@@ -41,8 +41,8 @@ def project(tmp_path, monkeypatch):
 
 def test_hand_run_writes_to_scratch_and_leaves_outputs_alone(project, capsys):
     before = _digest(project / "reports") | _digest(project / "data/processed")
-    io.write_tables({"03_x": pd.DataFrame({"a": [1]})}, paths.tables_dir())
-    io.write_tables({"events": pd.DataFrame({"event_id": ["E99"]})}, paths.processed_dir())
+    store.write_tables({"03_x": pd.DataFrame({"a": [1]})}, paths.tables_dir())
+    store.write_tables({"events": pd.DataFrame({"event_id": ["E99"]})}, paths.processed_dir())
     after = _digest(project / "reports") | _digest(project / "data/processed")
     assert after == before
     assert (project / ".scratch/reports/tables/03_x.csv").read_text() == "a\n1\n"
@@ -50,15 +50,15 @@ def test_hand_run_writes_to_scratch_and_leaves_outputs_alone(project, capsys):
 
 
 def test_hand_run_reads_the_last_build_then_its_own_writes(project):
-    assert io.read_processed("events")["event_id"].tolist() == ["E01"]
-    io.write_tables({"events": pd.DataFrame({"event_id": ["E99"]})}, paths.processed_dir())
-    assert io.read_processed("events")["event_id"].tolist() == ["E99"]
+    assert store.read_processed("events")["event_id"].tolist() == ["E01"]
+    store.write_tables({"events": pd.DataFrame({"event_id": ["E99"]})}, paths.processed_dir())
+    assert store.read_processed("events")["event_id"].tolist() == ["E99"]
     # a newer build replaces the scratch copy on the next read
     built = project / "data/processed/events.csv"
     built.write_text("event_id\nE02\n")
     later = (project / ".scratch/data/processed/events.csv").stat().st_mtime_ns + 10**9
     os.utime(built, ns=(later, later))
-    assert io.read_processed("events")["event_id"].tolist() == ["E02"]
+    assert store.read_processed("events")["event_id"].tolist() == ["E02"]
 
 
 def test_build_run_writes_where_the_build_says(project, monkeypatch, tmp_path):

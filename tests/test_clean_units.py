@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 import rawkit
 
-from pdu_analysis import io
+from pdu_analysis import store
 from pdu_analysis.clean import build_attendance, build_surveys
 from pdu_analysis.clean.dates import parse_one
 from pdu_analysis.clean.labels import normalise
@@ -120,7 +120,7 @@ def test_unanswered_response_is_dropped_and_logged(mini_raw):
 
 def test_write_tables_is_all_or_nothing(tmp_path):
     good = pd.DataFrame({"a": [1]})
-    io.write_tables({"t": good}, tmp_path)
+    store.write_tables({"t": good}, tmp_path)
     before = (tmp_path / "t.csv").read_bytes()
 
     class Broken(pd.DataFrame):
@@ -128,7 +128,7 @@ def test_write_tables_is_all_or_nothing(tmp_path):
             raise OSError("disk full")
 
     with pytest.raises(OSError):
-        io.write_tables({"t": pd.DataFrame({"a": [2]}), "u": Broken({"a": [3]})}, tmp_path)
+        store.write_tables({"t": pd.DataFrame({"a": [2]}), "u": Broken({"a": [3]})}, tmp_path)
     assert (tmp_path / "t.csv").read_bytes() == before
     assert not (tmp_path / "u.csv").exists()
 

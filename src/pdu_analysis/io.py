@@ -11,8 +11,6 @@ from __future__ import annotations
 import csv
 import gc
 import io as _io
-import os
-import tempfile
 import zipfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -59,7 +57,7 @@ HUB_COLUMNS = {
 }
 
 
-def _display(path: Path) -> str:
+def display_path(path: Path) -> str:
     """Path as a person would recognise it (relative to the working folder when possible)."""
     try:
         return str(path.resolve().relative_to(Path.cwd()))
@@ -70,12 +68,12 @@ def _display(path: Path) -> str:
 def _require_file(path: Path) -> None:
     if not path.exists():
         raise PDUInputError(
-            "file not found (see data/raw/README.md for the inputs expected)", file=_display(path)
+            "file not found (see data/raw/README.md for the inputs expected)", file=display_path(path)
         )
     if path.is_dir():
-        raise PDUInputError("expected a file but found a folder", file=_display(path))
+        raise PDUInputError("expected a file but found a folder", file=display_path(path))
     if path.stat().st_size == 0:
-        raise PDUInputError("the file is empty (0 bytes)", file=_display(path))
+        raise PDUInputError("the file is empty (0 bytes)", file=display_path(path))
 
 
 def _decode(path: Path) -> str:
@@ -83,16 +81,16 @@ def _decode(path: Path) -> str:
     if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
         raise PDUInputError(
             "the file is UTF-16 encoded; expected UTF-8 or cp1252 text: save it again as 'CSV UTF-8'",
-            file=_display(path),
+            file=display_path(path),
         )
     if b"\x00" in raw[:4096]:
-        raise PDUInputError("this is not a text (CSV) file: it holds binary data", file=_display(path))
+        raise PDUInputError("this is not a text (CSV) file: it holds binary data", file=display_path(path))
     for encoding in ENCODINGS:
         try:
             return raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise PDUInputError(f"cannot decode the text as any of {', '.join(ENCODINGS)}", file=_display(path))
+    raise PDUInputError(f"cannot decode the text as any of {', '.join(ENCODINGS)}", file=display_path(path))
 
 
 @contextmanager
@@ -120,7 +118,7 @@ def read_csv_rows(path: Path) -> list[list[str]]:
         with _collector_paused():
             rows = list(csv.reader(_io.StringIO(text, newline="")))
     except csv.Error as exc:
-        raise PDUInputError(f"not a readable CSV file ({exc})", file=_display(path)) from None
+        raise PDUInputError(f"not a readable CSV file ({exc})", file=display_path(path)) from None
     return rows
 
 
@@ -139,20 +137,21 @@ def read_xlsx_rows(path: Path, sheet: str | None = None) -> list[list[object]]:
     if not zipfile.is_zipfile(path):
         raise PDUInputError(
             "this is not an Excel workbook (.xlsx): the file is not a valid workbook archive",
-            file=_display(path),
+            file=display_path(path),
         )
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged workbook
         raise PDUInputError(
-            f"this Excel workbook cannot be opened ({type(exc).__name__}: {exc})", file=_display(path)
+            f"this Excel workbook cannot be opened ({type(exc).__name__}: {exc})", file=display_path(path)
         ) from None
     try:
         if sheet is not None and sheet in workbook.sheetnames:
             worksheet = workbook[sheet]
         elif sheet is not None and len(workbook.sheetnames) > 1:
             raise PDUInputError(
-                f"no worksheet named '{sheet}' (found: {', '.join(workbook.sheetnames)})", file=_display(path)
+                f"no worksheet named '{sheet}' (found: {', '.join(workbook.sheetnames)})",
+                file=display_path(path),
             )
         else:
             worksheet = workbook[workbook.sheetnames[0]]
@@ -170,7 +169,7 @@ def read_rows(path: Path, sheet: str | None = None) -> list[list[object]]:
         return read_csv_rows(path)
     if suffix in (".xlsx", ".xlsm"):
         return read_xlsx_rows(path, sheet)
-    raise PDUInputError(f"unsupported file type '{suffix}': expected .csv or .xlsx", file=_display(path))
+    raise PDUInputError(f"unsupported file type '{suffix}': expected .csv or .xlsx", file=display_path(path))
 
 
 def _blank(value: object) -> bool:
@@ -248,7 +247,7 @@ def rows_to_frame(cells: pd.DataFrame, path: Path, columns: Mapping[str, str]) -
     """
     first = cells.iloc[0].tolist() if len(cells) else []
     if not first or all(_blank(v) for v in first):
-        raise PDUInputError("no header row: the first row is empty", file=_display(path))
+        raise PDUInputError("no header row: the first row is empty", file=display_path(path))
     header = [str(v).strip() if not _blank(v) else "" for v in first]
     while header and header[-1] == "":
         header.pop()
@@ -262,7 +261,8 @@ def rows_to_frame(cells: pd.DataFrame, path: Path, columns: Mapping[str, str]) -
         if unknown:
             parts.append(f"unknown column(s) {', '.join(repr(c) or '(blank)' for c in unknown)}")
         raise PDUInputError(
-            f"{'; '.join(parts)}. Expected exactly these columns: {', '.join(expected)}", file=_display(path)
+            f"{'; '.join(parts)}. Expected exactly these columns: {', '.join(expected)}",
+            file=display_path(path),
         )
     body = cells.iloc[1:]
     all_text = cells.attrs.get("all_text", False)
@@ -277,10 +277,13 @@ def find_one(raw: Path, stem: str) -> Path:
     found = sorted(p for p in raw.glob(f"{stem}.*") if p.suffix.lower() in (".csv", ".xlsx"))
     if not found:
         raise PDUInputError(
-            f"file not found: expected {stem}.xlsx or {stem}.csv (see data/raw/README.md)", file=_display(raw)
+            f"file not found: expected {stem}.xlsx or {stem}.csv (see data/raw/README.md)",
+            file=display_path(raw),
         )
     if len(found) > 1:
-        raise PDUInputError(f"found both {', '.join(p.name for p in found)}: keep one", file=_display(raw))
+        raise PDUInputError(
+            f"found both {', '.join(p.name for p in found)}: keep one", file=display_path(raw)
+        )
     return found[0]
 
 
@@ -314,7 +317,7 @@ class SurveyExport:
 
     @property
     def name(self) -> str:
-        return _display(self.path)
+        return display_path(self.path)
 
 
 def read_surveymonkey(path: Path) -> SurveyExport:
@@ -325,7 +328,7 @@ def read_surveymonkey(path: Path) -> SurveyExport:
     if len(cells) < 2:
         raise PDUInputError(
             "not a SurveyMonkey export: expected two header rows (question text, answer option)",
-            file=_display(path),
+            file=display_path(path),
         )
     width = cells.shape[1]
     questions = [_as_text(v) for v in cells.iloc[0]]
@@ -335,7 +338,7 @@ def read_surveymonkey(path: Path) -> SurveyExport:
         raise PDUInputError(
             f"not a SurveyMonkey export: missing metadata column(s) "
             f"{', '.join(missing)} in the first header row",
-            file=_display(path),
+            file=display_path(path),
         )
     columns: list[tuple[str, str]] = []
     current = None
@@ -343,7 +346,7 @@ def read_surveymonkey(path: Path) -> SurveyExport:
         if question is not None:
             current = str(question).strip()
         if current is None:
-            raise PDUInputError("the first header row starts with a blank cell", file=_display(path))
+            raise PDUInputError("the first header row starts with a blank cell", file=display_path(path))
         columns.append((current, "" if option is None else str(option).strip()))
     records = cells.iloc[2:]
     all_text = cells.attrs.get("all_text", False)
@@ -351,60 +354,3 @@ def read_surveymonkey(path: Path) -> SurveyExport:
     body = pd.DataFrame(data, columns=range(width), dtype=object)
     body["source_row"] = range(3, 3 + len(records))  # header rows are rows 1 and 2
     return SurveyExport(path=path, columns=columns, body=body)
-
-
-def write_atomic(path: str | os.PathLike, data: bytes) -> Path:
-    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename.
-
-    The one atomic writer of the project: a reader (or a half-finished ``make``) never sees a
-    partly written page, figure or notebook.
-    """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
-
-
-def write_tables(tables: Mapping[str, pd.DataFrame], folder: Path) -> list[Path]:
-    """Write CSV tables all-or-nothing: into a temporary folder first, then moved into place.
-
-    A failure while writing leaves the previous tables exactly as they were.
-    """
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    with tempfile.TemporaryDirectory(dir=folder, prefix=".tmp-") as tmp:
-        staged = []
-        for name, table in tables.items():
-            target = Path(tmp) / f"{name}.csv"
-            table.to_csv(target, index=False, lineterminator="\n")
-            staged.append((target, folder / f"{name}.csv"))
-        for source, destination in staged:
-            os.replace(source, destination)
-            written.append(destination)
-    return written
-
-
-def read_processed(name: str, folder: Path | None = None) -> pd.DataFrame:
-    """A tidy table from data/processed, with blanks kept as blanks (not turned into NaN text)."""
-    from .paths import processed_dir
-
-    path = (folder or processed_dir()) / f"{name}.csv"
-    if not path.exists():
-        raise PDUInputError(
-            "tidy table not found: run the cleaning notebooks first (make reports)", file=_display(path)
-        )
-    table = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
-    for column in INTEGER_COLUMNS.intersection(table.columns):
-        table[column] = pd.to_numeric(table[column]).astype("Int64")
-    return table
-
-
-INTEGER_COLUMNS = {"attendances", "headcount", "questions_answered", "rows_in", "rows_out", "change"}

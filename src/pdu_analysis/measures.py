@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from .io import read_processed
+from .store import read_processed
 
 ALL = "all"
 """Wave label for a figure pooled over every wave (or period)."""

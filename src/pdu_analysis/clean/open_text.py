@@ -83,7 +83,7 @@ def read_open_text(
             continue
         if (texts["respondent"].isna() | (texts["respondent"] == "")).any():
             raise PDUInputError(
-                "column 'Respondent ID': blank on a row with free text", file=io._display(path)
+                "column 'Respondent ID': blank on a row with free text", file=io.display_path(path)
             )
         texts["response_id"] = response_ids(survey, texts["respondent"], salt)
         texts["round"] = texts["response_id"].map(rounds)

@@ -181,6 +181,6 @@ def applied_cutoff(folder: Path | None = None) -> str:
     Pages after the cleaning read it here rather than take a parameter, so their labels and marks
     always match the periods their tables were split with (``INTERIM_CUTOFF`` or waves.csv).
     """
-    from ..io import read_processed
+    from ..store import read_processed
 
     return str(read_processed("periods", folder)["last_day"].iloc[0])

@@ -13,10 +13,10 @@ from pathlib import Path
 import matplotlib.figure
 import seaborn as sns
 
-from pdu_analysis.io import write_atomic
 from pdu_analysis.labels import PERIOD_ALL
 from pdu_analysis.measures import ALL
 from pdu_analysis.paths import figures_dir
+from pdu_analysis.store import write_atomic
 
 OKABE_ITO = {
     "black": "#000000",

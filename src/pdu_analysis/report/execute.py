@@ -36,7 +36,7 @@ import nbformat
 from traitlets.config import Config
 
 from .. import paths
-from ..io import write_atomic
+from ..store import write_atomic
 from . import KERNEL_NAME
 
 ENGINE_NAME = "pdu-progress"

@@ -22,9 +22,9 @@ from markupsafe import Markup
 
 from .. import __version__, paths
 from ..errors import PDUInputError
-from ..io import write_atomic
 from ..labels import MEASURE_LABELS, survey_wave_labels, wave_label
 from ..stats import conventions
+from ..store import write_atomic
 from ..wording import numbers
 from . import chrome, provenance
 from . import pages as reading_order

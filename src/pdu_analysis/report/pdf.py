@@ -18,7 +18,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ..io import write_atomic
+from ..store import write_atomic
 from . import pages
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser")

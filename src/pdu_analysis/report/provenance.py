@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..errors import PDUInputError
-from ..io import write_atomic
+from ..store import write_atomic
 
 FINGERPRINT_DIGITS = 12
 NOT_RECORDED = "not recorded"

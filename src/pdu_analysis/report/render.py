@@ -35,7 +35,7 @@ import nbformat
 
 from .. import paths
 from ..errors import PDUInputError
-from ..io import write_atomic
+from ..store import write_atomic
 from . import chrome, pages, provenance
 from .snippets import banner_html
 

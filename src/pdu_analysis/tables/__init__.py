@@ -8,14 +8,16 @@ from pdu_analysis.tables.attendance import (  # noqa: F401
     cumulative_table,
     events_per_person_table,
     focus_by_sector_table,
-    hidden_events_pooled,
-    hidden_lean_sentence,
-    sector_by_event_published,
-    sector_by_event_table,
     sector_share_table,
     sector_shares,
     shares_table,
     values_by_group,
+)
+from pdu_analysis.tables.events import (  # noqa: F401
+    hidden_events_pooled,
+    hidden_lean_sentence,
+    sector_by_event_published,
+    sector_by_event_table,
 )
 from pdu_analysis.tables.headline import (  # noqa: F401
     FOLLOW_UP_MEASURES,
