@@ -170,3 +170,22 @@ def test_number_wording_examples_hold():
 
     result = doctest.testmod(numbers, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.attempted >= 3 and result.failed == 0
+
+
+def test_study_text_counts_rounds_from_the_data_and_never_says_the_report_used_a_later_one(tmp_path):
+    from pdu_analysis.report.index import study_text
+
+    (tmp_path / "events.csv").write_text(
+        "event_id,date,title,kind,status\nE1,2018-03-01,a,learning_event,held\n"
+        "E2,2019-05-01,b,learning_event,held\nC1,2018-04-01,c,community_of_practice,held\n"
+    )
+    rows = ["response_id,survey,wave,responded_on"]
+    rows += [f"a{i},follow_up,first,2018-06-0{i + 1}" for i in range(3)]
+    rows += [f"b{i},follow_up,third,2019-07-0{i + 1}" for i in range(2)]
+    rows += ["p1,post_event,first,2018-03-02"]
+    (tmp_path / "survey_responses.csv").write_text("\n".join(rows) + "\n")
+    text = study_text(tmp_path)
+    assert "held 2 learning events" in text
+    assert "between March 2018 and May 2019" in text
+    assert "2 rounds of a follow-up survey (3 responses in June 2018, 2 responses in July 2019)" in text
+    assert "drew on" not in text

@@ -90,13 +90,13 @@ def study_text(processed: Path) -> str:
     follow = ", ".join(f"{len(days)} responses in {_month(min(days))}" for _, days in ordered)
     return (
         "The Practice Development Unit (PDU), run by Nottingham Community and Voluntary Service "
-        f"with Opportunity Nottingham, {held}. Its external evaluation (final report, February "
-        "2019) drew on the attendance register, post-event surveys, "
+        f"with Opportunity Nottingham, {held}. Its external evaluation published a final report in "
+        "February 2019. These pages rebuild that evaluation with open, repeatable code from the "
+        "records in hand: the attendance register, post-event surveys, "
         f"{len(ordered)} round{'s' if len(ordered) != 1 else ''} of a follow-up survey"
         + (f" ({follow})" if follow else "")
-        + ", registrations on the PDU's online hub and interviews. These pages rebuild the "
-        "evaluation's figures from the raw records with open, repeatable code, giving counts "
-        "beside every percentage and flagging results that rest on few people."
+        + ", registrations on the PDU's online hub and interview notes, giving counts beside "
+        "every percentage and flagging results that rest on few people."
     )
 
 
