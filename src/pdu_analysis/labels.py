@@ -92,21 +92,33 @@ def period_labels(periods: Iterable[str], interim_cutoff: str | date) -> dict[st
     names = list(waves["wave"])
     later = waves["attendance_cutoff"].iloc[1:]
     cuts = [cutoff_date(interim_cutoff), *(cutoff_date(c) for c in later)]
-    labels = {}
-    for period in periods:
-        if period in names:
-            i = names.index(period)
-            if i == 0:
-                labels[period] = f"To {day_text(cuts[0])}"
-            elif i == len(names) - 1:
-                labels[period] = f"After {day_text(cuts[i - 1])}"
-            else:
-                labels[period] = f"{day_text(cuts[i - 1])} to {day_text(cuts[i])}"
-        elif names and period == f"after_{names[-1]}":
-            labels[period] = f"After {day_text(cuts[-1])}"
-        else:
-            labels[period] = period.replace("_", " ").capitalize()
-    return labels
+    words = {
+        "first": lambda i: f"To {day_text(cuts[0])}",
+        "last": lambda i: f"After {day_text(cuts[i - 1])}",
+        "between": lambda i: f"{day_text(cuts[i - 1])} to {day_text(cuts[i])}",
+        "after": lambda i: f"After {day_text(cuts[-1])}",
+    }
+    return {
+        p: words[place](i) if place else p.replace("_", " ").capitalize()
+        for p, (place, i) in ((p, period_place(p, names)) for p in periods)
+    }
+
+
+def period_place(period: str, waves: Sequence[str]) -> tuple[str | None, int]:
+    """Where a period sits among the waves in cut-off order: ``("first", 0)``, ``("between", i)``,
+    ``("last", i)`` (the last wave's own period), ``("after", n)`` (after the last cut-off), or
+    ``(None, -1)`` for a period the waves do not name. One rule for every way periods are named.
+
+    >>> [period_place(p, ["interim", "final"]) for p in ("interim", "final", "after_final", "x")]
+    [('first', 0), ('last', 1), ('after', 2), (None, -1)]
+    """
+    names = list(waves)
+    if period in names:
+        i = names.index(period)
+        return ("first" if i == 0 else "last" if i == len(names) - 1 else "between"), i
+    if names and period == f"after_{names[-1]}":
+        return "after", len(names)
+    return None, -1
 
 
 def period_phrases(periods: Iterable[str]) -> dict[str, str]:
@@ -119,21 +131,16 @@ def period_phrases(periods: Iterable[str]) -> dict[str, str]:
     names = list(waves_by_cutoff()["wave"])
     known = survey_wave_labels()
     short = [known[w].split(" (")[0].lower() if w in known else w.replace("_", " ") for w in names]
-    phrases = {}
-    for period in periods:
-        if period in names:
-            i = names.index(period)
-            if i == 0:
-                phrases[period] = f"to the {short[0]} cut-off"
-            elif i == len(names) - 1:
-                phrases[period] = f"after the {short[i - 1]} cut-off"
-            else:
-                phrases[period] = f"between the {short[i - 1]} and {short[i]} cut-offs"
-        elif names and period == f"after_{names[-1]}":
-            phrases[period] = f"after the {short[-1]} cut-off"
-        else:
-            phrases[period] = f"in the {period.replace('_', ' ')} period"
-    return phrases
+    words = {
+        "first": lambda i: f"to the {short[0]} cut-off",
+        "last": lambda i: f"after the {short[i - 1]} cut-off",
+        "between": lambda i: f"between the {short[i - 1]} and {short[i]} cut-offs",
+        "after": lambda i: f"after the {short[-1]} cut-off",
+    }
+    return {
+        p: words[place](i) if place else f"in the {p.replace('_', ' ')} period"
+        for p, (place, i) in ((p, period_place(p, names)) for p in periods)
+    }
 
 
 def report_labels(periods: Sequence[str]) -> dict[str, str]:

@@ -100,9 +100,9 @@ def study_text(processed: Path) -> str:
     )
 
 
-def headline_rows(csv_path: Path) -> list[dict[str, str]]:
-    """One dict of worded cells per row of the headline figures table (measure, wave, result,
-    interval, note); a missing column is a :class:`PDUInputError` naming the file."""
+def _read_csv(csv_path: Path, columns) -> list[dict[str, str]]:
+    """Rows of a table the build wrote, as dicts; not UTF-8, or a column missing, is a
+    :class:`PDUInputError` naming the file."""
     try:
         with open(csv_path, newline="", encoding="utf-8-sig") as handle:
             reader = csv.DictReader(handle)
@@ -110,12 +110,19 @@ def headline_rows(csv_path: Path) -> list[dict[str, str]]:
             rows = list(reader)
     except (UnicodeDecodeError, csv.Error) as err:
         raise PDUInputError(f"not a UTF-8 CSV file ({err})", file=_shown(csv_path)) from None
-    missing = [c for c in COLUMNS if c not in fields]
+    missing = [c for c in columns if c not in fields]
     if missing:
         raise PDUInputError(
-            f"missing column(s) {', '.join(missing)}; expected {','.join(COLUMNS)}",
+            f"missing column(s) {', '.join(missing)}; expected {','.join(columns)}",
             file=_shown(csv_path),
         )
+    return rows
+
+
+def headline_rows(csv_path: Path) -> list[dict[str, str]]:
+    """One dict of worded cells per row of the headline figures table (measure, wave, result,
+    interval, note); a missing column is a :class:`PDUInputError` naming the file."""
+    rows = _read_csv(csv_path, COLUMNS)
     labels = survey_wave_labels()
     out = []
     for row in rows:
@@ -166,19 +173,7 @@ def main_points(csv_path: Path) -> list[dict[str, str]]:
     file without the expected columns is a :class:`PDUInputError` naming it."""
     if not csv_path.is_file():
         return []
-    try:
-        with open(csv_path, newline="", encoding="utf-8-sig") as handle:
-            reader = csv.DictReader(handle)
-            fields = reader.fieldnames or []
-            rows = list(reader)
-    except (UnicodeDecodeError, csv.Error) as err:
-        raise PDUInputError(f"not a UTF-8 CSV file ({err})", file=_shown(csv_path)) from None
-    missing = [c for c in MAIN_POINT_COLUMNS if c not in fields]
-    if missing:
-        raise PDUInputError(
-            f"missing column(s) {', '.join(missing)}; expected {','.join(MAIN_POINT_COLUMNS)}",
-            file=_shown(csv_path),
-        )
+    rows = _read_csv(csv_path, MAIN_POINT_COLUMNS)
     return [{c: (row[c] or "").strip() for c in MAIN_POINT_COLUMNS} for row in rows if row["text"]]
 
 
