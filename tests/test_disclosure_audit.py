@@ -225,7 +225,6 @@ def _is_withheld(fig, withheld):
 
 
 # ------------------------------------------------------------ the page, audited as one publication
-from pathlib import Path  # noqa: E402
 
 from pdu_analysis.stats.disclosure import Publication  # noqa: E402
 from pdu_analysis.tables import published  # noqa: E402
@@ -349,14 +348,12 @@ def test_layout_on_a_second_dataset_merges_the_small_field():
     assert 'Mental health is counted together as "Other fields"' in layout.sentence()
 
 
-PROCESSED = Path(__file__).resolve().parents[1] / "data" / "processed"
-
-
-@pytest.mark.skipif(not (PROCESSED / "attendances.csv").exists(), reason="run make reports first")
-def test_shipped_page_as_published_passes_the_audit_and_hides_the_three_fours():
+@pytest.mark.slow
+def test_shipped_page_as_published_passes_the_audit_and_hides_the_three_fours(built_project, monkeypatch):
     from pdu_analysis import measures, tables
     from pdu_analysis.vocabulary import FOCUS_OF_WORK
 
+    monkeypatch.setenv("PDU_OUTPUT_ROOT", str(built_project))  # the session's one build of the shipped data
     tidy = measures.load_tables()
     att, people, events, hub_users = tidy["attendances"], tidy["people"], tidy["events"], tidy["hub_users"]
     periods = measures.periods_in_order(att)
