@@ -15,21 +15,13 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
+from pdu_analysis.io import SURVEYMONKEY_METADATA
 from pdu_analysis.paths import REFERENCE_DIR
 
 from . import xlsx
 
-METADATA = (
-    "Respondent ID",
-    "Collector ID",
-    "Start Date",
-    "End Date",
-    "IP Address",
-    "Email Address",
-    "First Name",
-    "Last Name",
-    "Custom Data 1",
-)
+METADATA = SURVEYMONKEY_METADATA
+"""The export's metadata columns: the format the analysis reads (one definition, in ``pdu_analysis.io``)."""
 OTHER = "Other (please specify)"
 DATE_FORMAT = "%m/%d/%Y %I:%M:%S %p"
 
