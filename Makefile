@@ -35,9 +35,12 @@ EXECUTED := $(patsubst notebooks/%,$(O)reports/executed/%,$(NOTEBOOKS))
 SRC := $(shell find src/pdu_analysis -name '*.py' -not -name verify.py 2>/dev/null) \
        $(shell find src/pdu_analysis/report/templates -type f 2>/dev/null)
 REFERENCE := $(wildcard data/reference/*.csv)
-RAW_FILES := $(wildcard $(RAW_DIR)/*)
+# The raw files enter as one stamp holding a fingerprint of their contents (every file's relative
+# name and hash, pdu_analysis.fingerprint), rewritten only when it changes: make never sees a raw
+# file's name (spaces, brackets) or its modification time (an unzipped or `cp -p` copy).
+RAW_STAMP := $(O)reports/.raw_fingerprint
 PARAMS := $(O)reports/.params
-export PDU_RAW_DIR := $(abspath $(RAW_DIR))
+export PDU_RAW_DIR := $(if $(filter /%,$(RAW_DIR)),$(RAW_DIR),$(CURDIR)/$(RAW_DIR))
 
 # Build date printed in every page's footer: the last commit's time (the reproducible-builds.org
 # SOURCE_DATE_EPOCH convention), so two builds of one commit give the same bytes. A value already
@@ -83,20 +86,22 @@ reports: $(ENV_STAMP) ## Run every notebook (papermill) and render the HTML repo
 .PHONY: pipeline
 pipeline: $(O)reports/html/index.html
 
-# Parameters are a file whose content changes only when a parameter (or the list of raw files)
-# does, so a new RAW_DIR, INTERIM_CUTOFF or a removed raw file re-runs the notebooks and an
-# unchanged one runs nothing.
+# Parameters are a file whose content changes only when a parameter does, so a new RAW_DIR or
+# INTERIM_CUTOFF re-runs the notebooks and an unchanged one runs nothing.
 $(PARAMS): FORCE
 	@mkdir -p $(dir $@)
-	@printf 'raw_dir=%s\ninterim_cutoff=%s\nraw_files=%s\n' "$(PDU_RAW_DIR)" "$(INTERIM_CUTOFF)" "$(notdir $(RAW_FILES))" > $@.new
+	@printf 'raw_dir=%s\ninterim_cutoff=%s\n' "$(PDU_RAW_DIR)" "$(INTERIM_CUTOFF)" > $@.new
 	@if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
+
+$(RAW_STAMP): FORCE
+	@$(PY) -m pdu_analysis.fingerprint "$(PDU_RAW_DIR)" $@
 
 RUN_NOTEBOOK = $(PY) -m pdu_analysis.report.execute $< $@ -p raw_dir "$(RAW_DIR)" $(if $(and $(INTERIM_CUTOFF),$(filter 01_% 02_%,$(notdir $<))),-p interim_cutoff "$(INTERIM_CUTOFF)")
 COMMON := $(ENV_STAMP) $(PARAMS) $(SRC) $(REFERENCE)
 
-$(O)reports/executed/01_%.ipynb: notebooks/01_%.ipynb $(COMMON) $(RAW_FILES)
+$(O)reports/executed/01_%.ipynb: notebooks/01_%.ipynb $(COMMON) $(RAW_STAMP)
 	@$(RUN_NOTEBOOK)
-$(O)reports/executed/02_%.ipynb: notebooks/02_%.ipynb $(COMMON) $(RAW_FILES)
+$(O)reports/executed/02_%.ipynb: notebooks/02_%.ipynb $(COMMON) $(RAW_STAMP)
 	@$(RUN_NOTEBOOK)
 $(O)reports/executed/03_%.ipynb: notebooks/03_%.ipynb $(COMMON) $(filter $(O)reports/executed/01_%,$(EXECUTED))
 	@$(RUN_NOTEBOOK)
@@ -106,8 +111,8 @@ $(O)reports/executed/05_%.ipynb: notebooks/05_%.ipynb $(COMMON) $(filter $(O)rep
 	@$(RUN_NOTEBOOK)
 $(O)reports/executed/06_%.ipynb: notebooks/06_%.ipynb $(COMMON) $(filter $(O)reports/executed/01_% $(O)reports/executed/02_%,$(EXECUTED))
 	@$(RUN_NOTEBOOK)
-$(O)reports/executed/07_%.ipynb: notebooks/07_%.ipynb $(COMMON) $(filter $(O)reports/executed/02_%,$(EXECUTED)) \
-		$(wildcard $(RAW_DIR)/interviews/*.txt $(RAW_DIR)/../coding/*.xlsx)
+$(O)reports/executed/07_%.ipynb: notebooks/07_%.ipynb $(COMMON) $(filter $(O)reports/executed/02_%,$(EXECUTED)) $(RAW_STAMP) \
+		$(wildcard $(RAW_DIR)/../coding/*.xlsx)
 	@$(RUN_NOTEBOOK)
 $(O)reports/executed/08_%.ipynb: notebooks/08_%.ipynb $(COMMON) $(filter-out $(O)reports/executed/08_%,$(EXECUTED))
 	@$(RUN_NOTEBOOK)
@@ -180,7 +185,7 @@ lock: ## Re-resolve requirements.lock from pyproject.toml (needs the package reg
 	@echo ">> requirements.lock updated; update environment.yml to the same versions"
 
 clean: ## Remove generated outputs (never touches data/raw)
-	@rm -rf $(STAGE) reports/executed reports/html reports/figures reports/tables reports/.params reports/screenshots reports/bench.json reports/reproduction.csv reports/pdf reports/data-source
+	@rm -rf $(STAGE) reports/executed reports/html reports/figures reports/tables reports/.params reports/.raw_fingerprint reports/screenshots reports/bench.json reports/reproduction.csv reports/pdf reports/data-source
 	@find data/processed -mindepth 1 -not -name .gitkeep -delete
 	@echo ">> removed generated outputs; data/raw untouched"
 

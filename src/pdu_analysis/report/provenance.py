@@ -15,17 +15,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 from collections.abc import Mapping
 from pathlib import Path
 
-from .. import __version__
+from .. import __version__, fingerprint
 from ..errors import PDUInputError
 from ..store import write_atomic
 
-FINGERPRINT_DIGITS = 12
-NOT_RECORDED = "not recorded"
+NOT_RECORDED = fingerprint.NOT_RECORDED
 DESCRIPTION_FILES = ("PROVENANCE.md", "README.md")
 """The raw folder's own description, copied beside the pages (first one found is linked)."""
 DESCRIPTION_DIR = "data-source"
@@ -49,24 +47,12 @@ def build_date(environ: Mapping[str, str] | None = None) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def _tree_digest(files: list[tuple[str, Path]]) -> str:
-    digest = hashlib.sha256()
-    for name, path in sorted(files):
-        digest.update(name.encode("utf-8") + b"\0" + hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()[:FINGERPRINT_DIGITS]
-
-
 def data_fingerprint(raw: Path) -> str:
-    """Short SHA-256 of every file in the raw folder (hidden files aside), or "not recorded"."""
-    raw = Path(raw)
-    if not raw.is_dir():
-        return NOT_RECORDED
-    files = [
-        (p.relative_to(raw).as_posix(), p)
-        for p in raw.rglob("*")
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(raw).parts)
-    ]
-    return _tree_digest(files) if files else NOT_RECORDED
+    """Short SHA-256 of every file in the raw folder (hidden files aside), or "not recorded".
+
+    The same digest the build's raw stamp holds (:mod:`pdu_analysis.fingerprint`), shortened.
+    """
+    return fingerprint.short(raw)
 
 
 def code_files(package: Path = PACKAGE_DIR) -> list[tuple[str, Path]]:
@@ -83,7 +69,8 @@ def code_files(package: Path = PACKAGE_DIR) -> list[tuple[str, Path]]:
 
 def code_version(package: Path = PACKAGE_DIR) -> str:
     """``pdu-analysis 1.0.0 (code 0123456789ab)``: version and a short hash of the code's bytes."""
-    return f"pdu-analysis {__version__} (code {_tree_digest(code_files(package))})"
+    digest = fingerprint.tree_digest(code_files(package))[: fingerprint.SHORT_DIGITS]
+    return f"pdu-analysis {__version__} (code {digest})"
 
 
 def copy_description(raw: Path, reports: Path) -> str | None:
