@@ -35,6 +35,10 @@ def _missing(path: Path) -> None:
     path.unlink()
 
 
+def _unplaceable(path: Path) -> None:
+    path.write_text("Item,Cost\npens,3\n", encoding="utf-8")
+
+
 CASES = {
     "broken register": (
         "attendance_register.xlsx",
@@ -48,6 +52,11 @@ CASES = {
     ),
     "empty file": ("post_event_survey.csv", _empty, ["post_event_survey.csv", "empty"]),
     "missing file": ("hub_registrations.csv", _missing, ["hub_registrations.csv", "file not found"]),
+    "spreadsheet that is no input": (
+        "Budget 2019 (1).csv",
+        _unplaceable,
+        ["Budget 2019 (1).csv", "none of the inputs"],
+    ),
 }
 
 

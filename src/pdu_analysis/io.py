@@ -129,6 +129,27 @@ def _excel_cell(value: object) -> object:
     return value
 
 
+def workbook_sheets(path: Path) -> list[str]:
+    """The worksheet names of a workbook, in order (checked like :func:`read_xlsx_rows`)."""
+    from openpyxl import load_workbook
+
+    _require_file(path)
+    if not zipfile.is_zipfile(path):
+        raise PDUInputError(
+            "this is not an Excel workbook (.xlsx): the file is not a valid workbook archive",
+            file=display_path(path),
+        )
+    try:
+        workbook = load_workbook(path, read_only=True)
+    except Exception as exc:  # openpyxl raises many types for a damaged workbook
+        raise PDUInputError(
+            f"this Excel workbook cannot be opened ({type(exc).__name__}: {exc})", file=display_path(path)
+        ) from None
+    names = list(workbook.sheetnames)
+    workbook.close()
+    return names
+
+
 def read_xlsx_rows(path: Path, sheet: str | None = None) -> list[list[object]]:
     """All rows of one worksheet (the named one, else the first) as lists of cell values."""
     from openpyxl import load_workbook
@@ -220,7 +241,11 @@ def read_cells(path: Path, sheet: str | None = None) -> pd.DataFrame:
     second); a file it cannot parse, such as one with ragged rows, falls back to the csv module.
     """
     if path.suffix.lower() != ".csv":
-        return _padded_frame(read_rows(path, sheet))
+        cells = _padded_frame(read_rows(path, sheet))
+        sheets = workbook_sheets(path)
+        cells.attrs["sheets"] = sheets
+        cells.attrs["sheet"] = sheet if sheet in sheets else sheets[0]
+        return cells
     _require_file(path)
     text = _decode(path)
     try:
@@ -254,6 +279,8 @@ def rows_to_frame(cells: pd.DataFrame, path: Path, columns: Mapping[str, str]) -
     expected = list(columns)
     missing = [c for c in expected if c not in header]
     unknown = [c for c in header if c not in columns]
+    if missing:
+        _header_below(cells, path, set(expected))
     if missing or unknown:
         parts = []
         if missing:
@@ -261,7 +288,7 @@ def rows_to_frame(cells: pd.DataFrame, path: Path, columns: Mapping[str, str]) -
         if unknown:
             parts.append(f"unknown column(s) {', '.join(repr(c) or '(blank)' for c in unknown)}")
         raise PDUInputError(
-            f"{'; '.join(parts)}. Expected exactly these columns: {', '.join(expected)}",
+            f"{'; '.join(parts)}. Expected exactly these columns: {', '.join(expected)}{_sheet_read(cells)}",
             file=display_path(path),
         )
     body = cells.iloc[1:]
@@ -270,6 +297,31 @@ def rows_to_frame(cells: pd.DataFrame, path: Path, columns: Mapping[str, str]) -
     frame = pd.DataFrame(data, columns=[columns[c] for c in expected])
     frame["source_row"] = pd.Series(range(2, 2 + len(body)), dtype="int64")
     return frame
+
+
+HEADER_SEARCH = 10
+"""Rows searched for a header that is not in the first row (a title banner above it)."""
+
+
+def _header_below(cells: pd.DataFrame, path: Path, expected: set[str]) -> None:
+    """Stop naming the row when the expected header is found below the first row."""
+    for number in range(2, min(len(cells), HEADER_SEARCH) + 1):
+        found = {str(v).strip() for v in cells.iloc[number - 1] if not _blank(v)}
+        if expected <= found:
+            raise PDUInputError(
+                f"the header must be the first row: the expected columns are on row {number}, "
+                f"below {number - 1} row(s) of title or notes; delete the row(s) above the header "
+                f"and save the file again{_sheet_read(cells)}",
+                file=display_path(path),
+            )
+
+
+def _sheet_read(cells: pd.DataFrame) -> str:
+    """'(sheet X read; the workbook holds: ...)' for a worksheet, '' for a CSV."""
+    sheet, sheets = cells.attrs.get("sheet"), cells.attrs.get("sheets")
+    if not sheet:
+        return ""
+    return f" (sheet '{sheet}' read; the workbook holds: {', '.join(repr(s) for s in sheets)})"
 
 
 def find_one(raw: Path, stem: str) -> Path:
@@ -302,6 +354,11 @@ def read_hub(path: Path) -> pd.DataFrame:
     return rows_to_frame(read_cells(path), path, HUB_COLUMNS)
 
 
+def _has_metadata(cells: pd.DataFrame) -> bool:
+    first = {str(v).strip() for v in cells.iloc[0]} if len(cells) else set()
+    return "Respondent ID" in first
+
+
 @dataclass(frozen=True)
 class SurveyExport:
     """A SurveyMonkey export split into its two header rows and its body.
@@ -321,8 +378,18 @@ class SurveyExport:
 
 
 def read_surveymonkey(path: Path) -> SurveyExport:
-    """Read a SurveyMonkey export (CSV or XLSX) with its two header rows."""
+    """Read a SurveyMonkey export (CSV or XLSX) with its two header rows.
+
+    In a workbook, the sheet read is the first whose first row holds the metadata columns (an
+    export re-saved with a "Summary" sheet in front is still read); the first sheet when none does.
+    """
     cells = read_cells(path)
+    if path.suffix.lower() != ".csv" and len(cells.attrs["sheets"]) > 1 and not _has_metadata(cells):
+        for sheet in cells.attrs["sheets"][1:]:
+            other = read_cells(path, sheet)
+            if _has_metadata(other):
+                cells = other
+                break
     while len(cells) and all(_blank(v) for v in cells.iloc[-1]):
         cells = cells.iloc[:-1]
     if len(cells) < 2:
@@ -335,9 +402,10 @@ def read_surveymonkey(path: Path) -> SurveyExport:
     options = [_as_text(v) for v in cells.iloc[1]]
     missing = [m for m in SURVEYMONKEY_METADATA if m not in questions]
     if missing:
+        _header_below(cells, path, set(SURVEYMONKEY_METADATA))
         raise PDUInputError(
             f"not a SurveyMonkey export: missing metadata column(s) "
-            f"{', '.join(missing)} in the first header row",
+            f"{', '.join(missing)} in the first header row{_sheet_read(cells)}",
             file=display_path(path),
         )
     columns: list[tuple[str, str]] = []

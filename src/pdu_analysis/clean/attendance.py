@@ -18,9 +18,10 @@ from ..distinct import on_distinct
 from ..errors import PDUInputError
 from ..paths import REFERENCE_DIR
 from .dates import parse_series
+from .inventory import take_stock
 from .labels import canonical_focus, load_sector_map, map_sectors
 from .log import CleaningLog
-from .people import person_keys, pseudonymise, resolve_salt
+from .people import normalise_email, person_keys, placeholders, pseudonymise, resolve_salt
 from .waves import assign_periods, load_waves, period_table, study_window
 
 
@@ -61,7 +62,7 @@ def _iso(days: pd.Series) -> pd.Series:
 
 def clean_events(raw: Path, waves: pd.DataFrame, log: CleaningLog) -> pd.DataFrame:
     """The events list, validated, with each event's period."""
-    path = raw / "events.csv"
+    path = take_stock(raw).one("events")
     frame = io.read_events(path)
     frame = schemas.validate(frame, schemas.RAW_EVENTS, file=str(path))
     days = parse_series(frame["date"], dayfirst=True)
@@ -190,7 +191,7 @@ def clean_register(
     log: CleaningLog,
 ) -> pd.DataFrame:
     """Register rows -> one row per person per learning event attended."""
-    path = io.find_one(raw, "attendance_register")
+    path = take_stock(raw).one("register")
     file = str(path)
     frame = io.read_register(path)
     rows_read = len(frame)
@@ -224,8 +225,24 @@ def clean_register(
             "period": assign_periods(days, waves),
         }
     )
-    own_mail = frame["email"].astype("string").fillna("").str.strip().ne("")
+    own_mail = normalise_email(frame["email"]).ne("")
     by_mail = int(own_mail.sum())
+    not_addresses = placeholders(frame["email"])
+    log.add(
+        "attendance",
+        "e-mail placeholders as blank",
+        len(frame),
+        len(frame),
+        f"{not_addresses} e-mail cell(s) held no address (no '@': a placeholder such as 'n/a', "
+        f"'none', '-' or 'no email'); each is treated as blank, and the sign-in is matched by "
+        f"name and organisation",
+    )
+    if not_addresses:
+        log.note(
+            f"{not_addresses} sign-in(s) give a placeholder instead of an e-mail address (such as "
+            f"'n/a' or 'none'). A placeholder is not a person: these sign-ins are matched by name "
+            f"and organisation, as for a blank e-mail."
+        )
     borrowed = int((~own_mail & keys.str.startswith("e:")).sum())
     log.add(
         "attendance",
@@ -319,7 +336,7 @@ def summarise_people(attendances: pd.DataFrame) -> pd.DataFrame:
 
 def clean_hub(raw: Path, salt: str, sector_map: dict[str, str], log: CleaningLog) -> pd.DataFrame:
     """Hub registrations -> one row per user with sector (no names, no e-mails)."""
-    path = io.find_one(raw, "hub_registrations")
+    path = take_stock(raw).one("hub")
     frame = io.read_hub(path)
     rows_read = len(frame)
     blank = _blank_rows(frame, list(io.HUB_COLUMNS.values()))
@@ -358,6 +375,7 @@ def build(raw: Path, *, reference: Path = REFERENCE_DIR, interim_cutoff: str | N
     if not raw.is_dir():
         raise PDUInputError("raw data folder not found", file=str(raw))
     waves = load_waves(reference / "waves.csv", interim_cutoff=interim_cutoff)
+    take_stock(raw, reference).log_to(log)
     sector_map = load_sector_map(reference / "sector_map.csv")
     salt = resolve_salt(raw)
     events = clean_events(raw, waves, log)

@@ -19,6 +19,7 @@ from ..errors import PDUInputError
 from ..paths import REFERENCE_DIR
 from .attendance import CleanResult, clean_events
 from .dates import parse_series
+from .inventory import take_stock
 from .log import CleaningLog
 from .people import pseudonymise, resolve_salt
 from .rounds import log_loose_answers, log_round, post_event_periods
@@ -291,13 +292,13 @@ def clean_export(
 
 
 def survey_files(raw: Path) -> list[tuple[Path, str]]:
-    """The survey exports present: one post-event export and any number of follow-up rounds."""
-    files = [(io.find_one(raw, "post_event_survey"), "post_event")]
-    follow = sorted(p for p in raw.glob("follow_up_*") if p.suffix.lower() in (".csv", ".xlsx"))
+    """The survey exports present: one post-event export and any number of follow-up rounds,
+    known by their names or by their questions (:mod:`.inventory`)."""
+    stock = take_stock(raw)
+    files = [(stock.one("post_event"), "post_event")]
+    follow = stock.all("follow_up")
     if not follow:
-        raise PDUInputError(
-            "no follow-up survey export found: expected follow_up_*.csv or follow_up_*.xlsx", file=str(raw)
-        )
+        stock.one("follow_up")  # raises: none found, and what was expected
     return files + [(p, "follow_up") for p in follow]
 
 
@@ -318,6 +319,7 @@ def build(
     if events is None:
         events = clean_events(raw, waves, CleaningLog())
     codebook = load_codebook(reference / "questions.csv")
+    take_stock(raw, reference).note_by_content(log, ("post_event", "follow_up"))
     salt = resolve_salt(raw)
     all_responses, all_answers = [], []
     round_files: dict[str, str] = {}

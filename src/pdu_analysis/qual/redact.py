@@ -144,10 +144,11 @@ def redactor(names: Iterable[object], organisations: Iterable[object] = ()) -> R
 def known_names_and_organisations(raw: Path) -> tuple[list[str], list[str]]:
     """Every person's name and every organisation in the register, the hub and the survey exports."""
     from .. import io
+    from ..clean.inventory import take_stock
     from ..clean.surveys import survey_files
 
-    register = io.read_register(io.find_one(raw, "attendance_register"))
-    hub = io.read_hub(raw / "hub_registrations.csv")
+    register = io.read_register(take_stock(raw).one("register"))
+    hub = io.read_hub(take_stock(raw).one("hub"))
     names = [*register["name"], *hub["name"]]
     organisations = [*register["organisation"], *hub["organisation"]]
     for path, _ in survey_files(raw):
