@@ -1,6 +1,7 @@
 """Match sign-ins to people and give each person a salted pseudonym.
 
-Matching: the normalised e-mail first; a row with no e-mail joins the person who signed in with the
+Matching: the normalised e-mail first (a placeholder such as "n/a" is no e-mail); a row with no
+e-mail joins the person who signed in with the
 same name and organisation elsewhere (when that points to exactly one e-mail), else it is keyed by
 name and organisation. Keys are grouped with hash joins, never compared pair by pair, so matching
 grows linearly with the register.
@@ -45,12 +46,25 @@ def resolve_salt(raw: Path) -> str:
     )
 
 
+def _address(cell: str) -> str:
+    mail = cell.strip().casefold()
+    return mail if "@" in mail else ""
+
+
 def normalise_email(values: pd.Series) -> pd.Series:
-    """Trimmed and case-folded (one pass per distinct address); blank for a missing one."""
-    return on_distinct(
-        values,
-        lambda v: v.astype("string").fillna("").map(lambda mail: mail.strip().casefold()).astype("string"),
-    )
+    """Trimmed and case-folded (one pass per distinct address); blank for a missing one.
+
+    A cell that is not an address (no ``@``: "n/a", "N/A", "none", "-", "No email") is a
+    placeholder, not an identity: it counts as blank, so the person is matched by name and
+    organisation like anyone who left the cell empty (:func:`placeholders` counts them).
+    """
+    return on_distinct(values, lambda v: v.astype("string").fillna("").map(_address).astype("string"))
+
+
+def placeholders(values: pd.Series) -> int:
+    """How many cells hold something that is not an address (blank cells aside)."""
+    typed = values.astype("string").fillna("").str.strip().ne("")
+    return int((typed & normalise_email(values).eq("")).sum())
 
 
 def person_keys(email: pd.Series, name: pd.Series, organisation: pd.Series) -> pd.Series:
