@@ -105,3 +105,8 @@ def cumulative_periods(periods_in_order: list[str], upto: str) -> list[str]:
 def periods_in_order(attendances: pd.DataFrame) -> list[str]:
     """Attendance periods in date order."""
     return attendances.groupby("period")["event_date"].min().sort_values(kind="stable").index.tolist()
+
+
+def learning_events_held(events: pd.DataFrame) -> pd.DataFrame:
+    """The learning events held: a planned event (``status`` planned) is never counted as held."""
+    return events[(events["kind"] == "learning_event") & (events["status"] == "held")]

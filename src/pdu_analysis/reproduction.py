@@ -180,7 +180,7 @@ RECIPES: dict[str, Recipe] = {
     "follow_up_responses": _responses("follow_up"),
     "follow_up_responses_interim": _responses("follow_up", INTERIM),
     "follow_up_responses_final": _responses("follow_up", FINAL),
-    "learning_events": lambda t: Computed(int((t["events"]["kind"] == "learning_event").sum())),
+    "learning_events": lambda t: Computed(len(measures.learning_events_held(t["events"]))),
     "individuals": lambda t: Computed(len(t["people"])),
     "attendances": lambda t: Computed(len(t["attendances"])),
     "repeat_attender_events_min": _people("min"),

@@ -102,7 +102,7 @@ def build_headline(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     rows = [
         _headline_row("attendances", last_period, len(attendances)),
         _headline_row("individuals", last_period, len(people)),
-        _headline_row("learning_events", last_period, int((events["kind"] == "learning_event").sum())),
+        _headline_row("learning_events", last_period, len(measures.learning_events_held(events))),
         *_sector_rows(attendances),
         *_survey_rows(answers, responses, "follow_up", FOLLOW_UP_MEASURES, pooled_only=False),
         *_survey_rows(answers, responses, "post_event", POST_EVENT_MEASURES, pooled_only=True),

@@ -90,16 +90,19 @@ def add_hidden_pools(pub: Publication, pooled: pd.DataFrame, sectors: Sequence[s
 
 
 def add_events_per_person(pub: Publication, per_person: pd.DataFrame) -> None:
-    """People by learning events attended ("4 or more" is every level from 4 up)."""
-    levels = pub.cells(PEOPLE, {})
-    top = len(levels)
+    """People by learning events attended ("4 or more" is every level from 4 up).
+
+    Levels may have gaps (one person at 12 events, nobody at 7 to 11): a pooled row covers every
+    level from its first up to its own attendances (no one in it attended more often than that).
+    """
     for r in per_person.itertuples():
         low = int(str(r.events).split()[0])
+        high = int(r.attendances) if r.pooled else low
         pub.add(
             "03_events_per_person",
             f"{r.events} events, people",
             PEOPLE,
-            {"attendances": list(range(low, top + 1 if r.pooled else low + 1))},
+            {"attendances": list(range(low, high + 1))},
             r.people,
         )
 

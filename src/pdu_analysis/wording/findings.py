@@ -155,7 +155,7 @@ def survey_limits_point(comparisons: pd.DataFrame, responses: pd.DataFrame) -> M
 
 def attendance_point(attendances: pd.DataFrame, people: pd.DataFrame, events: pd.DataFrame) -> MainPoint:
     """Who attends: people, attendances, events, repeat attenders and the sector mix overall."""
-    held = events[(events["kind"] == "learning_event") & (events["status"] == "held")]
+    held = measures.learning_events_held(events)
     repeaters = int((people["attendances"] > 1).sum())
     n = len(attendances)
     mix = [
