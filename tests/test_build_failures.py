@@ -39,6 +39,25 @@ def _unplaceable(path: Path) -> None:
     path.write_text("Item,Cost\npens,3\n", encoding="utf-8")
 
 
+def _title_banner(path: Path) -> None:
+    path.write_bytes(b"Events list, exported from the diary\r\n" + path.read_bytes())
+
+
+def _month_first(path: Path) -> None:
+    """Hub registration dates rewritten MM/DD/YYYY (US style), as a US-set spreadsheet saves them."""
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    column = rows[0].index("Registered")
+    for row in rows[1:]:
+        year, month, day = row[column].split("-")
+        row[column] = f"{month}/{day}/{year}"
+    out = io.StringIO()
+    csv.writer(out).writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+
+
 CASES = {
     "broken register": (
         "attendance_register.xlsx",
@@ -52,6 +71,8 @@ CASES = {
     ),
     "empty file": ("post_event_survey.csv", _empty, ["post_event_survey.csv", "empty"]),
     "missing file": ("hub_registrations.csv", _missing, ["hub_registrations.csv", "file not found"]),
+    "header below a title": ("events.csv", _title_banner, ["events.csv", "the header must be the first row"]),
+    "month-first dates": ("hub_registrations.csv", _month_first, ["hub_registrations.csv", "month first"]),
     "spreadsheet that is no input": (
         "Budget 2019 (1).csv",
         _unplaceable,

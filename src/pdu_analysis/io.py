@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import layout
 from .errors import PDUInputError
 
 ENCODINGS = ("utf-8-sig", "cp1252")
@@ -129,8 +130,8 @@ def _excel_cell(value: object) -> object:
     return value
 
 
-def workbook_sheets(path: Path) -> list[str]:
-    """The worksheet names of a workbook, in order (checked like :func:`read_xlsx_rows`)."""
+def _open_workbook(path: Path):
+    """The workbook, read-only, or a PDUInputError saying why it is not one."""
     from openpyxl import load_workbook
 
     _require_file(path)
@@ -140,11 +141,16 @@ def workbook_sheets(path: Path) -> list[str]:
             file=display_path(path),
         )
     try:
-        workbook = load_workbook(path, read_only=True)
+        return load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged workbook
         raise PDUInputError(
             f"this Excel workbook cannot be opened ({type(exc).__name__}: {exc})", file=display_path(path)
         ) from None
+
+
+def workbook_sheets(path: Path) -> list[str]:
+    """The worksheet names of a workbook, in order (checked like :func:`read_xlsx_rows`)."""
+    workbook = _open_workbook(path)
     names = list(workbook.sheetnames)
     workbook.close()
     return names
@@ -152,20 +158,7 @@ def workbook_sheets(path: Path) -> list[str]:
 
 def read_xlsx_rows(path: Path, sheet: str | None = None) -> list[list[object]]:
     """All rows of one worksheet (the named one, else the first) as lists of cell values."""
-    from openpyxl import load_workbook
-
-    _require_file(path)
-    if not zipfile.is_zipfile(path):
-        raise PDUInputError(
-            "this is not an Excel workbook (.xlsx): the file is not a valid workbook archive",
-            file=display_path(path),
-        )
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a damaged workbook
-        raise PDUInputError(
-            f"this Excel workbook cannot be opened ({type(exc).__name__}: {exc})", file=display_path(path)
-        ) from None
+    workbook = _open_workbook(path)
     try:
         if sheet is not None and sheet in workbook.sheetnames:
             worksheet = workbook[sheet]
@@ -280,7 +273,7 @@ def rows_to_frame(cells: pd.DataFrame, path: Path, columns: Mapping[str, str]) -
     missing = [c for c in expected if c not in header]
     unknown = [c for c in header if c not in columns]
     if missing:
-        _header_below(cells, path, set(expected))
+        layout.header_below(cells, display_path(path), set(expected))
     if missing or unknown:
         parts = []
         if missing:
@@ -288,7 +281,8 @@ def rows_to_frame(cells: pd.DataFrame, path: Path, columns: Mapping[str, str]) -
         if unknown:
             parts.append(f"unknown column(s) {', '.join(repr(c) or '(blank)' for c in unknown)}")
         raise PDUInputError(
-            f"{'; '.join(parts)}. Expected exactly these columns: {', '.join(expected)}{_sheet_read(cells)}",
+            f"{'; '.join(parts)}. Expected exactly these columns: {', '.join(expected)}"
+            f"{layout.sheet_read(cells)}",
             file=display_path(path),
         )
     body = cells.iloc[1:]
@@ -297,31 +291,6 @@ def rows_to_frame(cells: pd.DataFrame, path: Path, columns: Mapping[str, str]) -
     frame = pd.DataFrame(data, columns=[columns[c] for c in expected])
     frame["source_row"] = pd.Series(range(2, 2 + len(body)), dtype="int64")
     return frame
-
-
-HEADER_SEARCH = 10
-"""Rows searched for a header that is not in the first row (a title banner above it)."""
-
-
-def _header_below(cells: pd.DataFrame, path: Path, expected: set[str]) -> None:
-    """Stop naming the row when the expected header is found below the first row."""
-    for number in range(2, min(len(cells), HEADER_SEARCH) + 1):
-        found = {str(v).strip() for v in cells.iloc[number - 1] if not _blank(v)}
-        if expected <= found:
-            raise PDUInputError(
-                f"the header must be the first row: the expected columns are on row {number}, "
-                f"below {number - 1} row(s) of title or notes; delete the row(s) above the header "
-                f"and save the file again{_sheet_read(cells)}",
-                file=display_path(path),
-            )
-
-
-def _sheet_read(cells: pd.DataFrame) -> str:
-    """'(sheet X read; the workbook holds: ...)' for a worksheet, '' for a CSV."""
-    sheet, sheets = cells.attrs.get("sheet"), cells.attrs.get("sheets")
-    if not sheet:
-        return ""
-    return f" (sheet '{sheet}' read; the workbook holds: {', '.join(repr(s) for s in sheets)})"
 
 
 def find_one(raw: Path, stem: str) -> Path:
@@ -402,10 +371,10 @@ def read_surveymonkey(path: Path) -> SurveyExport:
     options = [_as_text(v) for v in cells.iloc[1]]
     missing = [m for m in SURVEYMONKEY_METADATA if m not in questions]
     if missing:
-        _header_below(cells, path, set(SURVEYMONKEY_METADATA))
+        layout.header_below(cells, display_path(path), set(SURVEYMONKEY_METADATA))
         raise PDUInputError(
             f"not a SurveyMonkey export: missing metadata column(s) "
-            f"{', '.join(missing)} in the first header row{_sheet_read(cells)}",
+            f"{', '.join(missing)} in the first header row{layout.sheet_read(cells)}",
             file=display_path(path),
         )
     columns: list[tuple[str, str]] = []

@@ -44,17 +44,7 @@ RAW_REGISTER = pa.DataFrameSchema(
         "email": _text(nullable=True),
         "organisation": _text(nullable=True),
         "sector_label": _text(_not_blank()),
-        "focus": _text(
-            pa.Check(
-                lambda s: on_distinct(
-                    s,
-                    lambda v: (
-                        v.astype(str).str.strip().str.casefold().isin([f.casefold() for f in FOCUS_OF_WORK])
-                    ),
-                ),
-                error=f"one of {', '.join(FOCUS_OF_WORK)}",
-            )
-        ),
+        "focus": _text(_not_blank()),  # the fields themselves: clean.labels.canonical_focus
         "source_row": pa.Column("int64"),
     },
     strict=True,

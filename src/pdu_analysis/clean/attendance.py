@@ -17,7 +17,7 @@ from .. import io, schemas
 from ..distinct import on_distinct
 from ..errors import PDUInputError
 from ..paths import REFERENCE_DIR
-from .dates import parse_series
+from .dates import parse_series, refuse_month_first
 from .inventory import take_stock
 from .labels import canonical_focus, load_sector_map, map_sectors
 from .log import CleaningLog
@@ -65,6 +65,7 @@ def clean_events(raw: Path, waves: pd.DataFrame, log: CleaningLog) -> pd.DataFra
     path = take_stock(raw).one("events")
     frame = io.read_events(path)
     frame = schemas.validate(frame, schemas.RAW_EVENTS, file=str(path))
+    refuse_month_first(frame["date"], frame["source_row"], column="date", file=str(path))
     days = parse_series(frame["date"], dayfirst=True)
     events = pd.DataFrame(
         {
@@ -204,6 +205,7 @@ def clean_register(
         frame, schemas.RAW_REGISTER, file=file, headers={v: k for k, v in io.REGISTER_COLUMNS.items()}
     )
 
+    refuse_month_first(frame["date"], frame["source_row"], column="Date", file=file)
     days = parse_series(frame["date"], dayfirst=True)
     _check_dates(frame, days, events, file)
     event_id = _match_events(frame, days, events, file)
@@ -221,7 +223,7 @@ def clean_register(
             "event_date": _iso(days),
             "person_id": pseudonymise(keys, salt),
             "sector": sector,
-            "focus": canonical_focus(frame["focus"]).astype(str),
+            "focus": canonical_focus(frame["focus"], frame["source_row"], file=file).astype(str),
             "period": assign_periods(days, waves),
         }
     )
@@ -345,6 +347,7 @@ def clean_hub(raw: Path, salt: str, sector_map: dict[str, str], log: CleaningLog
     frame = schemas.validate(
         frame, schemas.RAW_HUB, file=str(path), headers={v: k for k, v in io.HUB_COLUMNS.items()}
     )
+    refuse_month_first(frame["registered"], frame["source_row"], column="Registered", file=str(path))
     registered = parse_series(frame["registered"], dayfirst=True)
     hub = pd.DataFrame(
         {

@@ -6,11 +6,13 @@ hundreds of thousands of rows.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta
 
 import pandas as pd
 
 from ..distinct import on_distinct
+from ..errors import PDUInputError
 
 EXCEL_EPOCH = date(1899, 12, 30)
 TEXT_FORMATS_DAYFIRST = ("%Y-%m-%d", "%Y-%m-%d %H:%M:%S", "%d/%m/%Y", "%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S")
@@ -65,3 +67,26 @@ def _parse_cells(values: pd.Series, *, dayfirst: bool) -> pd.Series:
     keys = values.map(key).astype(object)
     distinct = {k: parse_one(k, dayfirst=dayfirst) for k in set(keys.dropna())}
     return keys.map(lambda k: None if k is None else distinct.get(k)).astype(object)
+
+
+_SLASHED = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\b")
+
+
+def refuse_month_first(values: pd.Series, rows: pd.Series, *, column: str, file: str) -> None:
+    """Stop when a day-first column holds a text date that is impossible day-first ("03/25/2018").
+
+    One such date shows the column was written month first (US style); reading the rest day-first
+    would silently misread every date whose day is 12 or less, so the column is refused as a whole.
+    """
+    texts = values[values.map(lambda v: isinstance(v, str))]
+    found = texts.str.extract(_SLASHED)
+    impossible = found[1].notna() & (found[1].astype(float) > 12) & (found[0].astype(float) <= 12)
+    if impossible.any():
+        first = impossible.idxmax()
+        raise PDUInputError(
+            f"column '{column}': {int(impossible.sum())} date(s) are impossible read day first "
+            f"(DD/MM/YYYY), e.g. '{texts[first].strip()}' (row {rows[first]}), so the column is "
+            f"written month first (US style). It is refused as a whole: every date with a day of 12 "
+            f"or less would be misread. Save the dates as YYYY-MM-DD (or DD/MM/YYYY) and run again",
+            file=file,
+        )

@@ -22,6 +22,7 @@ import pandas as pd
 
 from .. import io
 from ..errors import PDUInputError
+from ..layout import HEADER_SEARCH
 from ..paths import REFERENCE_DIR, SYNTHETIC_MARKER
 from .log import CleaningLog
 
@@ -51,7 +52,6 @@ UNREADABLE = {
     ".json": "a JSON file: export the data as CSV or .xlsx",
     ".tsv": "a tab-separated file: save it as CSV",
 }
-HEADER_SEARCH = io.HEADER_SEARCH
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ import pandas as pd
 from ..distinct import on_distinct
 from ..errors import PDUInputError
 from ..schemas import FOCUS_OF_WORK, SECTORS
+from ..vocabulary import FIELDS_OF_WORK_FILE
 
 
 def normalise(values: pd.Series) -> pd.Series:
@@ -64,7 +65,25 @@ def map_sectors(
     return mapped.astype(str)
 
 
-def canonical_focus(values: pd.Series) -> pd.Series:
-    """Main focus of work to its canonical spelling (case and spaces ignored)."""
-    lookup = {f.casefold(): f for f in FOCUS_OF_WORK}
-    return normalise(values).map(lookup)
+def canonical_focus(values: pd.Series, rows: pd.Series | None = None, *, file: str = "") -> pd.Series:
+    """Main focus of work to its canonical spelling (case and spaces ignored).
+
+    A field not in ``data/reference/fields_of_work.csv`` stops the run, listed with its rows and
+    where to add it (with ``rows``; without, it maps to missing).
+    """
+    lookup = {" ".join(f.split()).casefold(): f for f in FOCUS_OF_WORK}
+    mapped = normalise(values).map(lookup)
+    if rows is not None and mapped.isna().any():
+        listing = []
+        for label, group in rows[mapped.isna()].groupby(values[mapped.isna()].astype(str).str.strip()):
+            shown = ", ".join(str(r) for r in group.head(5))
+            extra = f" and {len(group) - 5} more" if len(group) > 5 else ""
+            listing.append(f"'{label}' (row {shown}{extra})")
+        raise PDUInputError(
+            f"column 'Main focus of work': {len(listing)} field(s) of work not in "
+            f"{FIELDS_OF_WORK_FILE}: {'; '.join(listing)}. The fields known are "
+            f"{', '.join(FOCUS_OF_WORK)}. Add a new field as a row of that file (pages list the "
+            f"fields in its order), or correct the register, then run again.",
+            file=file,
+        )
+    return mapped

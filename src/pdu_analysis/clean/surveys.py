@@ -23,6 +23,7 @@ from .inventory import take_stock
 from .log import CleaningLog
 from .people import pseudonymise, resolve_salt
 from .rounds import log_loose_answers, log_round, post_event_periods
+from .survey_messages import condensed_export, unknown_questions
 from .waves import assign_round, load_waves
 
 SELECTED = "selected"
@@ -114,12 +115,7 @@ def _long_answers(
         {q for q, _ in export.columns if q not in io.SURVEYMONKEY_METADATA and _key(q) not in questions}
     )
     if unknown:
-        raise PDUInputError(
-            f"question(s) not in the codebook for the {survey} survey: "
-            f"{'; '.join(repr(u) for u in unknown)}. Add them to "
-            f"{REFERENCE_DIR / 'questions.csv'} or remove them from the export.",
-            file=export.name,
-        )
+        raise unknown_questions(export, survey, questions, unknown)
     for column, (text, option) in enumerate(export.columns):
         if text in io.SURVEYMONKEY_METADATA:
             continue
@@ -136,6 +132,8 @@ def _long_answers(
             event.loc[mapped.index] = mapped.astype(str)
             loose.append(_loose(export, column, cells, mapped.map(title_of)))
             continue
+        if question.kind in ("multi", "matrix") and _key(option) in ("response", ""):
+            raise condensed_export(export, column, question.kind)
         if question.kind == "multi":
             item = _option_lookup(question.options).get(_key(option))
             if item is None:
