@@ -195,8 +195,20 @@ def vocabulary() -> dict[str, list[dict[str, str]]]:
     if waves and cutoff is not None:
         names, phrases = period_labels(waves, cutoff), period_phrases(waves)
         periods = [{"phrase": phrases[w], "label": names[w]} for w in waves]
-    rounds = [{"label": label} for label in survey_wave_labels().values()]
-    return {"periods": periods, "rounds": rounds}
+    return {"periods": periods, "rounds": [{"label": label} for label in data_rounds()]}
+
+
+def data_rounds() -> list[str]:
+    """The follow-up rounds in the data, as readers know them (a round waves.csv does not list is
+    named by its months); waves.csv's labels only before the surveys are cleaned."""
+    from ..labels import round_labels
+    from ..store import read_processed
+
+    try:
+        responses = read_processed("survey_responses")
+    except PDUInputError:
+        return list(survey_wave_labels().values())
+    return list(round_labels(responses).values())
 
 
 def page_context(out: Path, headline_csv: Path, synthetic: bool | None = None) -> dict[str, object]:

@@ -19,7 +19,8 @@ import pandas as pd
 from pdu_analysis import measures, stats
 from pdu_analysis.labels import period_phrases, survey_wave_labels
 from pdu_analysis.measures import ALL
-from pdu_analysis.wording.numbers import share_text
+from pdu_analysis.stats.conventions import ALPHA
+from pdu_analysis.wording.numbers import points_text, share_text
 
 MAIN_POINT_COLUMNS = ["key", "heading", "text", "href"]
 
@@ -66,6 +67,37 @@ def _and(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def adjusted_kinds(comparisons: pd.DataFrame) -> list[str]:
+    """Each comparison's verdict as the Holm adjustment of its family allows.
+
+    A comparison is "evidence" only when its own verdict is and its Holm-adjusted p-value (the
+    table's ``p_holm``, adjusted over the family it was shown in; over the rows given when the
+    column is absent) is below the threshold too; one that is evidence only taken alone is
+    "alone"; otherwise its own verdict ("mixed" or "none"). A main point calls "evidence" only these.
+    """
+    if comparisons is None or comparisons.empty:
+        return []
+    p = comparisons["p_value"].astype(float)
+    if "p_holm" in comparisons.columns:
+        adjusted = comparisons["p_holm"].astype(float).tolist()
+    else:
+        from statsmodels.stats.multitest import multipletests
+
+        adjusted = list(multipletests(p, alpha=ALPHA, method="holm")[1])
+    kinds = []
+    for r, holm in zip(
+        comparisons[["p_value", "diff_ci_low", "diff_ci_high"]].itertuples(), adjusted, strict=True
+    ):
+        kind = stats.verdict(r.p_value, r.diff_ci_low, r.diff_ci_high)
+        kinds.append("alone" if kind == "evidence" and not holm < ALPHA else kind)
+    return kinds
+
+
+def _alone_text(alone: int) -> str:
+    """The clause for comparisons that are evidence only taken one at a time."""
+    return f"{alone} would be taken alone, but not once the number of comparisons made is allowed for"
+
+
 def sector_change_point(sector_test: pd.DataFrame, sector: str = "statutory") -> MainPoint | None:
     """What changed in the sector mix between periods, with the clustered test's verdict.
 
@@ -77,17 +109,21 @@ def sector_change_point(sector_test: pd.DataFrame, sector: str = "statutory") ->
     phrases = period_phrases(list(dict.fromkeys([*sector_test["first"], *sector_test["second"]])))
     parts = []
     evidence = []
-    for r in sector_test.itertuples():
-        kind = stats.verdict(r.p_value, r.diff_ci_low, r.diff_ci_high)
+    for r, kind in zip(sector_test.itertuples(), adjusted_kinds(sector_test), strict=True):
         evidence.append(kind == "evidence")
         size = abs(stats.round_half_up(r.diff))
         direction = "rise" if r.diff > 0 else "fall"
         if kind == "evidence":
-            verdict = f"a {direction} of {size:.0f} percentage points that is evidence of change"
+            verdict = f"a {direction} of {points_text(size)} that is evidence of change"
+        elif kind == "alone":
+            verdict = (
+                f"a {direction} of {points_text(size)} that would be evidence of change taken alone, "
+                f"but not once the {len(sector_test)} comparisons between periods are allowed for"
+            )
         elif kind == "mixed":
-            verdict = f"a {direction} of {size:.0f} percentage points that is suggestive but not conclusive"
+            verdict = f"a {direction} of {points_text(size)} that is suggestive but not conclusive"
         else:
-            verdict = f"a difference of {size:.0f} percentage points that could be chance"
+            verdict = f"a difference of {points_text(size)} that could be chance"
         part = f"{phrases[r.first]}, {share_text(r.k1, r.n1)}; {phrases[r.second]}, {share_text(r.k2, r.n2)}"
         parts.append(f"{part}: {verdict}")
     heading = (
@@ -113,13 +149,11 @@ def survey_limits_point(comparisons: pd.DataFrame, responses: pd.DataFrame) -> M
     """
     if comparisons is None or comparisons.empty:
         return None
-    kinds = [
-        stats.verdict(r.p_value, r.diff_ci_low, r.diff_ci_high)
-        for r in comparisons[["p_value", "diff_ci_low", "diff_ci_high"]].itertuples()
-    ]
+    kinds = adjusted_kinds(comparisons)
     n = len(kinds)
     k = kinds.count("evidence")
     mixed = kinds.count("mixed")
+    alone = kinds.count("alone")
     names = survey_wave_labels()
     waves = measures.waves_in_order(responses, "follow_up")
     sizes = [
@@ -138,6 +172,8 @@ def survey_limits_point(comparisons: pd.DataFrame, responses: pd.DataFrame) -> M
             f"{'is' if k == 1 else 'are'} evidence of change ({_and(labels)})"
         )
         heading = "Few survey measures can show change"
+    if alone:
+        text += f"; {_alone_text(alone)}"
     if mixed:
         text += f"; {mixed} {'is' if mixed == 1 else 'are'} suggestive but not conclusive"
     text += "."
@@ -145,9 +181,9 @@ def survey_limits_point(comparisons: pd.DataFrame, responses: pd.DataFrame) -> M
         text += f" The follow-up survey had {_and(sizes)}."
     if mdd:
         low, high = stats.round_half_up(min(mdd)), stats.round_half_up(max(mdd))
-        span = f"{low:.0f}" if low == high else f"{low:.0f} to {high:.0f}"
+        span = points_text(low) if low == high else f"{low:.0f} to {points_text(high)}"
         text += (
-            f" At these numbers only differences of about {span} percentage points or more could "
+            f" At these numbers only differences of about {span} or more could "
             "be detected reliably, so smaller changes may be real but cannot be shown."
         )
     return MainPoint("survey_limits", heading, text, f"{PAGES['compare']}#{anchor(SECTIONS['what_changed'])}")
@@ -230,11 +266,13 @@ def differences_title(comparisons: pd.DataFrame) -> str:
     """Title of the differences chart, saying how many of the measures shown are evidence of change."""
     if comparisons is None or comparisons.empty:
         return "No measure was asked in two rounds"
-    kinds = [
-        stats.verdict(r.p_value, r.diff_ci_low, r.diff_ci_high)
-        for r in comparisons[["p_value", "diff_ci_low", "diff_ci_high"]].itertuples()
-    ]
+    kinds = adjusted_kinds(comparisons)
     k, n = kinds.count("evidence"), len(kinds)
+    if k == 0 and "alone" in kinds:
+        return (
+            f"None of these {n} differences between rounds or periods is evidence of change once "
+            "the number of comparisons is allowed for"
+        )
     if k == 0:
         return f"None of these {n} differences between rounds or periods is evidence of change"
     return (
@@ -285,3 +323,4 @@ def main_points(
 def main_points_table(points: list[MainPoint]) -> pd.DataFrame:
     """The points as a table (``reports/tables/main_points.csv``) for the index page."""
     return pd.DataFrame([p.__dict__ for p in points], columns=MAIN_POINT_COLUMNS)
+

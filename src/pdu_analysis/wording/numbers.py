@@ -87,6 +87,12 @@ def plots_percent(value: float) -> str:
 # percentages come from the table (already computed), not from k / n again.
 
 
+def points_text(value: float) -> str:
+    """A whole number of percentage points: ``"1 percentage point"``, ``"12 percentage points"``."""
+    whole = round_half_up(value)
+    return f"{whole:.0f} percentage point{'' if abs(whole) == 1 else 's'}"
+
+
 def whole_text(value: float) -> str:
     """A number rounded half up to a whole one, as text: ``whole_text(44.5) == "45"``."""
     return f"{round_half_up(value):.0f}"
