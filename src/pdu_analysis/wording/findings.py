@@ -323,4 +323,3 @@ def main_points(
 def main_points_table(points: list[MainPoint]) -> pd.DataFrame:
     """The points as a table (``reports/tables/main_points.csv``) for the index page."""
     return pd.DataFrame([p.__dict__ for p in points], columns=MAIN_POINT_COLUMNS)
-
