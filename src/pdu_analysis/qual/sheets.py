@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import PDUInputError
+from ..errors import PDUInputError, quoted
 from .codebook import NO_THEME, Codebook
 
 WORKSHEET = "Coding"
@@ -48,7 +48,7 @@ def parse_themes(cell: object, codebook: Codebook, *, path: Path, row: int, colu
     unknown = [t for t in ids if t not in codebook.ids and t != NO_THEME]
     if unknown:
         raise PDUInputError(
-            f"{_where(path, row, column)}: unknown theme(s) {', '.join(repr(u) for u in unknown)}; "
+            f"{_where(path, row, column)}: unknown theme(s) {', '.join(quoted(u) for u in unknown)}; "
             f"expected theme ids from data/reference/themes.csv ({', '.join(codebook.ids)}) or '{NO_THEME}'"
         )
     if NO_THEME in ids and len(ids) > 1:
@@ -62,7 +62,7 @@ def _approval(cell: object, *, path: Path, row: int) -> bool:
         return True
     if text in NO:
         return False
-    raise PDUInputError(f"{_where(path, row, 'approve quote')}: '{cell}' is not yes, no or blank")
+    raise PDUInputError(f"{_where(path, row, 'approve quote')}: {quoted(cell)} is not yes, no or blank")
 
 
 def read_sheet(path: Path, known_ids: set[str], codebook: Codebook) -> pd.DataFrame:
