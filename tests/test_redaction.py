@@ -162,3 +162,31 @@ def test_excerpt_quotes_a_few_words_redacted():
     text = "Sarah Jenkins 07700 900123 wants a call back about the event"
     assert excerpt(text) == "[name] [phone] wants a \u2026"
     assert excerpt("Yes") == "Yes"
+
+
+def test_redaction_summary_counts_kinds_per_sheet():
+    import pandas as pd
+
+    from pdu_analysis.qual.redact import kinds_not_found, not_found_sentence, redaction_summary
+
+    texts = pd.DataFrame(
+        {
+            "sheet": ["a", "a", "b"],
+            "text": ["[name] rang [name] on [phone]", "nothing here", "see [web address]"],
+        }
+    )
+    summary = redaction_summary(texts)
+    assert summary.to_dict("records") == [
+        {"coding sheet": "a.xlsx", "texts": 2, "texts redacted": 1, "name": 2, "phone": 1, "web address": 0},
+        {"coding sheet": "b.xlsx", "texts": 1, "texts redacted": 1, "name": 0, "phone": 0, "web address": 1},
+        {
+            "coding sheet": "all sheets",
+            "texts": 3,
+            "texts redacted": 2,
+            "name": 2,
+            "phone": 1,
+            "web address": 1,
+        },
+    ]
+    assert "organisation" in kinds_not_found(summary) and "name" not in kinds_not_found(summary)
+    assert not_found_sentence(summary).endswith("handle.")

@@ -305,3 +305,51 @@ def excerpt(text: object, words: int = 4) -> str:
     parts = cleaned.split()
     shown = " ".join(parts[:words])
     return shown + (" \u2026" if len(parts) > words else "")
+
+
+def kinds_in(text: object) -> dict[str, int]:
+    """How many identifiers of each kind were taken out of a redacted text (its markers), in
+    :data:`KINDS` order, kinds not found left out."""
+    found = _MARKERS.findall("" if text is None else str(text))
+    return {k: found.count(marker(k)) for k in KINDS if marker(k) in found}
+
+
+def kinds_cell(text: object) -> str:
+    """The kinds redacted in a text, for a coding sheet's ``redacted`` column: "name (2); phone"."""
+    return "; ".join(k if n == 1 else f"{k} ({n})" for k, n in kinds_in(text).items())
+
+
+def redaction_summary(texts: pd.DataFrame) -> pd.DataFrame:
+    """Counts of each kind redacted, per coding sheet file, with a total row.
+
+    Columns: ``coding sheet``, ``texts``, ``texts redacted``, then one column per kind found in
+    any text (:data:`KINDS` order). Kinds found nowhere are left out: see :func:`kinds_not_found`.
+    """
+    rows = []
+    for sheet, group in texts.groupby("sheet", sort=True):
+        counts = [kinds_in(t) for t in group["text"]]
+        row = {"coding sheet": f"{sheet}.xlsx", "texts": len(group), "texts redacted": sum(map(bool, counts))}
+        for kind in KINDS:
+            row[kind] = sum(c.get(kind, 0) for c in counts)
+        rows.append(row)
+    table = pd.DataFrame(rows, columns=["coding sheet", "texts", "texts redacted", *KINDS])
+    total = {"coding sheet": "all sheets", **table.drop(columns="coding sheet").sum().astype(int).to_dict()}
+    table = pd.concat([table, pd.DataFrame([total])], ignore_index=True) if len(table) else table
+    found = [k for k in KINDS if len(table) and int(table[k].iloc[-1]) > 0]
+    return table[["coding sheet", "texts", "texts redacted", *found]].astype(
+        {c: int for c in ["texts", "texts redacted", *found]}
+    )
+
+
+def kinds_not_found(summary: pd.DataFrame) -> list[str]:
+    """The kinds of identifier no text held (the columns :func:`redaction_summary` left out)."""
+    return [k for k in KINDS if k not in summary.columns]
+
+
+def not_found_sentence(summary: pd.DataFrame) -> str:
+    """The sentence under the summary naming the kinds looked for in every text and found in none."""
+    missing = kinds_not_found(summary)
+    if not missing:
+        return "Every kind of identifier the redaction looks for was found at least once."
+    listed = ", ".join(missing[:-1]) + (" or " if len(missing) > 1 else "") + missing[-1]
+    return f"Looked for in every text and found in none: {listed}."
