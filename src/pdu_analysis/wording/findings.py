@@ -20,7 +20,7 @@ from pdu_analysis import measures, stats
 from pdu_analysis.labels import period_phrases, survey_wave_labels
 from pdu_analysis.measures import ALL
 from pdu_analysis.wording.assumed import Published
-from pdu_analysis.wording.numbers import share_text
+from pdu_analysis.wording.numbers import compact_share, share_text
 
 MAIN_POINT_COLUMNS = ["key", "heading", "text", "href"]
 
@@ -88,6 +88,9 @@ def sector_change_point(
     def shown(k: int, n: int) -> str:
         return published.mark(share_text(k, n), k, n, where) if published else share_text(k, n)
 
+    def brief(k: int, n: int) -> str:
+        return published.mark(compact_share(k, n), k, n, where) if published else compact_share(k, n)
+
     phrases = period_phrases(list(dict.fromkeys([*sector_test["first"], *sector_test["second"]])))
     parts = []
     evidence = []
@@ -123,10 +126,13 @@ def sector_change_point(
         if len(counted) > 1:
             text = (
                 f"As the reports counted it (all attendances to date), the {sector} share went from "
-                f"{shown(*counted[0])} to {shown(*counted[-1])}. Period by period: "
+                f"{brief(*counted[0])} to {brief(*counted[-1])}. Period by period: "
                 + text[0].lower()
                 + text[1:]
             )
+    last = sector_test.iloc[-1]
+    if published is not None and published.assumed(int(last["k2"]), int(last["n2"]), where):
+        heading = f"The {sector} share of attendances as the reports counted it, and period by period"
     return MainPoint(
         "sector_change", heading, text, f"{PAGES['compare']}#{anchor(SECTIONS['sector_change'])}"
     )

@@ -415,3 +415,16 @@ def sections_table(ctx: Context) -> pd.DataFrame:
         for r in ctx.sections.itertuples()
     ]
     return pd.DataFrame(rows, columns=SECTION_TABLE_COLUMNS)
+
+
+def gain_title(ctx: Context, question: str, what: str) -> str:
+    """A chart title stating the finding of a post-event scale (the first two options are gains):
+    whether most responses, or fewer than half, said the event added to ``what``."""
+    options = ctx.options("post_event", question)
+    got = [ctx.answer("post_event", question, o) for o in options[:2]]
+    n = got[0][1] if got else 0
+    if not n:
+        return f"How the event affected {what}"
+    gained = sum(k for k, _ in got)
+    lead = "Most responses" if 2 * gained > n else "Fewer than half of responses"
+    return f"{lead} said the event added to {what}"
