@@ -11,13 +11,13 @@ findings.
 
 Examples
 --------
->>> known = Published({"Links and collaboration": {(13, 36)}}, synthetic=True)
->>> known.mark("13 of 36", 13, 36, "Links and collaboration")
-'13 of 36'
->>> known.mark("10 of 29", 10, 29, "Links and collaboration")
-'10 of 29†'
->>> Published({}, synthetic=False).mark("10 of 29", 10, 29, "Links and collaboration")
-'10 of 29'
+>>> known = Published({"Links and collaboration": {(5, 12)}}, synthetic=True)
+>>> known.mark("5 of 12", 5, 12, "Links and collaboration")
+'5 of 12'
+>>> known.mark("2 of 7", 2, 7, "Links and collaboration")
+'2 of 7†'
+>>> Published({}, synthetic=False).mark("2 of 7", 2, 7, "Links and collaboration")
+'2 of 7'
 """
 
 from __future__ import annotations

@@ -428,3 +428,12 @@ def gain_title(ctx: Context, question: str, what: str) -> str:
     gained = sum(k for k, _ in got)
     lead = "Most responses" if 2 * gained > n else "Fewer than half of responses"
     return f"{lead} said the event added to {what}"
+
+
+def scale_alt(ctx: Context, question: str, what: str) -> str:
+    """Alt text for a post-event scale chart: the finding first, then each answer's count (all
+    responses); the periods' counts are in the chart's linked table."""
+    options = ctx.options("post_event", question)
+    counts = [(o, *ctx.answer("post_event", question, o)) for o in options]
+    parts = "; ".join(f"{o.lower()} {k} of {n}" for o, k, n in counts if n)
+    return f"{gain_title(ctx, question, what)}. All responses: {parts}."
