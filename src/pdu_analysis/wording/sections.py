@@ -437,3 +437,16 @@ def scale_alt(ctx: Context, question: str, what: str) -> str:
     counts = [(o, *ctx.answer("post_event", question, o)) for o in options]
     parts = "; ".join(f"{o.lower()} {k} of {n}" for o, k, n in counts if n)
     return f"{gain_title(ctx, question, what)}. All responses: {parts}."
+
+
+def follow_up_title(ctx: Context, section: str, question: str, meaning: str, fallback: str) -> str:
+    """A follow-up chart's title stating its finding: the first answer option's k of n in the
+    latest round ("{k of n} in the final follow-up round {meaning}"), or ``fallback`` without it."""
+    wave = ctx.latest_round()
+    options = ctx.options("follow_up", question)
+    if not wave or not options:
+        return fallback
+    k, n = ctx.answer("follow_up", question, options[0], wave)
+    if not n:
+        return fallback
+    return f"{ctx.share(k, n, section)} in {ctx.round_phrase(wave)} {meaning}"
