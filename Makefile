@@ -138,7 +138,7 @@ $(O)reports/html/.rendered: $(EXECUTED) $(BUILD_ID)
 $(O)reports/html/index.html: $(O)reports/html/.rendered $(BUILD_ID)
 	@$(PY) -m pdu_analysis.report.index --out $@
 
-pdf: reports ## Print the index and the reader's pages to reports/pdf/board_pack.pdf (Debian's chromium)
+pdf: reports ## Print the evaluation report (main points, sections, method note) to reports/pdf/board_pack.pdf (Debian's chromium)
 	@$(PY) -m pdu_analysis.report.pdf --html reports/html --out reports/pdf/board_pack.pdf
 
 # ---- checks ------------------------------------------------------------------------------------

@@ -64,7 +64,12 @@ def footer_html(
     """
     lines = [
         f"<p>{data_statement}</p>" if data_statement else "",
-        f"<p>Generated from notebook <code>{html.escape(source)}</code>.</p>" if source else "",
+        (
+            '<details class="reviewer build-source"><summary>For reviewers: how this page was made</summary>'
+            f"<p>Generated from notebook <code>{html.escape(source)}</code>.</p></details>"
+        )
+        if source
+        else "",
         '<dl class="build-facts">'
         f"<dt>Built</dt><dd>{html.escape(built)}</dd>"
         + (f"<dt>Commit</dt><dd><code>{html.escape(commit)}</code></dd>" if commit else "")
