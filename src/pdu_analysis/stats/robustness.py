@@ -32,7 +32,18 @@ from pdu_analysis.stats.conventions import ALPHA
 SUGGESTIVE = 0.10
 """A check whose p is below this (and whose change points the same way) still supports the change."""
 
-CHECK_COLUMNS = ["check", "kind", "left_out", "n", "clusters", "diff", "ci_low", "ci_high", "p_value", "holds"]
+CHECK_COLUMNS = [
+    "check",
+    "kind",
+    "left_out",
+    "n",
+    "clusters",
+    "diff",
+    "ci_low",
+    "ci_high",
+    "p_value",
+    "holds",
+]
 
 RATINGS = ("none", "weak", "moderate", "strong")
 """Strength words from weakest to strongest (the same scale as :mod:`pdu_analysis.stats.strength`)."""
@@ -163,21 +174,26 @@ class Robustness:
     weakest_diff: float
     primary_holds: bool
 
-    def sentence(self, what: str = "the change") -> str:
-        """Plain words for readers: does the change hold whichever way attendances are grouped?"""
+    def clause(self) -> str:
+        """What follows "the change" in a sentence: how it fares in the checks, in plain words.
+
+        >>> Robustness("moderate", 22, 21, "without event E17", 0.084, 7.6, True).clause()[-58:]
+        'though without event E17 it is suggestive only (p = 0.084)'
+        """
+        ways = "(by person, by event, both, and with each event left out in turn)"
         if not self.primary_holds:
-            return f"Allowing for people who came more than once, {what} is not evidence of change."
+            return "is not evidence of change once people who came more than once are allowed for"
         if self.rating == "strong":
-            return (
-                f"{what[0].upper()}{what[1:]} holds in all {self.checks} checks of how attendances group "
-                "(by person, by event, both, and with each event left out in turn)."
-            )
+            return f"holds in all {self.checks} checks of how attendances group {ways}"
+        shaky = "it is suggestive only" if self.rating == "moderate" else "it is not evidence of change"
         return (
-            f"{what[0].upper()}{what[1:]} holds in {self.held} of {self.checks} checks of how attendances "
-            f"group (by person, by event, both, and with each event left out in turn); "
-            f"{self.weakest} it is {'suggestive only' if self.rating == 'moderate' else 'not clear'} "
-            f"(p = {self.weakest_p:.3f}), so the evidence is {self.rating}."
+            f"holds in {self.held} of {self.checks} checks of how attendances group {ways}, though "
+            f"{self.weakest} {shaky} (p = {self.weakest_p:.3f})"
         )
+
+    def sentence(self, what: str = "the change") -> str:
+        """The clause as a sentence with its strength word, for readers."""
+        return f"{what[0].upper()}{what[1:]} {self.clause()}: the evidence is {self.rating}."
 
 
 def summarise(checks: pd.DataFrame, alpha: float = ALPHA) -> Robustness:
@@ -217,6 +233,8 @@ def summarise(checks: pd.DataFrame, alpha: float = ALPHA) -> Robustness:
 def _weakest_phrase(row: pd.Series) -> str:
     if row["kind"] == "leave_one_out":
         return f"without event {row['left_out']} (a change of {row['diff']:.1f} points)"
-    return {"person": "by person", "event": "grouped by event", "person_event": "grouped by person and event"}[
-        row["kind"]
-    ]
+    return {
+        "person": "by person",
+        "event": "grouped by event",
+        "person_event": "grouped by person and event",
+    }[row["kind"]]
