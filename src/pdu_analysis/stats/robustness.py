@@ -177,8 +177,8 @@ class Robustness:
     def clause(self) -> str:
         """What follows "the change" in a sentence: how it fares in the checks, in plain words.
 
-        >>> Robustness("moderate", 22, 21, "without event E17", 0.084, 7.6, True).clause()[-58:]
-        'though without event E17 it is suggestive only (p = 0.084)'
+        >>> Robustness("moderate", 22, 21, "without one event (E17)", 0.084, 7.6, True).clause()[-55:]
+        '), though without one event (E17) it is suggestive only'
         """
         ways = "(by person, by event, both, and with each event left out in turn)"
         if not self.primary_holds:
@@ -188,7 +188,7 @@ class Robustness:
         shaky = "it is suggestive only" if self.rating == "moderate" else "it is not evidence of change"
         return (
             f"holds in {self.held} of {self.checks} checks of how attendances group {ways}, though "
-            f"{self.weakest} {shaky} (p = {self.weakest_p:.3f})"
+            f"{self.weakest} {shaky}"
         )
 
     def sentence(self, what: str = "the change") -> str:
@@ -232,9 +232,14 @@ def summarise(checks: pd.DataFrame, alpha: float = ALPHA) -> Robustness:
 
 def _weakest_phrase(row: pd.Series) -> str:
     if row["kind"] == "leave_one_out":
-        return f"without event {row['left_out']} (a change of {row['diff']:.1f} points)"
+        return f"without one event ({row['left_out']}; a change of {row['diff']:.1f} points)"
     return {
         "person": "by person",
         "event": "grouped by event",
         "person_event": "grouped by person and event",
     }[row["kind"]]
+
+
+def change_robustness(attendances: pd.DataFrame, *, first: str, second: str, success: object) -> Robustness:
+    """:func:`summarise` of :func:`change_checks`: the one call pages and the aims table make."""
+    return summarise(change_checks(attendances, first=first, second=second, success=success))

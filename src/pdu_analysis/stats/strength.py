@@ -25,7 +25,7 @@ from collections.abc import Iterable
 
 from pdu_analysis.stats.conventions import INDICATIVE_BASE, WORDS_ONLY_BASE
 from pdu_analysis.stats.proportions import proportion
-from pdu_analysis.stats.robustness import RATINGS
+from pdu_analysis.stats.robustness import RATINGS, SUGGESTIVE
 
 MIN_BASE = 10
 """Below this base an indicator is too small to rate: "none"."""
@@ -78,3 +78,24 @@ def rate_share(count: int, base: int, *, interview_count: int | None = None) -> 
     if agreement is not None:
         words.append(agreement)
     return weakest(words)
+
+
+def rule_lines() -> list[str]:
+    """The rule in plain words, for the reviewers' part of a page (docs/assumptions.md states it too)."""
+    return [
+        f"Base: at least {INDICATIVE_BASE} strong, at least {WORDS_ONLY_BASE} moderate, "
+        f"at least {MIN_BASE} weak, fewer none.",
+        f"Width of the 95% interval: at most {NARROW:.0f} points strong, at most {MODERATE_WIDTH:.0f} "
+        "moderate, wider weak.",
+        "Survey and interviews, where the aims table pairs them: the interviews raise the theme, strong; "
+        "no interviewee raises it, moderate at most.",
+        "An interview theme on its own: weak when raised, none when not (interviews illustrate, they do "
+        "not measure).",
+        "A change in a share of attendances: strong when it holds in every clustering check (by person, "
+        "by event, by both, and with each event left out in turn); moderate when the person-clustered test "
+        f"holds and every other check is at least suggestive (p below {SUGGESTIVE:.2f}, same direction); "
+        "weak when any "
+        "check is not; none when the person-clustered test does not hold.",
+        "An indicator takes the weakest of its criteria. An aim takes the strength that at least two of its "
+        "indicators reach (its only indicator's, when it has one).",
+    ]

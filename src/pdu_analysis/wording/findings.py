@@ -28,6 +28,7 @@ PAGES = {
     "feedback": "04_event_feedback.html",
     "follow_up": "05_follow_up.html",
     "compare": "06_interim_vs_final.html",
+    "aims": "09_aims.html",
 }
 """The page each kind of finding links to (the notebooks' rendered names)."""
 
@@ -90,8 +91,11 @@ def sector_change_point(sector_test: pd.DataFrame, sector: str = "statutory") ->
             verdict = f"a difference of {size:.0f} percentage points that could be chance"
         part = f"{phrases[r.first]}, {share_text(r.k1, r.n1)}; {phrases[r.second]}, {share_text(r.k2, r.n2)}"
         parts.append(f"{part}: {verdict}")
+    # how firm the change is under every clustering (stats.robustness): the weakest sets the words
+    firm = sector_test[evidence] if "robustness" in sector_test.columns else sector_test.iloc[0:0]
+    fragile = len(firm) > 0 and (firm["robustness"] == "weak").all()
     heading = (
-        f"The {sector} share of attendances changed"
+        f"The {sector} share of attendances {'may have changed' if fragile else 'changed'}"
         if any(evidence)
         else f"No clear change in the {sector} share of attendances"
     )
@@ -99,6 +103,7 @@ def sector_change_point(sector_test: pd.DataFrame, sector: str = "statutory") ->
         f"Share of attendances from the {sector} sector "
         + ". ".join(parts if len(parts) == 1 else [parts[0], *(p[0].upper() + p[1:] for p in parts[1:])])
         + ". The test allows for people who came to more than one event."
+        + "".join(f" {sentence}" for sentence in firm.get("robustness_sentence", []))
     )
     return MainPoint(
         "sector_change", heading, text, f"{PAGES['compare']}#{anchor(SECTIONS['sector_change'])}"
@@ -278,6 +283,13 @@ def main_points(
         survey_limits_point(comparisons, tidy["survey_responses"]),
         attendance_point(tidy["attendances"], tidy["people"], tidy["events"]),
         practice_point(change),
+        MainPoint(
+            "aims",
+            "How far the PDU met its aims",
+            "Each of the PDU's aims with the evidence that bears on it, how strong that evidence is, "
+            "and the evaluator's conclusion where one has been written for these data.",
+            PAGES["aims"],
+        ),
     ]
     return [p for p in found if p is not None]
 
