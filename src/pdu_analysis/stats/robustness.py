@@ -53,13 +53,14 @@ def _ols_check(y: np.ndarray, later: np.ndarray, groups: np.ndarray, alpha: floa
     """(diff, low, high, p) in points from OLS on "later", cluster-robust with the small-sample correction."""
     design = np.column_stack([np.ones(len(y)), later.astype(float)])
     with warnings.catch_warnings():
+        # a two-way variance can be negative in tiny data: its p is then NaN, reported as untested
         warnings.simplefilter("ignore")
         fit = sm.OLS(y, design).fit(
             cov_type="cluster", cov_kwds={"groups": groups, "use_correction": True}, use_t=True
         )
-    diff = float(fit.params[1])
-    low, high = (float(v) for v in np.asarray(fit.conf_int(alpha=alpha))[1])
-    p_value = float(fit.pvalues[1])
+        diff = float(fit.params[1])
+        low, high = (float(v) for v in np.asarray(fit.conf_int(alpha=alpha))[1])
+        p_value = float(fit.pvalues[1])
     if not math.isfinite(p_value):
         return 100 * diff, math.nan, math.nan, math.nan
     return 100 * diff, 100 * low, 100 * high, p_value
