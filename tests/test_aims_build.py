@@ -28,13 +28,17 @@ def _one_yes_to_no(export: Path) -> None:
     """In a SurveyMonkey CSV (two header rows), the first "Yes" to QUESTION made "No"."""
     raw = export.read_bytes()
     bom = raw.startswith(b"\xef\xbb\xbf")
-    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    try:
+        encoding, text = "utf-8", raw.decode("utf-8-sig")
+    except UnicodeDecodeError:  # SurveyMonkey's Windows export
+        encoding, text = "cp1252", raw.decode("cp1252")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
     column = next(i for i, h in enumerate(rows[0]) if h.startswith(QUESTION))
     row = next(r for r in rows[2:] if r[column] == "Yes")
     row[column] = "No"
     out = io.StringIO(newline="")
     csv.writer(out, lineterminator="\r\n" if b"\r\n" in raw else "\n").writerows(rows)
-    export.write_bytes((b"\xef\xbb\xbf" if bom else b"") + out.getvalue().encode("utf-8"))
+    export.write_bytes((b"\xef\xbb\xbf" if bom else b"") + out.getvalue().encode(encoding))
 
 
 def _final_export(project: Path) -> Path:

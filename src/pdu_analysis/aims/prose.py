@@ -7,7 +7,7 @@ and ``## Next steps``. A figure in the prose is either
 - a reference, rendered from the data at build time: ``{{ took_action.final }}`` (the share as
   every page words it), or ``{{ took_action.final.count }}``, ``.base``, ``.percent``, ``.points``,
   ``.strength`` (the rating word), ``.checks`` (a change: how it fares in the clustering checks);
-- or a literal figure followed by the indicator it cites: ``19 of 29 [took_action.final]``,
+- or a literal figure followed by the indicator it cites: ``4 of 7 [took_action.interim]``,
   ``66% [took_action.final]``, ``11 points [statutory_share.change]``, ``19 [took_action.final]``.
 
 Any other number in a sentence is refused (a figure nobody can check), as is a citation of an
@@ -160,7 +160,7 @@ def _check_sentence(
     if NUMBER.search(stripped):
         raise PDUInputError(
             f'sentence "{sentence}": a figure cites no indicator (write it as "{{{{ id }}}}" or '
-            '"19 of 29 [id]" so the build can check it)',
+            '"4 of 7 [id]" so the build can check it)',
             file=str(path),
         )
     return CITED.sub(render_cited, PLACEHOLDER.sub(render_reference, sentence))

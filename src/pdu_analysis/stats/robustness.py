@@ -52,6 +52,9 @@ RATINGS = ("none", "weak", "moderate", "strong")
 def _ols_check(y: np.ndarray, later: np.ndarray, groups: np.ndarray, alpha: float) -> tuple:
     """(diff, low, high, p) in points from OLS on "later", cluster-robust with the small-sample correction."""
     design = np.column_stack([np.ones(len(y)), later.astype(float)])
+    columns = groups.reshape(len(y), -1)
+    if len(y) <= design.shape[1] or min(len(np.unique(c)) for c in columns.T) < 2:
+        return 100 * float(y[later].mean() - y[~later].mean()), math.nan, math.nan, math.nan
     with warnings.catch_warnings():
         # a two-way variance can be negative in tiny data: its p is then NaN, reported as untested
         warnings.simplefilter("ignore")
