@@ -70,7 +70,14 @@ def test_index_opens_with_main_points_that_link_to_their_evidence(built_project)
     page = (built_project / "reports/html/index.html").read_text(encoding="utf-8")
     assert page.index('id="main-points"') < page.index("<table")
     points = _rows(built_project / "reports/tables/main_points.csv")
-    assert 4 <= len(points) <= 6
+    assert 4 <= len(points) <= 7
+    # What the PDU achieved leads (gains, links, practice change, outcomes, reach); the limits follow.
+    from pdu_analysis.wording.findings import ACHIEVEMENTS
+
+    keys = [p["key"] for p in points]
+    lead = [k for k in keys if k in ACHIEVEMENTS]
+    assert lead and keys[: len(lead)] == lead and lead == [k for k in ACHIEVEMENTS if k in lead]
+    assert {"survey_limits", "sector_change"} & set(keys[len(lead) :])
     main = _main(built_project, "index")
     items = main.select("ul.main-points li")
     assert len(items) == len(points)

@@ -194,3 +194,83 @@ def show_table(df, caption: str, *, index: bool = False, float_format=None, csv:
         },
         raw=True,
     )
+
+
+REVIEWER_SUMMARY = "How sure can we be? (for reviewers)"
+"""The label of the closed reviewers' detail under a finding (tests, intervals, p-values)."""
+
+
+def markdown_html(text: str) -> str:
+    """Markdown as HTML (mistune, the parser nbconvert itself uses), raw HTML escaped."""
+    import mistune
+
+    return mistune.create_markdown(escape=True)(text)
+
+
+def reviewer_html(parts: list[str], summary: str = REVIEWER_SUMMARY) -> str:
+    """A ``<details>`` closed by default holding the reviewers' evidence: each part is HTML (a table
+    from :func:`table_html`) or Markdown (a sentence), told apart by a leading ``<``."""
+    body = "".join(p if p.lstrip().startswith("<") else markdown_html(p) for p in parts if p and p.strip())
+    return (
+        f'<details class="reviewer"><summary>{html.escape(summary)}</summary>'
+        f'<div class="reviewer-body">{body}</div></details>'
+    )
+
+
+def show_reviewer(parts: list[str], summary: str = REVIEWER_SUMMARY) -> None:
+    """Display the reviewers' detail (closed by default) under a finding."""
+    from IPython.display import display
+
+    parts = [p for p in parts if p and p.strip()]
+    if parts:
+        display({"text/html": reviewer_html(parts, summary), "text/plain": f"{summary} (closed)"}, raw=True)
+
+
+def section_html(heading: str, section: str, findings: list[str], level: int = 2) -> str:
+    """A report section's heading (with a stable id, ``section-<id>``) and its plain-word findings."""
+    body = "".join(markdown_html(f) for f in findings)
+    return f'<h{level} id="section-{html.escape(section)}">{html.escape(heading)}</h{level}>{body}'
+
+
+def quotes_html(quotes) -> str:
+    """Approved, redacted quotes as blockquotes, each attributed to a kind of speaker."""
+    items = "".join(
+        f'<blockquote class="voice"><p>{html.escape(str(q.quote))}</p>'
+        f"<footer>{html.escape(str(q.speaker))}</footer></blockquote>"
+        for q in quotes.itertuples()
+    )
+    return f'<div class="voices">{items}</div>' if items else ""
+
+
+def show_section(ctx, section: str, level: int = 2, quotes_limit: int = 3) -> None:
+    """Display one section of the report: heading, findings in plain words, then people's words.
+
+    ``ctx`` is :class:`pdu_analysis.wording.sections.Context`. Quotes come from
+    ``pdu_analysis.qual.voices.section_quotes`` (approved and redacted; the place below stays empty
+    where that module or the section's quotes are absent).
+    """
+    from IPython.display import display
+
+    from pdu_analysis.wording.sections import section_findings
+
+    heading = ctx.heading(section)
+    findings = section_findings(ctx, section)
+    block = section_html(heading, section, findings, level)
+    # VOICES: the section's quotes go here (pdu_analysis.qual.voices.section_quotes).
+    try:
+        from pdu_analysis.qual.voices import section_quotes  # type: ignore[import-not-found]
+    except ImportError:
+        section_quotes = None
+    if section_quotes is not None:
+        block += quotes_html(section_quotes(section, limit=quotes_limit))
+    display({"text/html": block, "text/plain": heading + "\n" + "\n".join(findings)}, raw=True)
+
+
+def show_assumed_legend(synthetic: bool) -> None:
+    """While the data are synthetic, the legend of the mark on figures the report never published."""
+    from IPython.display import display
+
+    from pdu_analysis.wording.assumed import legend_html, legend_text
+
+    if synthetic:
+        display({"text/html": legend_html(), "text/plain": legend_text()}, raw=True)

@@ -47,3 +47,26 @@ def codebook_options(
         raise KeyError(f"{survey}/{question_id} is not in the codebook")
     row = row.iloc[0]
     return row["kind"], [o for o in row["options"].split("|") if o]
+
+
+SECTION_COLUMNS = ["section", "order", "heading", "report_heading"]
+
+
+def report_sections(path: Path | None = None) -> pd.DataFrame:
+    """The findings sections of the report in reading order (``data/reference/sections.csv``).
+
+    ``section`` is the id other tables refer to (themes, quotes, aims), ``heading`` the reader's
+    heading, ``report_heading`` the report's own section title (as ``published_figures.csv`` names
+    it). A missing column, a repeated id or order raises an error naming the file.
+    """
+    source = path or REFERENCE_DIR / "sections.csv"
+    table = pd.read_csv(source, dtype=str, keep_default_na=False)
+    missing = [c for c in SECTION_COLUMNS if c not in table.columns]
+    if missing:
+        raise ValueError(f"{source.name}: missing column(s) {', '.join(missing)}; expected {SECTION_COLUMNS}")
+    if table["section"].duplicated().any() or table["order"].duplicated().any():
+        raise ValueError(f"{source.name}: each section id and each order must appear once")
+    if not table["order"].str.fullmatch(r"\d+").all():
+        raise ValueError(f"{source.name}: column 'order' must hold whole numbers")
+    table = table.assign(order=table["order"].astype(int))
+    return table.sort_values("order", kind="stable").reset_index(drop=True)

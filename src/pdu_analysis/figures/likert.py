@@ -13,6 +13,9 @@ from matplotlib.patches import Patch
 from pdu_analysis.figures.layout import empty_figure, finish, ink, legend_below
 from pdu_analysis.figures.theme import DIVERGING_COLOURS, GREY, SUBTITLE_COLOUR, TEXT_COLOUR
 
+NEUTRAL_COLOUR = "#d4d4d4"
+"""Answers that are neither a gain nor a loss (drawn across the centre line)."""
+
 
 def diverging_stacked_bars(
     table: pd.DataFrame,
@@ -22,6 +25,7 @@ def diverging_stacked_bars(
     title: str,
     what: str = "responses",
     xlabel: str | None = None,
+    neutral: Sequence[str] = (),
 ) -> Figure:
     """Likert-style bars centred on zero: "nothing new" answers left, "gained" answers right.
 
@@ -30,11 +34,13 @@ def diverging_stacked_bars(
     ``table`` is the wide form (:func:`wide_counts`): ``group``, ``base`` and one count column
     per option. ``negative`` lists the left-hand options from the centre outwards ("Confirmed
     ...", then "No greater ..."), ``positive`` likewise ("Some additional ...", then "Much
-    greater ..."). Segments are labelled with counts (a count in a sliver at either end goes
-    just outside it); each row names its base.
+    greater ..."). ``neutral`` options ("Confirmed my previous understanding": neither a gain nor
+    a loss) are drawn in a neutral grey straddling the centre line, half on each side, and the
+    other answers start from its edges. Segments are labelled with counts (a count in a sliver at
+    either end goes just outside it); each row names its base.
     """
-    negative, positive = list(negative), list(positive)
-    colours = {}
+    negative, positive, neutral = list(negative), list(positive), list(neutral)
+    colours = {o: NEUTRAL_COLOUR for o in neutral}
     for options, near, far in (
         (negative, "near_negative", "far_negative"),
         (positive, "near_positive", "far_positive"),
@@ -47,9 +53,26 @@ def diverging_stacked_bars(
     fig, ax = plt.subplots(figsize=(7.6, max(2.6, 0.72 * len(rows) + 2.3)))
     y = np.arange(len(rows))
     base = rows["base"].astype("int64").to_numpy()
+    middle = np.zeros(len(rows))
+    for option in neutral:
+        counts = rows[option].fillna(0).astype("int64").to_numpy() if option in rows else np.zeros(len(rows))
+        width = np.divide(100.0 * counts, base, out=np.zeros(len(rows)), where=base > 0)
+        ax.barh(
+            y,
+            width,
+            left=-(middle / 2 + width / 2),
+            color=NEUTRAL_COLOUR,
+            height=0.62,
+            edgecolor="white",
+            linewidth=0.6,
+        )
+        for yy, w, k in zip(y, width, counts, strict=True):
+            if k and w >= 6:
+                ax.text(0, yy, f"{int(k)}", ha="center", va="center", fontsize=9, color=TEXT_COLOUR)
+        middle = middle + width
     extent = {}
     for side, options in ((-1, negative), (1, positive)):
-        start = np.zeros(len(rows))
+        start = middle / 2
         for i, option in enumerate(options):
             counts = (
                 rows[option].fillna(0).astype("int64").to_numpy()
@@ -86,7 +109,7 @@ def diverging_stacked_bars(
                     )
             start = start + width
         extent[side] = float(start.max()) if len(rows) else 0.0
-    ax.axvline(0, color=TEXT_COLOUR, linewidth=1)
+    ax.axvline(0, color=TEXT_COLOUR, linewidth=1, zorder=0 if neutral else 2)
     for yy, n in zip(y, base, strict=True):
         if n == 0:
             ax.text(2, yy, "no responses", va="center", fontsize=9, color=SUBTITLE_COLOUR)
@@ -98,7 +121,7 @@ def diverging_stacked_bars(
     ax.set_xticks(ticks, labels=[f"{abs(t):.0f}%" if t else "0" for t in ticks])
     ax.set_xlabel(xlabel or f"% of {what} (left of the line: nothing new; right: some or more)")
     ax.grid(axis="y", visible=False)
-    handles = [Patch(color=colours[o], label=o) for o in list(reversed(negative)) + positive]
+    handles = [Patch(color=colours[o], label=o) for o in list(reversed(negative)) + neutral + positive]
     legend_below(ax, handles, inches=0.62, x=0.4, ncol=2)
     sub = (
         f"Base: {int(base[0])} {what}"

@@ -26,6 +26,7 @@ from ..labels import MEASURE_LABELS, survey_wave_labels, wave_label
 from ..stats import conventions
 from ..store import write_atomic
 from ..wording import numbers
+from ..wording.assumed import legend_html
 from . import chrome, provenance
 from . import pages as reading_order
 from .snippets import banner_html
@@ -177,6 +178,30 @@ def main_points(csv_path: Path) -> list[dict[str, str]]:
     return [{c: (row[c] or "").strip() for c in MAIN_POINT_COLUMNS} for row in rows if row["text"]]
 
 
+SECTION_COLUMNS = ("section", "heading", "findings", "href")
+
+
+def report_sections(csv_path: Path) -> list[dict[str, str]]:
+    """The report's findings sections as the build worded them (``sections.csv``): heading, the
+    opening finding and the link to the section; [] when not built yet."""
+    if not csv_path.is_file():
+        return []
+    rows = _read_csv(csv_path, SECTION_COLUMNS)
+    return [
+        {"heading": r["heading"], "lead": (r["findings"] or "").split("\n\n")[0].strip(), "href": r["href"]}
+        for r in rows
+    ]
+
+
+def conclusions_href(pages_found: list[Path]) -> str | None:
+    """The page on how far the PDU met its aims, when one is rendered (its name says aims or
+    conclusions), so the main points can link to it."""
+    for page in pages_found:
+        if re.search(r"aims|conclusion", page.stem):
+            return f"{page.stem}.html"
+    return None
+
+
 def vocabulary() -> dict[str, list[dict[str, str]]]:
     """The periods and rounds every page uses, defined once for the glossary (from waves.csv and
     the cut-off the cleaning applied)."""
@@ -226,6 +251,7 @@ def page_context(out: Path, headline_csv: Path, synthetic: bool | None = None) -
         "footer": Markup(
             chrome.footer_html(
                 built=provenance.build_date(),
+                commit=provenance.build_commit(),
                 data=provenance.data_fingerprint(raw),
                 code=provenance.code_version(),
             )
@@ -251,6 +277,9 @@ def page_context(out: Path, headline_csv: Path, synthetic: bool | None = None) -
             for key, heading, stems in reading_order.grouped(headings)
         ],
         "main_points": main_points(headline_csv.with_name("main_points.csv")),
+        "sections": report_sections(headline_csv.with_name("sections.csv")),
+        "conclusions_href": conclusions_href(pages),
+        "assumed_legend": Markup(legend_html()) if synthetic else "",
         "vocabulary": vocabulary(),
         "source": (
             "a synthetic reconstruction of the PDU's records, made to match the totals the "

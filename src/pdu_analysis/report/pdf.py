@@ -1,12 +1,13 @@
-"""The board pack: the index and the reader's pages printed to one A4 PDF with Debian's chromium.
+"""The board pack: the evaluation report printed to one tagged A4 PDF with Debian's chromium.
 
     python -m pdu_analysis.report.pdf --html reports/html --out reports/pdf/board_pack.pdf
 
 Each page is printed by ``chromium --headless --print-to-pdf`` (the system package, never a
 browser a tool downloads) with the print stylesheet, so the PDF is what a reader printing the page
 gets: the synthetic-data mark on every sheet while the data are synthetic. Chromium's own header
-and footer (date, file path) are turned off; the pages are joined in the reading order of
-:mod:`pdu_analysis.report.pages` with pypdf. The reviewers' pages stay out of the pack.
+and footer (date, file path) are turned off. The pack is one document (main points, the report's
+sections, a method note: :mod:`pdu_analysis.report.board`) printed once, so Chromium's structure
+tags survive; the reviewers' pages and tables stay out of it.
 """
 
 from __future__ import annotations
@@ -72,34 +73,25 @@ def print_page(chromium: str, page: Path, out: Path) -> None:
         raise PDFError(f"{page.name}: chromium could not print it ({detail[0]})")
 
 
-def build_board_pack(html_dir: Path, out: Path, *, chromium: str | None = None) -> Path:
-    """Print the board pages and join them into ``out``; returns ``out``."""
-    try:
-        from pypdf import PdfWriter
-    except ImportError:
-        raise PDFError("the pypdf package is missing: run `make env` (it is in requirements.lock)") from None
+def build_board_pack(
+    html_dir: Path, out: Path, *, chromium: str | None = None, tables_dir: Path | None = None
+) -> Path:
+    """Print the evaluation report (:mod:`pdu_analysis.report.board`) to ``out``; returns ``out``.
+
+    ``html_dir`` must hold the rendered pages (the pack is made from the same build); the pack's
+    words come from the tables beside them (``tables_dir``, default ``html_dir/../tables``).
+    """
+    from .board import write_pack_html
+
     chromium = chromium or find_chromium()
-    chosen = board_pages(html_dir)
-    writer = PdfWriter()
+    board_pages(html_dir)  # the build must have run: a clear error otherwise
+    tables = Path(tables_dir or Path(html_dir).resolve().parent / "tables")
     with tempfile.TemporaryDirectory(prefix="pdu-pdf-") as scratch:
-        for number, page in enumerate(chosen):
-            part = Path(scratch) / f"{number:02d}.pdf"
-            print_page(chromium, page, part)
-            writer.append(str(part), outline_item=_heading(page))
-        writer.add_metadata({"/Title": f"{pages.STUDY_NAME}: board pack"})
+        document = write_pack_html(Path(scratch) / "board_pack.html", tables)
         target = Path(scratch) / "board_pack.pdf"
-        with open(target, "wb") as handle:
-            writer.write(handle)
+        print_page(chromium, document, target)
         write_atomic(out, target.read_bytes())
     return Path(out)
-
-
-def _heading(page: Path) -> str:
-    import html
-    import re
-
-    match = re.search(r"<title>(.*?)</title>", page.read_text(encoding="utf-8"), re.S)
-    return html.unescape(match.group(1)).strip() if match else page.stem
 
 
 def main(argv: list[str] | None = None) -> int:

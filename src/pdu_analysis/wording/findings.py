@@ -19,7 +19,8 @@ import pandas as pd
 from pdu_analysis import measures, stats
 from pdu_analysis.labels import period_phrases, survey_wave_labels
 from pdu_analysis.measures import ALL
-from pdu_analysis.wording.numbers import share_text
+from pdu_analysis.wording.assumed import Published
+from pdu_analysis.wording.numbers import compact_share, share_text
 
 MAIN_POINT_COLUMNS = ["key", "heading", "text", "href"]
 
@@ -67,14 +68,30 @@ def _and(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def sector_change_point(sector_test: pd.DataFrame, sector: str = "statutory") -> MainPoint | None:
+def sector_change_point(
+    sector_test: pd.DataFrame,
+    sector: str = "statutory",
+    *,
+    attendances: pd.DataFrame | None = None,
+    published: Published | None = None,
+) -> MainPoint | None:
     """What changed in the sector mix between periods, with the clustered test's verdict.
 
     ``sector_test`` is :func:`pdu_analysis.compare.sector_comparisons`; the consecutive pairs are
-    worded (first against latest as well with three or more periods).
+    worded (first against latest as well with three or more periods). Given ``attendances``, the
+    point opens with the shares as the reports counted them (all attendances to date); given
+    ``published``, a figure the report never published carries its mark.
     """
     if sector_test is None or sector_test.empty:
         return None
+    where = "Who has attended PDU events?"
+
+    def shown(k: int, n: int) -> str:
+        return published.mark(share_text(k, n), k, n, where) if published else share_text(k, n)
+
+    def brief(k: int, n: int) -> str:
+        return published.mark(compact_share(k, n), k, n, where) if published else compact_share(k, n)
+
     phrases = period_phrases(list(dict.fromkeys([*sector_test["first"], *sector_test["second"]])))
     parts = []
     evidence = []
@@ -89,7 +106,7 @@ def sector_change_point(sector_test: pd.DataFrame, sector: str = "statutory") ->
             verdict = f"a {direction} of {size:.0f} percentage points that is suggestive but not conclusive"
         else:
             verdict = f"a difference of {size:.0f} percentage points that could be chance"
-        part = f"{phrases[r.first]}, {share_text(r.k1, r.n1)}; {phrases[r.second]}, {share_text(r.k2, r.n2)}"
+        part = f"{phrases[r.first]}, {shown(r.k1, r.n1)}; {phrases[r.second]}, {shown(r.k2, r.n2)}"
         parts.append(f"{part}: {verdict}")
     # how firm the change is under every clustering (stats.robustness): the weakest sets the words
     firm = sector_test[evidence] if "robustness" in sector_test.columns else sector_test.iloc[0:0]
@@ -102,9 +119,25 @@ def sector_change_point(sector_test: pd.DataFrame, sector: str = "statutory") ->
     text = (
         f"Share of attendances from the {sector} sector "
         + ". ".join(parts if len(parts) == 1 else [parts[0], *(p[0].upper() + p[1:] for p in parts[1:])])
-        + ". The test allows for people who came to more than one event."
+        + ". The comparison allows for people who came to more than one event."
         + "".join(f" {sentence}" for sentence in firm.get("robustness_sentence", []))
     )
+    if attendances is not None and len(attendances):
+        periods = measures.periods_in_order(attendances)
+        counted = [
+            measures.sector_count(attendances, sector, measures.cumulative_periods(periods, p))
+            for p in periods
+        ]
+        if len(counted) > 1:
+            text = (
+                f"As the reports counted it (all attendances to date), the {sector} share went from "
+                f"{brief(*counted[0])} to {brief(*counted[-1])}. Period by period: "
+                + text[0].lower()
+                + text[1:]
+            )
+    last = sector_test.iloc[-1]
+    if published is not None and published.assumed(int(last["k2"]), int(last["n2"]), where):
+        heading = f"The {sector} share of attendances as the reports counted it, and period by period"
     return MainPoint(
         "sector_change", heading, text, f"{PAGES['compare']}#{anchor(SECTIONS['sector_change'])}"
     )
@@ -269,20 +302,73 @@ def usefulness_title(table: pd.DataFrame, names: dict[str, str] | None = None) -
     )
 
 
+ACHIEVEMENTS = ("understanding", "links", "practice_change", "outcomes", "who_attends")
+"""The sections whose findings lead the main points: what the PDU achieved, in this order
+(gains, links, practice change, outcomes, reach)."""
+
+
+def _achievement_heading(ctx, section: str) -> str:
+    """A point's heading, worded from the data where the finding can go either way."""
+    if section == "understanding":
+        from pdu_analysis.reference import codebook_options
+
+        options = codebook_options("post_event", "understanding")[1]
+        got = [ctx.answer("post_event", "understanding", o) for o in options[:2]]
+        n = got[0][1] if got else 0
+        gained = sum(k for k, _ in got)
+        return (
+            "Most responses report a gain in understanding"
+            if n and 2 * gained > n
+            else ("Some responses report a gain in understanding")
+        )
+    return {
+        "links": "Links made",
+        "practice_change": "Changes at work",
+        "outcomes": "Outcomes for service users",
+        "who_attends": "Who the PDU reached",
+    }[section]
+
+
+def achievement_points(ctx) -> list[MainPoint]:
+    """The points on what the PDU achieved: each section's own opening findings (one wording, from
+    :mod:`pdu_analysis.wording.sections`), linked to the section; a section without findings in
+    these data is left out."""
+    from pdu_analysis.wording import sections
+
+    points = []
+    for section in ACHIEVEMENTS:
+        if not sections.has_findings(ctx, section):
+            continue
+        found = sections.section_findings(ctx, section)
+        text = " ".join(found if section == "practice_change" else found[:1])
+        points.append(
+            MainPoint(section, _achievement_heading(ctx, section), text, sections.section_href(section))
+        )
+    return points
+
+
 def main_points(
     tidy: dict[str, pd.DataFrame],
     *,
     sector_test: pd.DataFrame,
     comparisons: pd.DataFrame,
     change: pd.DataFrame,
+    ctx=None,
 ) -> list[MainPoint]:
-    """The main points in reading order: what changed, what the surveys cannot show, who attends,
-    practice change. A point whose data are missing is left out."""
+    """The main points in reading order: what the PDU achieved (gains, links, practice change,
+    outcomes, reach; from ``ctx``, :class:`pdu_analysis.wording.sections.Context`), then what the
+    data cannot show (the surveys' limits, the sector mix). A point whose data are missing is left
+    out. Without ``ctx`` the achievements are the reach and practice points alone."""
+    if ctx is None:
+        lead = [attendance_point(tidy["attendances"], tidy["people"], tidy["events"]), practice_point(change)]
+        published = None
+    else:
+        lead = achievement_points(ctx)
+        published = ctx.published
     found = [
-        sector_change_point(sector_test),
+        *lead,
         survey_limits_point(comparisons, tidy["survey_responses"]),
-        attendance_point(tidy["attendances"], tidy["people"], tidy["events"]),
-        practice_point(change),
+        sector_change_point(sector_test, attendances=tidy["attendances"], published=published),
         MainPoint(
             "aims",
             "How far the PDU met its aims",

@@ -1,0 +1,88 @@
+"""The report's sections in plain words follow the data they are given, mark what the report never
+published, and say so in one sentence when a section has nothing in the data."""
+
+import pandas as pd
+import pytest
+
+from pdu_analysis import reference
+from pdu_analysis.wording import sections
+from pdu_analysis.wording.assumed import MARK, Published
+
+
+def _tidy(contact_yes: int, contact_n: int, outcomes: dict[str, int]) -> dict[str, pd.DataFrame]:
+    answers, responses = [], []
+    for i in range(contact_n):
+        rid = f"r{i}"
+        responses.append(
+            {"survey": "follow_up", "wave": "final", "response_id": rid, "responded_on": "2019-01-10"}
+        )
+        answers.append(
+            {
+                "survey": "follow_up",
+                "question_id": "made_contact",
+                "wave": "final",
+                "response_id": rid,
+                "answer": "Yes" if i < contact_yes else "No",
+                "item": None,
+            }
+        )
+    i = 0
+    for option, k in outcomes.items():
+        for _ in range(k):
+            answers.append(
+                {
+                    "survey": "follow_up",
+                    "question_id": "outcomes_improved",
+                    "wave": "final",
+                    "response_id": f"r{i}",
+                    "answer": option,
+                    "item": None,
+                }
+            )
+            i += 1
+    empty = pd.DataFrame(columns=["sector", "period"])
+    return {
+        "attendances": empty,
+        "people": pd.DataFrame(columns=["attendances"]),
+        "events": pd.DataFrame(columns=["kind", "status"]),
+        "hub_users": pd.DataFrame(),
+        "survey_responses": pd.DataFrame(responses),
+        "survey_answers": pd.DataFrame(answers),
+    }
+
+
+def test_sections_csv_lists_the_agreed_ids_in_order():
+    table = reference.report_sections()
+    assert table["section"].tolist() == [
+        "who_attends",
+        "understanding",
+        "knowledge",
+        "sharing",
+        "diversity",
+        "links",
+        "involvement",
+        "practice_change",
+        "outcomes",
+        "model",
+    ]
+    assert set(sections.SECTION_PAGES) == set(table["section"])
+
+
+@pytest.mark.parametrize("yes,n", [(4, 9), (6, 11)])
+def test_links_and_outcomes_are_worded_from_the_answers_and_marked_unless_published(yes, n):
+    tidy = _tidy(yes, n, {"Yes": 2, "Not sure": 3, "No": n - 5})
+    ctx = sections.Context(tidy, Published({"Links and collaboration": {(4, 9)}}, synthetic=True))
+    links = sections.section_findings(ctx, "links")
+    assert links[0].startswith(f"{yes} of {n}{'' if (yes, n) == (4, 9) else MARK} follow-up respondents")
+    outcomes = " ".join(sections.section_findings(ctx, "outcomes"))
+    assert f"2 of {n}{MARK} “yes”" in outcomes and f"{n - 5} of {n}{MARK} “no”" in outcomes
+    real = sections.Context(tidy, Published({}, synthetic=False))
+    assert MARK not in " ".join(sections.section_findings(real, "outcomes"))
+
+
+def test_a_section_with_nothing_in_the_data_says_so_in_one_sentence():
+    ctx = sections.Context(_tidy(1, 3, {"Yes": 1}), Published({}, synthetic=True))
+    for section in ("knowledge", "diversity", "involvement", "sharing", "who_attends"):
+        found = sections.section_findings(ctx, section)
+        assert found == [sections.no_text_sentence(ctx.heading(section))], section
+    assert not sections.has_findings(ctx, "knowledge") and sections.has_findings(ctx, "links")
