@@ -130,7 +130,10 @@ $(O)reports/executed/06_%.ipynb: notebooks/06_%.ipynb $(COMMON) $(filter $(O)rep
 $(O)reports/executed/07_%.ipynb: notebooks/07_%.ipynb $(COMMON) $(filter $(O)reports/executed/02_%,$(EXECUTED)) $(RAW_STAMP) \
 		$(wildcard $(RAW_DIR)/../coding/*.xlsx)
 	@$(RUN_NOTEBOOK)
-$(O)reports/executed/08_%.ipynb: notebooks/08_%.ipynb $(COMMON) $(filter-out $(O)reports/executed/08_%,$(EXECUTED))
+$(O)reports/executed/09_%.ipynb: notebooks/09_%.ipynb $(COMMON) $(filter $(O)reports/executed/01_% $(O)reports/executed/02_% $(O)reports/executed/07_%,$(EXECUTED)) \
+		$(wildcard $(RAW_DIR)/../coding/*.md)
+	@$(RUN_NOTEBOOK)
+$(O)reports/executed/08_%.ipynb: notebooks/08_%.ipynb $(COMMON) $(filter-out $(O)reports/executed/08_% $(O)reports/executed/09_%,$(EXECUTED))
 	@$(RUN_NOTEBOOK)
 
 # Every page is rendered whenever any notebook ran, by one process (one exporter, one import of

@@ -315,3 +315,20 @@ def test_no_page_but_the_reproduction_ledger_shows_the_shipped_datas_figures_or_
         if phrase in page.read_text(encoding="utf-8")
     }
     assert not found, sorted(found)
+
+
+@pytest.mark.slow
+def test_aims_page_shows_evidence_only_without_written_conclusions(built):
+    """The other programme has no conclusions of its own: its aims page shows each aim's evidence and
+    says the conclusions are not written; nothing of the shipped conclusions appears."""
+    scratch, _, whole = built
+    assert whole.returncode == 0, _tail(whole)
+    page = next((scratch / "reports" / "html").glob("09_*.html")).read_text(encoding="utf-8")
+    shipped = (PROJECT_ROOT / "data" / "coding" / "conclusions.md").read_text(encoding="utf-8")
+    assert "conclusions have not been written for these data" in page
+    assert "The evaluator's conclusion." not in page
+    assert page.count("Strength of the evidence:") == page.count("Evidence for the aim:") > 0
+    assert "Issues arising have not been written" in page and "Next steps have not been written" in page
+    for line in shipped.splitlines():
+        if line.startswith("- "):
+            assert line[2:40] not in page

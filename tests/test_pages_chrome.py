@@ -36,12 +36,12 @@ def test_reading_order_puts_findings_first_then_reviewers():
 
 
 def test_an_unlisted_page_goes_last_and_unnumbered_files_are_ignored():
-    assert pages.sequence(["09_new", "index", "03_who_attends", "01_clean"]) == [
+    assert pages.sequence(["10_new", "index", "03_who_attends", "01_clean"]) == [
         "03_who_attends",
         "01_clean",
-        "09_new",
+        "10_new",
     ]
-    assert pages.group_of("09_new") == "reviewers"
+    assert pages.group_of("10_new") == "reviewers"
     assert pages.group_of("index") is None
 
 

@@ -337,6 +337,7 @@ def sector_comparisons(
         if names:  # the sentence names the periods as readers know them
             c = replace(c, labels=(names.get(first, first), names.get(second, second)))
         one, two = stats.proportion(c.k1, c.n1), stats.proportion(c.k2, c.n2)
+        firm = stats.change_robustness(attendances, first=first, second=second, success=sector)
         rows.append(
             {
                 "measure": f"{sector}_share",
@@ -361,7 +362,9 @@ def sector_comparisons(
                 "p_value": c.p_value,
                 "mdd": c.mdd,
                 "mdd_direction": c.mdd_direction,
-                "sentence": c.sentence("attendances"),
+                "sentence": f"{c.sentence('attendances')} {firm.sentence('this change')}",
+                "robustness": firm.rating,
+                "robustness_sentence": firm.sentence("this change"),
                 "design_effect": c.design_effect,
                 "n_eff1": c.n_eff1,
                 "n_eff2": c.n_eff2,

@@ -120,6 +120,27 @@ def tables_dir() -> Path:
     return reports_dir() / "tables"
 
 
+CONCLUSIONS_FILE = "conclusions.md"
+"""The evaluator's written conclusions, kept with the coding sheets of the dataset they judge."""
+
+
+def coding_dir(raw: Path | None = None) -> Path:
+    """The dataset's own folder of evaluator's inputs (coding sheets, written conclusions).
+
+    ``PDU_CODING_DIR``, else ``coding`` beside the raw folder: sheets and conclusions belong to
+    the exports they describe, so another programme's raw folder never inherits the shipped ones.
+    """
+    chosen = os.environ.get("PDU_CODING_DIR")
+    return (
+        Path(chosen).expanduser().resolve() if chosen else Path(raw or raw_dir()).resolve().parent / "coding"
+    )
+
+
+def conclusions_file(raw: Path | None = None) -> Path:
+    """The evaluator's written conclusions of this dataset (:func:`coding_dir`)."""
+    return coding_dir(raw) / CONCLUSIONS_FILE
+
+
 def is_synthetic(raw: Path | None = None) -> bool:
     """True while the raw folder holds the synthetic reconstruction (drives the report banner)."""
     return (raw or raw_dir()).joinpath(SYNTHETIC_MARKER).exists()

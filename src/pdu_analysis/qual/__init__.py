@@ -9,12 +9,11 @@ validated -> theme shares (``shares``), coder agreement (``agreement``) and appr
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pandas as pd
 
-from .. import reference
+from .. import paths, reference
 from ..clean.interviews import read_interviews
 from ..clean.open_text import read_open_text
 from .codebook import Codebook, load_codebook
@@ -22,17 +21,14 @@ from .redact import redactor_for
 
 __all__ = ["Codebook", "analyse", "coding_dir", "collect_texts", "load_codebook"]
 
-CODING_FOLDER = "coding"
-
 
 def coding_dir(raw: Path) -> Path:
-    """Where the filled coding sheets live: ``PDU_CODING_DIR``, else ``coding`` beside the raw folder.
+    """Where the filled coding sheets live (:func:`pdu_analysis.paths.coding_dir`).
 
     Sheets belong to the exports they code (their ids are those exports' response ids), so a raw
     folder elsewhere has its own coding folder beside it.
     """
-    chosen = os.environ.get("PDU_CODING_DIR")
-    return Path(chosen).expanduser().resolve() if chosen else Path(raw).resolve().parent / CODING_FOLDER
+    return paths.coding_dir(raw)
 
 
 def collect_texts(raw: Path, responses: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, int]]:

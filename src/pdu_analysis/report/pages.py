@@ -23,8 +23,8 @@ STUDY_NAME = "PDU evaluation study"
 INDEX_PAGE = "index.html"
 GLOSSARY_HREF = f"{INDEX_PAGE}#glossary"
 
-READERS_PATH = ("03", "04", "05", "06", "07")
-"""The findings, in the order a steering-group member reads them."""
+READERS_PATH = ("03", "04", "05", "06", "07", "09")
+"""The findings, in the order a steering-group member reads them; how far the PDU met its aims last."""
 
 FOR_REVIEWERS = ("01", "02", "08")
 """Methods and reproduction: how the data were cleaned and checked."""

@@ -9,6 +9,8 @@ One module per idea:
 - :mod:`.chance` -- false positives expected by chance for the test used.
 - :mod:`.clustered` -- share of attendances, naive and person-clustered (GEE) intervals.
 - :mod:`.clustered_compare` -- two periods of attendances compared by one cluster-robust test.
+- :mod:`.robustness` -- a change under every clustering (person, event, both, each event left out).
+- :mod:`.strength` -- strength of evidence in words, by one stated rule.
 - :mod:`.association` -- chi-square of sector by period with Cramér's V (uncorrected).
 - :mod:`.disclosure` -- suppression of counts of 1 to 4, with secondary suppression.
 - :mod:`.caveats` -- caveat sentences computed from the numbers.
@@ -34,6 +36,7 @@ from pdu_analysis.stats.disclosure import Suppressed, suppress_small
 from pdu_analysis.stats.formatting import format_p, round_half_up
 from pdu_analysis.stats.power import fisher_power, fisher_size, minimum_detectable_difference
 from pdu_analysis.stats.proportions import Proportion, base_flag, proportion
+from pdu_analysis.stats.robustness import Robustness, change_robustness
 from pdu_analysis.stats.verdict import verdict
 
 __all__ = [
@@ -45,6 +48,8 @@ __all__ = [
     "base_flag",
     "chance_sentence",
     "compare_periods_clustered",
+    "change_robustness",
+    "Robustness",
     "compare_two",
     "cumulative_vs_disjoint_note",
     "design_effect_phrase",

@@ -30,6 +30,7 @@ PAGES = {
     "feedback": "04_event_feedback.html",
     "follow_up": "05_follow_up.html",
     "compare": "06_interim_vs_final.html",
+    "aims": "09_aims.html",
 }
 """The page each kind of finding links to (the notebooks' rendered names)."""
 
@@ -143,8 +144,11 @@ def sector_change_point(
             verdict = f"a difference of {points_text(size)} that could be chance"
         part = f"{phrases[r.first]}, {shown(r.k1, r.n1)}; {phrases[r.second]}, {shown(r.k2, r.n2)}"
         parts.append(f"{part}: {verdict}")
+    # how firm the change is under every clustering (stats.robustness): the weakest sets the words
+    firm = sector_test[evidence] if "robustness" in sector_test.columns else sector_test.iloc[0:0]
+    fragile = len(firm) > 0 and (firm["robustness"] == "weak").all()
     heading = (
-        f"The {sector} share of attendances changed"
+        f"The {sector} share of attendances {'may have changed' if fragile else 'changed'}"
         if any(evidence)
         else f"No clear change in the {sector} share of attendances"
     )
@@ -152,6 +156,7 @@ def sector_change_point(
         f"Share of attendances from the {sector} sector "
         + ". ".join(parts if len(parts) == 1 else [parts[0], *(p[0].upper() + p[1:] for p in parts[1:])])
         + ". The comparison allows for people who came to more than one event."
+        + "".join(f" {sentence}" for sentence in firm.get("robustness_sentence", []))
     )
     if attendances is not None and len(attendances):
         periods = measures.periods_in_order(attendances)
@@ -402,6 +407,13 @@ def main_points(
         *lead,
         survey_limits_point(comparisons, tidy["survey_responses"]),
         sector_change_point(sector_test, attendances=tidy["attendances"], published=published),
+        MainPoint(
+            "aims",
+            "How far the PDU met its aims",
+            "Each of the PDU's aims with the evidence that bears on it, how strong that evidence is, "
+            "and the evaluator's conclusion where one has been written for these data.",
+            PAGES["aims"],
+        ),
     ]
     return [p for p in found if p is not None]
 
