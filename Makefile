@@ -112,7 +112,7 @@ COMMON := $(ENV_STAMP) $(PARAMS) $(SRC) $(REFERENCE)
 
 $(O)reports/executed/01_%.ipynb: notebooks/01_%.ipynb $(COMMON) $(RAW_FILES)
 	@$(RUN_NOTEBOOK)
-$(O)reports/executed/02_%.ipynb: notebooks/02_%.ipynb $(COMMON) $(RAW_FILES)
+$(O)reports/executed/02_%.ipynb: notebooks/02_%.ipynb $(COMMON) $(RAW_FILES) $(wildcard $(RAW_DIR)/interviews/*.txt)
 	@$(RUN_NOTEBOOK)
 $(O)reports/executed/03_%.ipynb: notebooks/03_%.ipynb $(COMMON) $(filter $(O)reports/executed/01_%,$(EXECUTED))
 	@$(RUN_NOTEBOOK)

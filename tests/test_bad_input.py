@@ -139,6 +139,15 @@ def test_answer_not_among_options(mini_raw):
     )
 
 
+def test_a_free_text_in_a_closed_column_is_quoted_short_and_redacted(mini_raw):
+    rows = rawkit.post_event_rows()
+    rows[3][10] = "Please ask Sarah Jenkins to ring me on 07700 900123 about the next event"
+    rawkit.write_csv(mini_raw / "post_event_survey.csv", rows)
+    message = _expect(mini_raw, "post_event_survey.csv", "'Please ask [name] to \u2026' (row 4)")
+    for part in ("Sarah", "Jenkins", "07700", "900123", "next event"):
+        assert part not in message
+
+
 def test_survey_with_only_header_rows(mini_raw):
     rawkit.write_csv(mini_raw / "follow_up_2019-01.csv", rawkit.follow_up_rows("231774550", 1, 2019, 0, 1))
     _expect(mini_raw, "follow_up_2019-01.csv", "no responses")

@@ -14,7 +14,7 @@ import pytest
 from pdu_analysis.errors import PDUInputError
 from pdu_analysis.paths import REFERENCE_DIR
 from pdu_analysis.qual.codebook import keyword_pattern, load_codebook
-from pdu_analysis.qual.sheets import HEADERS, read_sheets, write_sheets
+from pdu_analysis.qual.sheets import HEADERS, REDACTED, read_sheets, write_sheets
 
 SHEET = "follow_up-action_detail-final"
 
@@ -57,10 +57,22 @@ def _fill(path, cells: dict[tuple[int, str], str]) -> None:
 def test_sheet_layout_and_suggestions(tmp_path, codebook):
     write_sheets(_texts(FIRST), codebook, tmp_path)
     rows = list(openpyxl.load_workbook(tmp_path / f"{SHEET}.xlsx")["Coding"].iter_rows(values_only=True))
-    assert list(rows[0]) == HEADERS
+    assert list(rows[0]) == [*HEADERS, REDACTED]
     assert [r[0] for r in rows[1:]] == ["aaaaaaaaaaa1", "aaaaaaaaaaa2", "aaaaaaaaaaa3"]
     assert [r[2] for r in rows[1:]] == ["pledge", "links", None]
     assert all(r[3] is None and r[4] is None and r[5] is None for r in rows[1:])
+
+
+def test_each_row_says_what_was_redacted_from_it(tmp_path, codebook):
+    texts = [
+        ("aaaaaaaaaaa1", "Met [name] and [name] of [organisation] ([phone])."),
+        ("aaaaaaaaaaa2", "Wrote to [e-mail] at [postcode]."),
+        ("aaaaaaaaaaa3", "Nothing really."),
+    ]
+    write_sheets(_texts(texts), codebook, tmp_path)
+    rows = list(openpyxl.load_workbook(tmp_path / f"{SHEET}.xlsx")["Coding"].iter_rows(values_only=True))
+    assert [r[6] for r in rows[1:]] == ["name (2); organisation; phone", "e-mail; postcode", None]
+    assert len(read_sheets(_texts(texts), codebook, tmp_path)) == 3  # the column is not read back
 
 
 def test_round_trip_keeps_codes_when_responses_are_added(tmp_path, codebook):

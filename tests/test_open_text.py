@@ -129,7 +129,7 @@ def test_synthetic_coding_is_reproducible(tmp_path):
     [
         ("Interview: R09\nGroup: x\n\nnotes\n", "header: missing Round (lines 1 to 3)"),
         ("Interview: R09\nGroup: x\nRound: summer\n\nnotes\n", "header 'Round': 'summer' is not a round"),
-        ("Interview: Ann Smith\nGroup: x\nRound: final\n\nnotes\n", "'Ann Smith' is not a pseudonymous code"),
+        ("Interview: Ann Smith\nGroup: x\nRound: final\n\nnotes\n", "'[name]' is not a pseudonymous code"),
         ("Interviewee Ann\n\nnotes\n", "line 1: expected a header line"),
         ("Interview: R09\nGroup: x\nRound: final\n\n\n", "no notes after the header"),
     ],

@@ -19,3 +19,18 @@ class PDUInputError(Exception):
         self.message = message
         self.file = file
         super().__init__(f"{file}: {message}" if file else message)
+
+
+def quoted(value: object) -> str:
+    """A value from the data as a message may quote it: its first few words, redacted, in quotes.
+
+    A free-text answer in the wrong column can hold a name, an address or a phone number; the
+    build log and the error a person reads show no more of it than they need to find the cell
+    (the row and column say where it is). See ``qual.redact.excerpt``.
+
+    >>> quoted("Call Sarah on 07700 900123 about the training day please")
+    "'Call [name] on [phone] \u2026'"
+    """
+    from .qual.redact import excerpt  # late: redaction reads the reference tables
+
+    return f"'{excerpt(value)}'"

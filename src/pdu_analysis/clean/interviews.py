@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import PDUInputError
+from ..errors import PDUInputError, quoted
 from .open_text import COLUMNS, sheet_name
 
 FOLDER = "interviews"
@@ -57,13 +57,13 @@ def parse_notes(path: Path, rounds: list[str]) -> tuple[dict[str, str], list[str
         raise PDUInputError(f"header: missing {', '.join(missing)} (lines 1 to {number})", file=str(path))
     if not _ID.match(header["Interview"]):
         raise PDUInputError(
-            f"header 'Interview': '{header['Interview']}' is not a pseudonymous code "
+            f"header 'Interview': {quoted(header['Interview'])} is not a pseudonymous code "
             "(letters, digits, - or _; up to 20 characters, never a name)",
             file=str(path),
         )
     if header["Round"] not in rounds:
         raise PDUInputError(
-            f"header 'Round': '{header['Round']}' is not a round in data/reference/waves.csv "
+            f"header 'Round': {quoted(header['Round'])} is not a round in data/reference/waves.csv "
             f"(expected one of {', '.join(rounds)})",
             file=str(path),
         )

@@ -15,7 +15,7 @@ import pandas as pd
 
 from .. import io, schemas
 from ..distinct import on_distinct
-from ..errors import PDUInputError
+from ..errors import PDUInputError, quoted
 from ..paths import REFERENCE_DIR
 from .attendance import CleanResult, clean_events
 from .dates import parse_series
@@ -69,7 +69,7 @@ def _option_lookup(options: tuple[str, ...]) -> dict[str, str]:
 
 def _fail_values(export: io.SurveyExport, column: int, bad: pd.Series, what: str) -> PDUInputError:
     rows = export.body.loc[bad.index, "source_row"]
-    examples = "; ".join(f"'{v}' (row {r})" for v, r in zip(bad.head(3), rows.head(3), strict=True))
+    examples = "; ".join(f"{quoted(v)} (row {r})" for v, r in zip(bad.head(3), rows.head(3), strict=True))
     return PDUInputError(
         f"column {column + 1} ({_column_label(export, column)}): {len(bad)} answer(s) not among the "
         f"question's options ({what}): {examples}",

@@ -6,7 +6,8 @@ the themes its keywords suggest, then three columns the evaluator fills in Excel
 and ``approve quote`` (``yes`` lets the text appear on a page). Re-writing after new responses
 arrive keeps every row and code already entered and appends the new rows. Reading validates every
 cell: an unknown theme, an unknown id or an unclear approval stops the run naming the sheet, row
-and column. The text in a sheet is already redacted, so filled sheets are safe to keep and share;
+and column. The text in a sheet is already redacted (the last column, ``redacted``, says which
+kinds of identifier were taken out of each row), so filled sheets are safe to keep and share;
 the text shown on pages is always taken from the data, never from the sheet.
 """
 
@@ -20,11 +21,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import PDUInputError
+from ..errors import PDUInputError, quoted
 from .codebook import NO_THEME, Codebook
+from .redact import kinds_cell
 
 WORKSHEET = "Coding"
 HEADERS = ["id", "text", "suggested themes", "coder 1", "coder 2", "approve quote"]
+"""The columns a sheet must have to be read back."""
+REDACTED = "redacted"
+"""Written after them: the kinds of identifier taken out of the row's text ("name (2); phone"),
+so the evaluator sees what was redacted before approving a quote; never read back."""
 FILLED = ["coder 1", "coder 2", "approve quote"]
 YES = {"yes", "y", "true", "1", "x"}
 NO = {"no", "n", "false", "0", ""}
@@ -48,7 +54,7 @@ def parse_themes(cell: object, codebook: Codebook, *, path: Path, row: int, colu
     unknown = [t for t in ids if t not in codebook.ids and t != NO_THEME]
     if unknown:
         raise PDUInputError(
-            f"{_where(path, row, column)}: unknown theme(s) {', '.join(repr(u) for u in unknown)}; "
+            f"{_where(path, row, column)}: unknown theme(s) {', '.join(quoted(u) for u in unknown)}; "
             f"expected theme ids from data/reference/themes.csv ({', '.join(codebook.ids)}) or '{NO_THEME}'"
         )
     if NO_THEME in ids and len(ids) > 1:
@@ -62,7 +68,7 @@ def _approval(cell: object, *, path: Path, row: int) -> bool:
         return True
     if text in NO:
         return False
-    raise PDUInputError(f"{_where(path, row, 'approve quote')}: '{cell}' is not yes, no or blank")
+    raise PDUInputError(f"{_where(path, row, 'approve quote')}: {quoted(cell)} is not yes, no or blank")
 
 
 def read_sheet(path: Path, known_ids: set[str], codebook: Codebook) -> pd.DataFrame:
@@ -157,7 +163,7 @@ def write_sheet(
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = WORKSHEET
-    sheet.append(HEADERS)
+    sheet.append([*HEADERS, REDACTED])
     for item in items.itertuples(index=False):
         previous = kept.get(item.item_id)
         sheet.append(
@@ -168,11 +174,12 @@ def write_sheet(
                 _cell_text(previous.coder_1) if previous is not None else None,
                 _cell_text(previous.coder_2) if previous is not None else None,
                 ("yes" if previous.approved else None) if previous is not None else None,
+                kinds_cell(item.text) or None,
             ]
         )
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for column, width in zip("ABCDEF", (16, 80, 24, 24, 24, 14), strict=True):
+    for column, width in zip("ABCDEFG", (16, 80, 24, 24, 24, 14, 24), strict=True):
         sheet.column_dimensions[column].width = width
     for row in sheet.iter_rows(min_row=2, min_col=2, max_col=2):
         row[0].alignment = Alignment(wrap_text=True, vertical="top")
