@@ -50,7 +50,7 @@ ifneq ($(strip $(SOURCE_DATE_EPOCH)),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: help env reports test test-fast lab clean synthetic verify check-python manifest bench lint lock pdf axe coding-sheets FORCE
+.PHONY: help env reports test test-fast lab clean synthetic verify check-python manifest bench lint lock pdf axe coding-sheets new-page FORCE
 
 help: ## List the targets, one line each
 	@awk 'BEGIN {FS = ":.*## "}; /^[a-zA-Z_-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -91,26 +91,28 @@ $(PARAMS): FORCE
 	@printf 'raw_dir=%s\ninterim_cutoff=%s\nraw_files=%s\n' "$(PDU_RAW_DIR)" "$(INTERIM_CUTOFF)" "$(notdir $(RAW_FILES))" > $@.new
 	@if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
 
-RUN_NOTEBOOK = $(PY) -m pdu_analysis.report.execute $< $@ -p raw_dir "$(RAW_DIR)" $(if $(and $(INTERIM_CUTOFF),$(filter 01_% 02_%,$(notdir $<))),-p interim_cutoff "$(INTERIM_CUTOFF)")
+# How raw inputs enter the build: one variable, so a change in how they are tracked is one line.
+RAW_PREREQ = $(RAW_FILES) $(wildcard $(RAW_DIR)/interviews/*.txt)
+CODING_PREREQ = $(wildcard $(RAW_DIR)/../coding/*.xlsx)
+
+# One rule runs any numbered notebook. What each waits for (the raw exports, the coding sheets,
+# other notebooks' outputs) is declared in the notebook's metadata and written as rules into
+# $(NOTEBOOK_RULES) (pdu_analysis.report.rules); a parameter goes only to a notebook that takes it.
+NOTEBOOK_RULES := .build/notebooks.mk
+RUN_NOTEBOOK = $(PY) -m pdu_analysis.report.execute $< $@ -p raw_dir "$(RAW_DIR)" \
+  $(if $(and $(INTERIM_CUTOFF),$(filter interim_cutoff,$(NOTEBOOK_PARAMETERS))),-p interim_cutoff "$(INTERIM_CUTOFF)")
 COMMON := $(ENV_STAMP) $(PARAMS) $(SRC) $(REFERENCE)
 
-$(O)reports/executed/01_%.ipynb: notebooks/01_%.ipynb $(COMMON) $(RAW_FILES)
+$(O)reports/executed/%.ipynb: notebooks/%.ipynb $(COMMON)
 	@$(RUN_NOTEBOOK)
-$(O)reports/executed/02_%.ipynb: notebooks/02_%.ipynb $(COMMON) $(RAW_FILES)
-	@$(RUN_NOTEBOOK)
-$(O)reports/executed/03_%.ipynb: notebooks/03_%.ipynb $(COMMON) $(filter $(O)reports/executed/01_%,$(EXECUTED))
-	@$(RUN_NOTEBOOK)
-$(O)reports/executed/04_%.ipynb: notebooks/04_%.ipynb $(COMMON) $(filter $(O)reports/executed/02_%,$(EXECUTED))
-	@$(RUN_NOTEBOOK)
-$(O)reports/executed/05_%.ipynb: notebooks/05_%.ipynb $(COMMON) $(filter $(O)reports/executed/01_% $(O)reports/executed/02_%,$(EXECUTED))
-	@$(RUN_NOTEBOOK)
-$(O)reports/executed/06_%.ipynb: notebooks/06_%.ipynb $(COMMON) $(filter $(O)reports/executed/01_% $(O)reports/executed/02_%,$(EXECUTED))
-	@$(RUN_NOTEBOOK)
-$(O)reports/executed/07_%.ipynb: notebooks/07_%.ipynb $(COMMON) $(filter $(O)reports/executed/02_%,$(EXECUTED)) \
-		$(wildcard $(RAW_DIR)/interviews/*.txt $(RAW_DIR)/../coding/*.xlsx)
-	@$(RUN_NOTEBOOK)
-$(O)reports/executed/08_%.ipynb: notebooks/08_%.ipynb $(COMMON) $(filter-out $(O)reports/executed/08_%,$(EXECUTED))
-	@$(RUN_NOTEBOOK)
+
+$(NOTEBOOK_RULES): $(NOTEBOOKS) src/pdu_analysis/report/rules.py
+	@mkdir -p $(dir $@)
+	+@$(PY) -m pdu_analysis.report.rules $(NOTEBOOKS) > $@.new && mv $@.new $@
+
+ifneq ($(filter pipeline %.ipynb,$(MAKECMDGOALS)),)
+include $(NOTEBOOK_RULES)
+endif
 
 # Every page is rendered whenever any notebook ran, by one process (one exporter, one import of
 # nbconvert): each page's header links to its neighbours, so a new or renamed page changes them all.
@@ -160,6 +162,11 @@ bench: $(ENV_STAMP) ## Measure cold, no-op and incremental builds and the 10x-10
 # Runs started in JupyterLab write under .scratch/, never over the build's outputs (see paths.py).
 lab: $(ENV_STAMP) ## Open JupyterLab on the project's kernel
 	@env -u PDU_OUTPUT_ROOT $(PY) -m jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+NAME ?=
+new-page: $(ENV_STAMP) ## Start a new page: make new-page NAME=my_question (notebooks/NN_my_question.ipynb)
+	@test -n "$(NAME)" || { echo "make new-page: give the page a name, e.g. make new-page NAME=my_question" >&2; exit 2; }
+	@$(PY) -m pdu_analysis.report.new_page "$(NAME)"
 
 synthetic: $(ENV_STAMP) ## Regenerate the synthetic reconstruction in data/raw (not part of reports)
 	@$(PY) -m pdu_synthetic --out data/raw

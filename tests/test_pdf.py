@@ -22,7 +22,8 @@ def test_board_pack_has_the_synthetic_mark_on_every_page(built_project, tmp_path
     reader = PdfReader(out)
     chosen = pdf.board_pages(html)
     assert chosen[0].name == "index.html"
-    assert all(pages.group_of(p.stem) == "readers" for p in chosen[1:]) and len(chosen) > 1
+    places = pages.read_page_places(html)
+    assert all(pages.group_of(p.stem, places) == "readers" for p in chosen[1:]) and len(chosen) > 1
     assert len(reader.pages) >= len(chosen)
     missing = [n for n, page in enumerate(reader.pages, 1) if chrome.PRINT_MARK not in page.extract_text()]
     assert not missing, f"printed pages without the synthetic-data mark: {missing}"
@@ -33,7 +34,7 @@ def test_board_pack_has_the_synthetic_mark_on_every_page(built_project, tmp_path
     titles = [item.title for item in reader.outline]
     expected = [BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser").title.get_text() for p in chosen]
     assert titles == expected and titles[0].startswith("Main points")
-    reviewers = [p for p in html.glob("[0-9][0-9]_*.html") if pages.group_of(p.stem) == "reviewers"]
+    reviewers = [p for p in html.glob("[0-9][0-9]_*.html") if pages.group_of(p.stem, places) == "reviewers"]
     assert reviewers, "the reviewers' pages exist but stay out of the pack"
 
 
