@@ -105,3 +105,33 @@ def test_new_page_takes_the_next_number_and_everything_a_page_needs(tmp_path):
         new_page.create("my_question", tmp_path)
     with pytest.raises(ValueError, match="NAME='My Question!'"):
         new_page.create("My Question!", tmp_path)
+
+
+@pytest.mark.slow
+def test_a_new_page_builds_is_linked_from_the_index_and_only_it_runs(built_project, tmp_path):
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    from bs4 import BeautifulSoup
+
+    project = tmp_path / "project"
+    shutil.copytree(built_project, project, symlinks=True)  # outputs keep their times: make sees them built
+    path = new_page.create("my_question", project / "notebooks")
+    env = {**os.environ, "PDU_OUTPUT_ROOT": str(project), "PDU_RAW_DIR": str(project / "data/raw")}
+    env.pop("MAKEFLAGS", None)
+    done = subprocess.run(
+        ["make", "--no-print-directory", "reports", f"PY={sys.executable}", "ENV_STAMP=", "RAW_DIR=data/raw"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    ran = [line.split()[1] for line in done.stderr.splitlines() if line.startswith("executed ")]
+    assert ran == [path.stem], "only the new notebook runs"
+    index = BeautifulSoup((project / "reports/html/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert index.find("a", href=f"{path.stem}.html") is not None
+    page = (project / "reports/html" / f"{path.stem}.html").read_text(encoding="utf-8")
+    assert "My question" in page and 'class="synthetic-banner"' in page and 'rel="prev"' in page
