@@ -8,7 +8,13 @@ SHELL := bash
 MAKEFLAGS += --no-builtin-rules --no-print-directory
 
 # ---- parameters (override on the command line) -------------------------------------------------
+DATA ?=
+# a dataset folder: raw/ (the exports), coding/ (the coding sheets), conclusions/ (pdu_analysis.paths.dataset)
 RAW_DIR ?= data/raw
+ifneq ($(strip $(DATA)),)
+override RAW_DIR := $(DATA)/raw
+export PDU_DATA_DIR := $(abspath $(DATA))
+endif
 INTERIM_CUTOFF ?=
 # empty: the first round's attendance cut-off in data/reference/waves.csv; a date overrides it for the whole build
 JOBS ?= 2
@@ -54,7 +60,7 @@ endif
 
 help: ## List the targets, one line each
 	@awk 'BEGIN {FS = ":.*## "}; /^[a-zA-Z_-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
-	@echo "  Parameters: RAW_DIR=$(RAW_DIR) INTERIM_CUTOFF=$(INTERIM_CUTOFF) JOBS=$(JOBS) ENV=conda (optional)"
+	@echo "  Parameters: DATA=$(DATA) RAW_DIR=$(RAW_DIR) INTERIM_CUTOFF=$(INTERIM_CUTOFF) JOBS=$(JOBS) ENV=conda (optional)"
 
 # ---- environment -------------------------------------------------------------------------------
 env: $(ENV_STAMP) ## Create or update the environment from requirements.lock and register the kernel
@@ -88,12 +94,12 @@ pipeline: $(O)reports/html/index.html
 # unchanged one runs nothing.
 $(PARAMS): FORCE
 	@mkdir -p $(dir $@)
-	@printf 'raw_dir=%s\ninterim_cutoff=%s\nraw_files=%s\n' "$(PDU_RAW_DIR)" "$(INTERIM_CUTOFF)" "$(notdir $(RAW_FILES))" > $@.new
+	@printf 'raw_dir=%s\ndata=%s\ninterim_cutoff=%s\nraw_files=%s\n' "$(PDU_RAW_DIR)" "$(DATA)" "$(INTERIM_CUTOFF)" "$(notdir $(RAW_FILES))" > $@.new
 	@if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
 
 # How raw inputs enter the build: one variable, so a change in how they are tracked is one line.
 RAW_PREREQ = $(RAW_FILES) $(wildcard $(RAW_DIR)/interviews/*.txt)
-CODING_PREREQ = $(wildcard $(RAW_DIR)/../coding/*.xlsx)
+CODING_PREREQ = $(wildcard $(shell PDU_DATA_DIR="$(PDU_DATA_DIR)" PDU_RAW_DIR="$(PDU_RAW_DIR)" $(PY) -m pdu_analysis.paths coding)/*.xlsx)
 
 # One rule runs any numbered notebook. What each waits for (the raw exports, the coding sheets,
 # other notebooks' outputs) is declared in the notebook's metadata and written as rules into
@@ -171,8 +177,8 @@ new-page: $(ENV_STAMP) ## Start a new page: make new-page NAME=my_question (note
 synthetic: $(ENV_STAMP) ## Regenerate the synthetic reconstruction in data/raw (not part of reports)
 	@$(PY) -m pdu_synthetic --out data/raw
 
-coding-sheets: $(ENV_STAMP) ## Write or update the open-text coding sheets (data/coding, beside the raw folder)
-	@$(PY) -m pdu_analysis.qual --raw "$(RAW_DIR)" --interim-cutoff "$(INTERIM_CUTOFF)"
+coding-sheets: $(ENV_STAMP) ## Write or update the open-text coding sheets (the dataset's coding/: data/coding)
+	@$(PY) -m pdu_analysis.qual $(if $(DATA),,--raw "$(RAW_DIR)") --interim-cutoff "$(INTERIM_CUTOFF)"
 
 LEFT_OUT := rfc3987-syntax lark
 lock: ## Re-resolve requirements.lock from pyproject.toml (needs the package registry)

@@ -2,19 +2,18 @@
 
 Data flow: free-text answers (``clean.open_text``) and interview passages (``clean.interviews``),
 redacted as they are read (``redact``) -> coding sheets the evaluator fills (``sheets``, in the
-``coding`` folder beside the raw folder: ``data/coding`` for ``data/raw``) -> codes read back and
+dataset's ``coding/`` folder, ``paths.dataset``: ``data/coding`` for ``data/raw``) -> codes read back and
 validated -> theme shares (``shares``), coder agreement (``agreement``) and approved quotes
 (``quotes``). ``python -m pdu_analysis.qual`` (``make coding-sheets``) writes or updates the sheets.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pandas as pd
 
-from .. import reference
+from .. import paths, reference
 from ..clean.interviews import read_interviews
 from ..clean.open_text import read_open_text
 from .codebook import Codebook, load_codebook
@@ -25,14 +24,13 @@ __all__ = ["Codebook", "analyse", "coding_dir", "collect_texts", "load_codebook"
 CODING_FOLDER = "coding"
 
 
-def coding_dir(raw: Path) -> Path:
-    """Where the filled coding sheets live: ``PDU_CODING_DIR``, else ``coding`` beside the raw folder.
+def coding_dir(raw: Path | None = None) -> Path | None:
+    """Where the dataset's filled coding sheets live (:func:`pdu_analysis.paths.dataset`).
 
-    Sheets belong to the exports they code (their ids are those exports' response ids), so a raw
-    folder elsewhere has its own coding folder beside it.
+    Sheets belong to the exports they code (their ids are those exports' response ids), so they
+    travel with the dataset; a folder of exports alone has none (None).
     """
-    chosen = os.environ.get("PDU_CODING_DIR")
-    return Path(chosen).expanduser().resolve() if chosen else Path(raw).resolve().parent / CODING_FOLDER
+    return paths.dataset(raw).coding
 
 
 def collect_texts(raw: Path, responses: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, int]]:
