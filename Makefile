@@ -166,8 +166,10 @@ bench: $(ENV_STAMP) ## Measure cold, no-op and incremental builds and the 10x-10
 
 # ---- working with the notebooks and the data ---------------------------------------------------
 # Runs started in JupyterLab write under .scratch/, never over the build's outputs (see paths.py).
-lab: $(ENV_STAMP) ## Open JupyterLab on the project's kernel
-	@env -u PDU_OUTPUT_ROOT $(PY) -m jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,)
+PORT ?=
+TOKEN ?=
+lab: $(ENV_STAMP) ## Open JupyterLab on the project (PORT=..., TOKEN=...); notebooks are saved without outputs
+	@env -u PDU_OUTPUT_ROOT $(PY) -m pdu_analysis.lab $(if $(PORT),--port $(PORT)) $(if $(TOKEN),--token "$(TOKEN)")
 
 NAME ?=
 new-page: $(ENV_STAMP) ## Start a new page: make new-page NAME=my_question (notebooks/NN_my_question.ipynb)
