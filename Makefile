@@ -120,14 +120,20 @@ ifneq ($(filter pipeline %.ipynb,$(MAKECMDGOALS)),)
 include $(NOTEBOOK_RULES)
 endif
 
-# Every page is rendered whenever any notebook ran, by one process (one exporter, one import of
-# nbconvert): each page's header links to its neighbours, so a new or renamed page changes them all.
-# Pages of notebooks that no longer exist are removed (--prune).
+# The pages of the notebooks that ran are rendered by one process (one exporter, one import of
+# nbconvert); every page is, when a page's heading or place changed (each header links to its
+# neighbours). Render rewrites .pages (headings and places) only when they change, so the index is
+# remade only then, or when a table it reads changed. Pages of notebooks that no longer exist are
+# removed (--prune).
 $(O)reports/html/.rendered: $(EXECUTED)
-	@$(PY) -m pdu_analysis.report.render $^ --prune --out $(O)reports/html
+	@$(PY) -m pdu_analysis.report.render $^ --changed $? --prune --out $(O)reports/html
 	@touch $@
 
-$(O)reports/html/index.html: $(O)reports/html/.rendered
+$(O)reports/html/.pages: $(O)reports/html/.rendered
+	@:
+
+INDEX_INPUTS = $(wildcard $(O)reports/tables/headline_figures.csv $(O)reports/tables/main_points.csv $(O)data/processed/*.csv)
+$(O)reports/html/index.html: $(O)reports/html/.pages $(INDEX_INPUTS) $(COMMON)
 	@$(PY) -m pdu_analysis.report.index --out $@
 
 pdf: reports ## Print the index and the reader's pages to reports/pdf/board_pack.pdf (Debian's chromium)

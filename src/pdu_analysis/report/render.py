@@ -360,6 +360,36 @@ def prune_pages(out_dir: Path, stems: set[str]) -> list[Path]:
     return stale
 
 
+NAVIGATION_FILE = ".pages"
+"""Beside the pages: every page's heading and place, rewritten only when one changes, so the
+index (and the other pages' previous and next links) are remade only then."""
+
+
+def navigation(notebooks) -> str:
+    """The headings and places of these executed notebooks' pages, as the text of :data:`NAVIGATION_FILE`."""
+    import json
+
+    found = [Path(p) for p in notebooks if not Path(p).name.endswith(".failed.ipynb")]
+    places = pages.read_notebook_places(found)
+    state = {
+        p.stem: [notebook_heading(p), places[p.stem].audience, places[p.stem].order]
+        for p in sorted(found, key=lambda p: p.stem)
+        if p.stem in places
+    }
+    return json.dumps(state, indent=1, ensure_ascii=False) + "\n"
+
+
+def to_render(notebooks, changed, out_dir: Path, state: str) -> list[Path]:
+    """The notebooks whose page must be (re)made: all when the navigation changed or nothing says
+    what changed; else the changed ones and any without a page."""
+    notebooks = [Path(p) for p in notebooks]
+    previous = out_dir / NAVIGATION_FILE
+    if changed is None or not previous.is_file() or previous.read_text(encoding="utf-8") != state:
+        return notebooks
+    changed = {Path(p).resolve() for p in changed}
+    return [p for p in notebooks if p.resolve() in changed or not (out_dir / f"{p.stem}.html").is_file()]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m pdu_analysis.report.render",
@@ -372,14 +402,29 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="remove numbered pages whose notebook is not among those given (every notebook is given)",
     )
+    parser.add_argument(
+        "--changed",
+        nargs="*",
+        type=Path,
+        default=None,
+        help="the notebooks that ran since the last render (make's $?): only their pages are remade, "
+        "unless a page's heading or place changed",
+    )
     args = parser.parse_args(argv)
     out_dir = args.out or paths.reports_dir() / "html"
     started = time.monotonic()
     try:
-        written = render_all(args.notebooks, out_dir)
+        state = navigation(args.notebooks)
+        written = render_all(to_render(args.notebooks, args.changed, out_dir, state), out_dir)
+    except ValueError as err:  # a notebook's place in its metadata
+        print(f"render failed: {err}", file=sys.stderr)
+        return 1
     except (RenderError, FileNotFoundError, PDUInputError) as err:
         print(f"render failed: {err}", file=sys.stderr)
         return 1
+    nav = out_dir / NAVIGATION_FILE
+    if not nav.is_file() or nav.read_text(encoding="utf-8") != state:
+        write_atomic(nav, state.encode("utf-8"))
     if args.prune:
         for stale in prune_pages(out_dir, {p.stem for p in args.notebooks}):
             print(f"removed {stale} (its notebook is gone)", file=sys.stderr)
