@@ -3,7 +3,7 @@ changed, and the bench's caption edit changes exactly one caption."""
 
 import json
 
-from pdu_analysis.report import render
+from pdu_analysis.report import incremental as render
 from pdu_bench import edit, report
 
 

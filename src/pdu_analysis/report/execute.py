@@ -288,17 +288,13 @@ def _run(notebook, tmp, failed, output, parameters, kernel_name, cell_timeout, o
 
 
 def check_parameters_cell(notebook: Path) -> None:
-    """Stop, naming the notebook, unless one of its code cells is tagged ``parameters``.
-
-    Papermill would only warn and put the build's parameters at the top, where the notebook's own
-    defaults then overwrite them: the page would be built from the wrong raw folder.
-    """
+    """Stop, naming the notebook, unless a code cell is tagged ``parameters`` (papermill would
+    only warn, and the notebook's own defaults would then overwrite the build's parameters)."""
     try:
         nb = nbformat.read(notebook, as_version=4)
     except (OSError, ValueError) as err:
         raise NotebookFailed(f"{notebook}: not a readable notebook ({err})") from None
-    tagged = [c for c in nb.cells if c.cell_type == "code" and "parameters" in c.metadata.get("tags", [])]
-    if not tagged:
+    if not [c for c in nb.cells if c.cell_type == "code" and "parameters" in c.metadata.get("tags", [])]:
         raise NotebookFailed(
             f"{notebook}: no code cell is tagged 'parameters'; tag the cell that sets raw_dir "
             "(JupyterLab: Property Inspector > Cell Tags > parameters), or start from `make new-page`"

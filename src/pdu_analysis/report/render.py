@@ -37,6 +37,7 @@ from .. import paths
 from ..errors import PDUInputError
 from ..store import write_atomic
 from . import chrome, pages, provenance
+from .incremental import NAVIGATION_FILE, navigation, to_render
 from .snippets import banner_html
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -249,10 +250,7 @@ def finish_page(page: str, fallback_title: str, tables: Path | None = None) -> t
 
 def page_places(folder: Path) -> dict[str, pages.Place]:
     """Place in the reading order of every page a folder of executed notebooks makes, by stem."""
-    try:
-        return pages.read_notebook_places(sorted(Path(folder).glob("[0-9][0-9]_*.ipynb")))
-    except ValueError as err:
-        raise RenderError(str(err)) from None
+    return pages.read_notebook_places(sorted(Path(folder).glob("[0-9][0-9]_*.ipynb")))
 
 
 def render_notebook(
@@ -285,10 +283,7 @@ def render_notebook(
     headings = dict(headings if headings is not None else page_headings(executed.parent))
     headings.setdefault(executed.stem, notebook_heading(executed))
     places = dict(places if places is not None else page_places(executed.parent))
-    try:
-        places[executed.stem] = pages.place_of_notebook(nb, executed.stem)
-    except ValueError as err:
-        raise RenderError(str(err)) from None
+    places[executed.stem] = pages.place_of_notebook(nb, executed.stem)  # ValueError names the notebook
     statement = f"{data_statement(synthetic)} {chrome.provenance_sentence(described)}"
     resources = {
         "metadata": {"name": executed.stem, "path": str(folder)},
@@ -360,36 +355,6 @@ def prune_pages(out_dir: Path, stems: set[str]) -> list[Path]:
     return stale
 
 
-NAVIGATION_FILE = ".pages"
-"""Beside the pages: every page's heading and place, rewritten only when one changes, so the
-index (and the other pages' previous and next links) are remade only then."""
-
-
-def navigation(notebooks) -> str:
-    """The headings and places of these executed notebooks' pages, as the text of :data:`NAVIGATION_FILE`."""
-    import json
-
-    found = [Path(p) for p in notebooks if not Path(p).name.endswith(".failed.ipynb")]
-    places = pages.read_notebook_places(found)
-    state = {
-        p.stem: [notebook_heading(p), places[p.stem].audience, places[p.stem].order]
-        for p in sorted(found, key=lambda p: p.stem)
-        if p.stem in places
-    }
-    return json.dumps(state, indent=1, ensure_ascii=False) + "\n"
-
-
-def to_render(notebooks, changed, out_dir: Path, state: str) -> list[Path]:
-    """The notebooks whose page must be (re)made: all when the navigation changed or nothing says
-    what changed; else the changed ones and any without a page."""
-    notebooks = [Path(p) for p in notebooks]
-    previous = out_dir / NAVIGATION_FILE
-    if changed is None or not previous.is_file() or previous.read_text(encoding="utf-8") != state:
-        return notebooks
-    changed = {Path(p).resolve() for p in changed}
-    return [p for p in notebooks if p.resolve() in changed or not (out_dir / f"{p.stem}.html").is_file()]
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m pdu_analysis.report.render",
@@ -416,10 +381,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         state = navigation(args.notebooks)
         written = render_all(to_render(args.notebooks, args.changed, out_dir, state), out_dir)
-    except ValueError as err:  # a notebook's place in its metadata
-        print(f"render failed: {err}", file=sys.stderr)
-        return 1
-    except (RenderError, FileNotFoundError, PDUInputError) as err:
+    except (RenderError, FileNotFoundError, PDUInputError, ValueError) as err:  # ValueError: a page's place
         print(f"render failed: {err}", file=sys.stderr)
         return 1
     nav = out_dir / NAVIGATION_FILE
