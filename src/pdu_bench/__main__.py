@@ -136,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
             "noop_s": report.NOOP_TARGET_S,
             "scale_1000x_s": report.SCALE_TARGET_S,
             "scale_1000x_mb": report.SCALE_TARGET_MB,
-            "edit_to_page_s": edit.TARGET_S,
+            "edit_to_page_s": report.EDIT_TARGET_S,
         },
     }
     if not args.skip_builds:
