@@ -45,16 +45,26 @@ RAW_FILES := $(wildcard $(RAW_DIR)/*)
 PARAMS := $(O)reports/.params
 export PDU_RAW_DIR := $(abspath $(RAW_DIR))
 
-# Build date printed in every page's footer: the last commit's time (the reproducible-builds.org
-# SOURCE_DATE_EPOCH convention), so two builds of one commit give the same bytes. A value already
-# in the environment wins (`make verify` passes its own to the scratch rebuild); with neither,
-# the pages say "not recorded".
+# Build date and commit printed in every page's footer: the last commit's time (the
+# reproducible-builds.org SOURCE_DATE_EPOCH convention) and id, so two builds of one commit give
+# the same bytes. In a checkout they come from git; in a release archive made by `git archive`
+# (no .git) from .build-id, which git fills in when it writes the archive (.gitattributes,
+# export-subst). A value already in the environment wins (`make verify` passes the manifest's to
+# the scratch rebuild); with none, the pages say "not recorded".
+ARCHIVE_ID := $(shell sed -n 's/^\([0-9][0-9]*\) \([0-9a-f]\{40\}\)$$/\1 \2/p' .build-id 2>/dev/null)
 ifeq ($(origin SOURCE_DATE_EPOCH),undefined)
-SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null)
+SOURCE_DATE_EPOCH := $(or $(word 1,$(ARCHIVE_ID)),$(shell git log -1 --format=%ct 2>/dev/null))
+endif
+ifeq ($(origin SOURCE_COMMIT),undefined)
+SOURCE_COMMIT := $(or $(word 2,$(ARCHIVE_ID)),$(shell git log -1 --format=%H 2>/dev/null))
 endif
 ifneq ($(strip $(SOURCE_DATE_EPOCH)),)
 export SOURCE_DATE_EPOCH
 endif
+ifneq ($(strip $(SOURCE_COMMIT)),)
+export SOURCE_COMMIT
+endif
+BUILD_ID := $(O)reports/.build-id
 
 .PHONY: help env reports test test-fast lab clean synthetic verify check-python manifest bench lint lock pdf axe coding-sheets new-page FORCE
 
@@ -97,6 +107,12 @@ $(PARAMS): FORCE
 	@printf 'raw_dir=%s\ndata=%s\ninterim_cutoff=%s\nraw_files=%s\n' "$(PDU_RAW_DIR)" "$(DATA)" "$(INTERIM_CUTOFF)" "$(notdir $(RAW_FILES))" > $@.new
 	@if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
 
+# The footers' build date and commit: a new commit re-renders the pages, never re-runs a notebook.
+$(BUILD_ID): FORCE
+	@mkdir -p $(dir $@)
+	@printf 'source_date_epoch=%s\nsource_commit=%s\n' "$(SOURCE_DATE_EPOCH)" "$(SOURCE_COMMIT)" > $@.new
+	@if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
+
 # How raw inputs enter the build: one variable, so a change in how they are tracked is one line.
 RAW_PREREQ = $(RAW_FILES) $(wildcard $(RAW_DIR)/interviews/*.txt)
 CODING_PREREQ = $(wildcard $(shell PDU_DATA_DIR="$(PDU_DATA_DIR)" PDU_RAW_DIR="$(PDU_RAW_DIR)" $(PY) -m pdu_analysis.paths coding)/*.xlsx)
@@ -124,16 +140,17 @@ endif
 # nbconvert); every page is, when a page's heading or place changed (each header links to its
 # neighbours). Render rewrites .pages (headings and places) only when they change, so the index is
 # remade only then, or when a table it reads changed. Pages of notebooks that no longer exist are
-# removed (--prune).
-$(O)reports/html/.rendered: $(EXECUTED)
-	@$(PY) -m pdu_analysis.report.render $^ --changed $? --prune --out $(O)reports/html
+# removed (--prune). A new build id (another commit: the footers name it) re-renders every page.
+$(O)reports/html/.rendered: $(EXECUTED) $(BUILD_ID)
+	@$(PY) -m pdu_analysis.report.render $(EXECUTED) --prune --out $(O)reports/html \
+	  $(if $(filter $(BUILD_ID),$?),,--changed $(filter-out $(BUILD_ID),$?))
 	@touch $@
 
 $(O)reports/html/.pages: $(O)reports/html/.rendered
 	@:
 
 INDEX_INPUTS = $(wildcard $(O)reports/tables/headline_figures.csv $(O)reports/tables/main_points.csv $(O)data/processed/*.csv)
-$(O)reports/html/index.html: $(O)reports/html/.pages $(INDEX_INPUTS) $(COMMON)
+$(O)reports/html/index.html: $(O)reports/html/.pages $(INDEX_INPUTS) $(COMMON) $(BUILD_ID)
 	@$(PY) -m pdu_analysis.report.index --out $@
 
 pdf: reports ## Print the index and the reader's pages to reports/pdf/board_pack.pdf (Debian's chromium)
@@ -201,7 +218,7 @@ lock: ## Re-resolve requirements.lock from pyproject.toml (needs the package reg
 	@echo ">> requirements.lock updated; update environment.yml to the same versions"
 
 clean: ## Remove generated outputs (never touches data/raw)
-	@rm -rf $(STAGE) reports/executed reports/html reports/figures reports/tables reports/.params reports/screenshots reports/bench.json reports/reproduction.csv reports/pdf reports/data-source
+	@rm -rf $(STAGE) reports/executed reports/html reports/figures reports/tables reports/.params reports/.build-id reports/screenshots reports/bench.json reports/reproduction.csv reports/pdf reports/data-source
 	@find data/processed -mindepth 1 -not -name .gitkeep -delete
 	@echo ">> removed generated outputs; data/raw untouched"
 

@@ -296,6 +296,7 @@ def render_notebook(
             ),
             "footer": chrome.footer_html(
                 built=provenance.build_date(),
+                commit=provenance.build_commit(),
                 data=provenance.data_fingerprint(raw),
                 code=provenance.code_version(),
                 source=source_name,
