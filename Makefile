@@ -8,7 +8,13 @@ SHELL := bash
 MAKEFLAGS += --no-builtin-rules --no-print-directory
 
 # ---- parameters (override on the command line) -------------------------------------------------
+DATA ?=
+# a dataset folder: raw/ (the exports), coding/ (the coding sheets and conclusions.md) (pdu_analysis.paths.dataset)
 RAW_DIR ?= data/raw
+ifneq ($(strip $(DATA)),)
+override RAW_DIR := $(DATA)/raw
+export PDU_DATA_DIR := $(if $(DATA),$(if $(filter /%,$(DATA)),$(DATA),$(CURDIR)/$(DATA)))
+endif
 INTERIM_CUTOFF ?=
 # empty: the first round's attendance cut-off in data/reference/waves.csv; a date overrides it for the whole build
 JOBS ?= 2
@@ -63,11 +69,11 @@ export SOURCE_COMMIT
 endif
 BUILD_ID := $(O)reports/.build-id
 
-.PHONY: help env reports test test-fast lab clean synthetic verify check-python manifest bench lint lock pdf axe coding-sheets FORCE
+.PHONY: help env reports test test-fast lab clean synthetic verify check-python manifest bench lint lock pdf axe coding-sheets new-page FORCE
 
 help: ## List the targets, one line each
 	@awk 'BEGIN {FS = ":.*## "}; /^[a-zA-Z_-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
-	@echo "  Parameters: RAW_DIR=$(RAW_DIR) INTERIM_CUTOFF=$(INTERIM_CUTOFF) JOBS=$(JOBS) ENV=conda (optional)"
+	@echo "  Parameters: DATA=$(DATA) RAW_DIR=$(RAW_DIR) INTERIM_CUTOFF=$(INTERIM_CUTOFF) JOBS=$(JOBS) ENV=conda (optional)"
 
 # ---- environment -------------------------------------------------------------------------------
 env: $(ENV_STAMP) ## Create or update the environment from requirements.lock and register the kernel
@@ -96,15 +102,12 @@ reports: $(ENV_STAMP) ## Run every notebook (papermill) and render the HTML repo
 .PHONY: pipeline
 pipeline: $(O)reports/html/index.html
 
-# Parameters are a file whose content changes only when a parameter does, so a new RAW_DIR or
-# INTERIM_CUTOFF re-runs the notebooks and an unchanged one runs nothing.
+# Parameters are a file whose content changes only when a parameter does, so a new RAW_DIR, DATA
+# or INTERIM_CUTOFF re-runs the notebooks and an unchanged one runs nothing.
 $(PARAMS): FORCE
 	@mkdir -p $(dir $@)
-	@printf 'raw_dir=%s\ninterim_cutoff=%s\n' "$(PDU_RAW_DIR)" "$(INTERIM_CUTOFF)" > $@.new
+	@printf 'raw_dir=%s\ndata=%s\ninterim_cutoff=%s\n' "$(PDU_RAW_DIR)" "$(DATA)" "$(INTERIM_CUTOFF)" > $@.new
 	@if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
-
-$(RAW_STAMP): FORCE
-	@$(PY) -m pdu_analysis.fingerprint "$(PDU_RAW_DIR)" $@
 
 # The footers' build date and commit: a new commit re-renders the pages, never re-runs a notebook.
 $(BUILD_ID): FORCE
@@ -112,38 +115,48 @@ $(BUILD_ID): FORCE
 	@printf 'source_date_epoch=%s\nsource_commit=%s\n' "$(SOURCE_DATE_EPOCH)" "$(SOURCE_COMMIT)" > $@.new
 	@if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
 
-RUN_NOTEBOOK = $(PY) -m pdu_analysis.report.execute $< $@ -p raw_dir "$(RAW_DIR)" $(if $(and $(INTERIM_CUTOFF),$(filter 01_% 02_%,$(notdir $<))),-p interim_cutoff "$(INTERIM_CUTOFF)")
+# How raw inputs enter the build: one variable, so a change in how they are tracked is one line.
+RAW_PREREQ = $(RAW_STAMP)
+CODING_DIR = $(shell PDU_DATA_DIR="$(PDU_DATA_DIR)" PDU_RAW_DIR="$(PDU_RAW_DIR)" $(PY) -m pdu_analysis.paths coding)
+CODING_PREREQ = $(wildcard $(CODING_DIR)/*.xlsx $(CODING_DIR)/*.md)
+
+$(RAW_STAMP): FORCE
+	@$(PY) -m pdu_analysis.fingerprint "$(PDU_RAW_DIR)" $@
+
+# One rule runs any numbered notebook. What each waits for (the raw exports, the coding sheets,
+# other notebooks' outputs) is declared in the notebook's metadata and written as rules into
+# $(NOTEBOOK_RULES) (pdu_analysis.report.rules); a parameter goes only to a notebook that takes it.
+NOTEBOOK_RULES := .build/notebooks.mk
+RUN_NOTEBOOK = $(PY) -m pdu_analysis.report.execute $< $@ -p raw_dir "$(RAW_DIR)" \
+  $(if $(and $(INTERIM_CUTOFF),$(filter interim_cutoff,$(NOTEBOOK_PARAMETERS))),-p interim_cutoff "$(INTERIM_CUTOFF)")
 COMMON := $(ENV_STAMP) $(PARAMS) $(SRC) $(REFERENCE)
 
-$(O)reports/executed/01_%.ipynb: notebooks/01_%.ipynb $(COMMON) $(RAW_STAMP)
-	@$(RUN_NOTEBOOK)
-$(O)reports/executed/02_%.ipynb: notebooks/02_%.ipynb $(COMMON) $(RAW_STAMP)
-	@$(RUN_NOTEBOOK)
-$(O)reports/executed/03_%.ipynb: notebooks/03_%.ipynb $(COMMON) $(filter $(O)reports/executed/01_%,$(EXECUTED))
-	@$(RUN_NOTEBOOK)
-$(O)reports/executed/04_%.ipynb: notebooks/04_%.ipynb $(COMMON) $(filter $(O)reports/executed/02_%,$(EXECUTED))
-	@$(RUN_NOTEBOOK)
-$(O)reports/executed/05_%.ipynb: notebooks/05_%.ipynb $(COMMON) $(filter $(O)reports/executed/01_% $(O)reports/executed/02_%,$(EXECUTED))
-	@$(RUN_NOTEBOOK)
-$(O)reports/executed/06_%.ipynb: notebooks/06_%.ipynb $(COMMON) $(filter $(O)reports/executed/01_% $(O)reports/executed/02_%,$(EXECUTED))
-	@$(RUN_NOTEBOOK)
-$(O)reports/executed/07_%.ipynb: notebooks/07_%.ipynb $(COMMON) $(filter $(O)reports/executed/02_%,$(EXECUTED)) $(RAW_STAMP) \
-		$(wildcard $(RAW_DIR)/../coding/*.xlsx)
-	@$(RUN_NOTEBOOK)
-$(O)reports/executed/09_%.ipynb: notebooks/09_%.ipynb $(COMMON) $(filter $(O)reports/executed/01_% $(O)reports/executed/02_% $(O)reports/executed/07_%,$(EXECUTED)) \
-		$(wildcard $(RAW_DIR)/../coding/*.md)
-	@$(RUN_NOTEBOOK)
-$(O)reports/executed/08_%.ipynb: notebooks/08_%.ipynb $(COMMON) $(filter-out $(O)reports/executed/08_% $(O)reports/executed/09_%,$(EXECUTED))
+$(O)reports/executed/%.ipynb: notebooks/%.ipynb $(COMMON)
 	@$(RUN_NOTEBOOK)
 
-# Every page is rendered whenever any notebook ran, by one process (one exporter, one import of
-# nbconvert): each page's header links to its neighbours, so a new or renamed page changes them all.
-# Pages of notebooks that no longer exist are removed (--prune).
+$(NOTEBOOK_RULES): $(NOTEBOOKS) src/pdu_analysis/report/rules.py
+	@mkdir -p $(dir $@)
+	+@$(PY) -m pdu_analysis.report.rules $(NOTEBOOKS) > $@.new && mv $@.new $@
+
+ifneq ($(filter pipeline %.ipynb,$(MAKECMDGOALS)),)
+include $(NOTEBOOK_RULES)
+endif
+
+# The pages of the notebooks that ran are rendered by one process (one exporter, one import of
+# nbconvert); every page is, when a page's heading or place changed (each header links to its
+# neighbours). Render rewrites .pages (headings and places) only when they change, so the index is
+# remade only then, or when a table it reads changed. Pages of notebooks that no longer exist are
+# removed (--prune). A new build id (another commit: the footers name it) re-renders every page.
 $(O)reports/html/.rendered: $(EXECUTED) $(BUILD_ID)
-	@$(PY) -m pdu_analysis.report.render $(EXECUTED) --prune --out $(O)reports/html
+	@$(PY) -m pdu_analysis.report.render $(EXECUTED) --prune --out $(O)reports/html \
+	  $(if $(filter $(BUILD_ID),$?),,--changed $(filter-out $(BUILD_ID),$?))
 	@touch $@
 
-$(O)reports/html/index.html: $(O)reports/html/.rendered $(BUILD_ID)
+$(O)reports/html/.pages: $(O)reports/html/.rendered
+	@:
+
+INDEX_INPUTS = $(wildcard $(O)reports/tables/headline_figures.csv $(O)reports/tables/main_points.csv $(O)data/processed/*.csv)
+$(O)reports/html/index.html: $(O)reports/html/.pages $(INDEX_INPUTS) $(COMMON) $(BUILD_ID)
 	@$(PY) -m pdu_analysis.report.index --out $@
 
 pdf: reports ## Print the evaluation report (main points, sections, method note) to reports/pdf/board_pack.pdf (Debian's chromium)
@@ -182,14 +195,21 @@ bench: $(ENV_STAMP) ## Measure cold, no-op and incremental builds and the 10x-10
 
 # ---- working with the notebooks and the data ---------------------------------------------------
 # Runs started in JupyterLab write under .scratch/, never over the build's outputs (see paths.py).
-lab: $(ENV_STAMP) ## Open JupyterLab on the project's kernel
-	@env -u PDU_OUTPUT_ROOT $(PY) -m jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,)
+PORT ?=
+TOKEN ?=
+lab: $(ENV_STAMP) ## Open JupyterLab on the project (PORT=..., TOKEN=...); notebooks are saved without outputs
+	@env -u PDU_OUTPUT_ROOT $(PY) -m pdu_analysis.lab $(if $(PORT),--port $(PORT)) $(if $(TOKEN),--token "$(TOKEN)")
+
+NAME ?=
+new-page: $(ENV_STAMP) ## Start a new page: make new-page NAME=my_question (notebooks/NN_my_question.ipynb)
+	@test -n "$(NAME)" || { echo "make new-page: give the page a name, e.g. make new-page NAME=my_question" >&2; exit 2; }
+	@$(PY) -m pdu_analysis.report.new_page "$(NAME)"
 
 synthetic: $(ENV_STAMP) ## Regenerate the synthetic reconstruction in data/raw (not part of reports)
 	@$(PY) -m pdu_synthetic --out data/raw
 
-coding-sheets: $(ENV_STAMP) ## Write or update the open-text coding sheets (data/coding, beside the raw folder)
-	@$(PY) -m pdu_analysis.qual --raw "$(RAW_DIR)" --interim-cutoff "$(INTERIM_CUTOFF)"
+coding-sheets: $(ENV_STAMP) ## Write or update the open-text coding sheets (the dataset's coding/: data/coding)
+	@$(PY) -m pdu_analysis.qual $(if $(DATA),,--raw "$(RAW_DIR)") --interim-cutoff "$(INTERIM_CUTOFF)"
 
 LEFT_OUT := rfc3987-syntax lark
 lock: ## Re-resolve requirements.lock from pyproject.toml (needs the package registry)

@@ -25,33 +25,64 @@ STEMS = [
 ]
 
 
+PLACES = {
+    s: pages.Place("reviewers" if s[:2] in ("01", "02", "08") else "readers", int(s[:2])) for s in STEMS
+}
+
+
 def test_reading_order_puts_findings_first_then_reviewers():
     expected = [STEMS[i] for i in (2, 3, 4, 5, 6, 0, 1, 7)]
-    assert pages.sequence(reversed(STEMS)) == expected
-    parts = pages.grouped(STEMS)
+    assert pages.sequence(reversed(STEMS), PLACES) == expected
+    parts = pages.grouped(STEMS, PLACES)
     assert [(key, members) for key, _, members in parts] == [
         ("readers", expected[:5]),
         ("reviewers", expected[5:]),
     ]
 
 
-def test_an_unlisted_page_goes_last_and_unnumbered_files_are_ignored():
-    assert pages.sequence(["10_new", "index", "03_who_attends", "01_clean"]) == [
+def test_a_page_nobody_placed_goes_last_and_unnumbered_files_are_ignored():
+    places = {"03_who_attends": PLACES["03_who_attends"], "01_clean": pages.Place("reviewers", 1)}
+    assert pages.sequence(["09_new", "index", "03_who_attends", "01_clean"], places) == [
         "03_who_attends",
         "01_clean",
-        "10_new",
+        "09_new",
     ]
-    assert pages.group_of("10_new") == "reviewers"
+    assert pages.group_of("09_new", places) == "reviewers"
     assert pages.group_of("index") is None
 
 
+def test_a_notebook_places_itself_by_metadata_else_by_its_first_heading():
+    def notebook(heading, page=None):
+        meta = {"pdu_analysis": {"page": page}} if page else {}
+        return {"metadata": meta, "cells": [{"cell_type": "markdown", "source": [f"# {heading}\n", "text"]}]}
+
+    assert pages.place_of_notebook(notebook("Anything", {"audience": "reviewers"}), "12_x") == pages.Place(
+        "reviewers", 12
+    )
+    assert pages.place_of_notebook(notebook("X", {"audience": "readers", "order": 2.5}), "12_x").order == 2.5
+    assert pages.place_of_notebook(notebook("For reviewers: the codes"), "12_x").audience == "reviewers"
+    assert pages.place_of_notebook(notebook("Who came back"), "12_x").audience == "readers"
+    with pytest.raises(ValueError, match="12_x.ipynb: metadata pdu_analysis.page.audience"):
+        pages.place_of_notebook(notebook("X", {"audience": "board"}), "12_x")
+    with pytest.raises(ValueError, match="order is 'soon'"):
+        pages.place_of_notebook(notebook("X", {"audience": "readers", "order": "soon"}), "12_x")
+
+
+def test_a_rendered_page_carries_its_place_whatever_the_attribute_order():
+    tags = pages.meta_tags(pages.Place("readers", 4))
+    assert pages.place_of_page(f"<head>{tags}</head>", "04_x") == pages.Place("readers", 4)
+    swapped = '<meta content="reviewers" name="pdu-audience"/><meta content="2.5" name="pdu-order"/>'
+    assert pages.place_of_page(swapped, "04_x") == pages.Place("reviewers", 2.5)
+    assert pages.place_of_page("<head></head>", "04_x") == pages.default_place("04_x")
+
+
 def test_neighbours_run_through_both_parts_and_stop_at_the_ends():
-    assert pages.neighbours("03_who_attends", STEMS) == (None, "04_event_feedback")
-    assert pages.neighbours("07_open_text", STEMS) == ("06_interim_vs_final", "01_clean_attendance")
-    assert pages.neighbours("08_reproduction", STEMS) == ("02_clean_surveys", None)
+    assert pages.neighbours("03_who_attends", STEMS, PLACES) == (None, "04_event_feedback")
+    assert pages.neighbours("07_open_text", STEMS, PLACES) == ("06_interim_vs_final", "01_clean_attendance")
+    assert pages.neighbours("08_reproduction", STEMS, PLACES) == ("02_clean_surveys", None)
     # without the open-text page, 06 leads straight to the reviewers' pages
     without = [s for s in STEMS if s != "07_open_text"]
-    assert pages.neighbours("06_interim_vs_final", without) == ("05_follow_up", "01_clean_attendance")
+    assert pages.neighbours("06_interim_vs_final", without, PLACES) == ("05_follow_up", "01_clean_attendance")
 
 
 def test_page_title_carries_the_study_name():
@@ -164,7 +195,11 @@ def test_header_links_the_index_previous_next_and_glossary():
     from pdu_analysis.report import chrome
 
     titles = {"03_who": "Who attends", "04_fb": "Event feedback", "01_clean": "Cleaning"}
-    soup = BeautifulSoup(chrome.header_html("04_fb", titles, "<div>BANNER</div>"), "html.parser")
+    places = {"03_who": pages.Place("readers", 3), "04_fb": pages.Place("readers", 4)}
+    places["01_clean"] = pages.Place("reviewers", 1)
+    soup = BeautifulSoup(
+        chrome.header_html("04_fb", titles, "<div>BANNER</div>", places=places), "html.parser"
+    )
     links = {a.get_text(): a["href"] for a in soup.find_all("a")}
     assert links == {
         "PDU evaluation study": "index.html",
@@ -174,7 +209,9 @@ def test_header_links_the_index_previous_next_and_glossary():
         "Glossary": "index.html#glossary",
     }
     assert soup.header.find("div").get_text() == "BANNER"  # the banner sits in the header landmark
-    first = BeautifulSoup(chrome.header_html(None, titles, glossary_href="#glossary"), "html.parser")
+    first = BeautifulSoup(
+        chrome.header_html(None, titles, glossary_href="#glossary", places=places), "html.parser"
+    )
     assert [a["href"] for a in first.find_all("a")] == ["03_who.html", "#glossary"]
 
 

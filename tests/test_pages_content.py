@@ -85,13 +85,13 @@ def test_index_opens_with_main_points_that_link_to_their_evidence(built_project)
         assert point["text"] in " ".join(item.get_text(" ", strip=True).split())
         target, anchor = item.find("a")["href"].split("#")
         assert _main(built_project, target.removesuffix(".html")).find(id=anchor) is not None, point["href"]
-    # The reader's path first, then "For reviewers" with the cleaning and reproduction pages.
-    links = [a["href"] for a in main.select("#reports ~ ol a")]
-    reader = [h for h in links if h[:2] in pages.READERS_PATH]
-    assert reader and [h[:2] for h in reader] == sorted((h[:2] for h in reader), key=pages.READERS_PATH.index)
-    reviewers = [h[:2] for h in links[len(reader) :]]
-    assert links[: len(reader)] == reader and reviewers == [n for n in pages.FOR_REVIEWERS if n in reviewers]
-    assert set(reviewers) == {h[:2] for h in links} & set(pages.FOR_REVIEWERS)
+    # The reader's path first, then "For reviewers", each in the order the notebooks' metadata give.
+    links = [a["href"].removesuffix(".html") for a in main.select("#reports ~ ol a")]
+    notebooks = sorted((built_project / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    places = pages.read_notebook_places(notebooks)
+    assert sorted(links) == sorted(places), "the index links every page, and only those"
+    ranks = [(pages.AUDIENCES.index(places[s].audience), places[s].order) for s in links]
+    assert ranks == sorted(ranks) and {places[s].audience for s in links} == {"readers", "reviewers"}
 
 
 @pytest.mark.slow

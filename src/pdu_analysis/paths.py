@@ -3,7 +3,13 @@
 Every other module asks here for a path, so that a different raw folder (the real exports) or a
 scratch output folder (``make verify``) is a matter of two environment variables, not code edits.
 
-- ``PDU_RAW_DIR``: folder holding the raw inputs (default ``data/raw``).
+- ``PDU_DATA_DIR``: a dataset folder (``make reports DATA=...``): everything that belongs to one
+  dataset travels together in it: ``raw/`` (the exports) and ``coding/`` (the filled coding sheets
+  and, beside them, ``conclusions.md``, the evaluator's written conclusions). :func:`dataset` is the one place
+  that says where each of them is.
+- ``PDU_RAW_DIR``: folder holding the raw inputs (default ``data/raw``). Given alone, it is a
+  dataset of exports alone, unless it is the ``raw/`` folder of a dataset laid out as above
+  (``data/raw`` is the shipped dataset ``data``'s).
 - ``PDU_OUTPUT_ROOT``: folder under which ``data/processed`` and ``reports`` are written. The build
   (``make reports``, ``pdu_analysis.report.execute``) always sets it.
 
@@ -17,6 +23,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -26,6 +33,13 @@ DOCS_DIR = PROJECT_ROOT / "docs"
 DEFAULT_RAW_DIR = PROJECT_ROOT / "data" / "raw"
 SCRATCH_ROOT = PROJECT_ROOT / ".scratch"
 """Output root of runs the build did not start (JupyterLab): never the build's own outputs."""
+DATA_DIR_VARIABLE = "PDU_DATA_DIR"
+CODING_DIR_VARIABLE = "PDU_CODING_DIR"
+"""Overrides where the coding sheets are read and written (a folder of sheets kept elsewhere)."""
+RAW_FOLDER, CODING_FOLDER = "raw", "coding"
+CONCLUSIONS_FILE = "conclusions.md"
+"""The evaluator's written conclusions, kept with the coding sheets of the dataset they judge."""
+"""The parts of a dataset folder."""
 OUTPUT_ROOT_VARIABLE = "PDU_OUTPUT_ROOT"
 PUBLISH_ROOT_VARIABLE = "PDU_PUBLISH_ROOT"
 """Set by a staged build: where its outputs will be read from once promoted."""
@@ -36,12 +50,62 @@ SYNTHETIC_MARKER = "SYNTHETIC"
 _announced = False
 
 
-def raw_dir(override: str | os.PathLike | None = None) -> Path:
-    """Folder of raw inputs: an explicit argument, else ``PDU_RAW_DIR``, else ``data/raw``."""
-    chosen = Path(override or os.environ.get("PDU_RAW_DIR") or DEFAULT_RAW_DIR).expanduser()
+def _data_root() -> Path | None:
+    chosen = os.environ.get(DATA_DIR_VARIABLE, "").strip()
+    return _in_project(Path(chosen).expanduser()).resolve() if chosen else None
+
+
+def _in_project(chosen: Path) -> Path:
     if not chosen.is_absolute() and not chosen.exists() and (PROJECT_ROOT / chosen).exists():
-        chosen = PROJECT_ROOT / chosen  # "data/raw" typed in a notebook running in notebooks/
-    return chosen.resolve()
+        return PROJECT_ROOT / chosen  # "data/raw" typed in a notebook running in notebooks/
+    return chosen
+
+
+def raw_dir(override: str | os.PathLike | None = None) -> Path:
+    """Folder of raw inputs: an explicit argument, else the dataset's ``raw/`` (``PDU_DATA_DIR``),
+    else ``PDU_RAW_DIR``, else ``data/raw``."""
+    root = _data_root()
+    fallback = root / RAW_FOLDER if root is not None else None
+    chosen = Path(override or fallback or os.environ.get("PDU_RAW_DIR") or DEFAULT_RAW_DIR).expanduser()
+    return _in_project(chosen).resolve()
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Where one dataset's parts are. ``root`` is None for a folder of exports alone, which then
+    has no coding sheets and no conclusions (never another dataset's)."""
+
+    root: Path | None
+    raw: Path
+    coding: Path | None
+    conclusions: Path | None
+
+    @property
+    def has_coding(self) -> bool:
+        """True when the dataset holds at least one coding sheet."""
+        return self.coding is not None and self.coding.is_dir() and any(self.coding.glob("*.xlsx"))
+
+
+def dataset(raw: str | os.PathLike | None = None) -> Dataset:
+    """The dataset this run reads: its raw exports, coding sheets and written conclusions.
+
+    ``PDU_DATA_DIR`` (``make reports DATA=folder``) names the dataset folder. Otherwise the raw
+    folder (``raw``, else ``PDU_RAW_DIR``, else ``data/raw``) decides: the ``raw/`` folder of a
+    dataset folder (``data/raw`` of ``data``) belongs to that dataset; any other folder is a
+    dataset of exports alone. ``PDU_CODING_DIR`` overrides where the sheets are.
+    """
+    root = _data_root() if raw is None else None
+    exports = raw_dir(raw)
+    if root is None and exports.name == RAW_FOLDER:
+        root = exports.parent
+    override = os.environ.get(CODING_DIR_VARIABLE, "").strip()
+    coding = Path(override).expanduser().resolve() if override else (root / CODING_FOLDER if root else None)
+    return Dataset(
+        root=root,
+        raw=exports,
+        coding=coding,
+        conclusions=coding / CONCLUSIONS_FILE if coding is not None else None,
+    )
 
 
 def run_by_build() -> bool:
@@ -120,27 +184,38 @@ def tables_dir() -> Path:
     return reports_dir() / "tables"
 
 
-CONCLUSIONS_FILE = "conclusions.md"
-"""The evaluator's written conclusions, kept with the coding sheets of the dataset they judge."""
+def coding_dir(raw: Path | None = None) -> Path | None:
+    """The dataset's coding folder (:func:`dataset`; None for a folder of exports alone)."""
+    return dataset(raw).coding
 
 
-def coding_dir(raw: Path | None = None) -> Path:
-    """The dataset's own folder of evaluator's inputs (coding sheets, written conclusions).
-
-    ``PDU_CODING_DIR``, else ``coding`` beside the raw folder: sheets and conclusions belong to
-    the exports they describe, so another programme's raw folder never inherits the shipped ones.
-    """
-    chosen = os.environ.get("PDU_CODING_DIR")
-    return (
-        Path(chosen).expanduser().resolve() if chosen else Path(raw or raw_dir()).resolve().parent / "coding"
-    )
-
-
-def conclusions_file(raw: Path | None = None) -> Path:
-    """The evaluator's written conclusions of this dataset (:func:`coding_dir`)."""
-    return coding_dir(raw) / CONCLUSIONS_FILE
+def conclusions_file(raw: Path | None = None) -> Path | None:
+    """The dataset's written conclusions, beside its coding sheets (None without a coding folder)."""
+    return dataset(raw).conclusions
 
 
 def is_synthetic(raw: Path | None = None) -> bool:
     """True while the raw folder holds the synthetic reconstruction (drives the report banner)."""
     return (raw or raw_dir()).joinpath(SYNTHETIC_MARKER).exists()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m pdu_analysis.paths raw|coding|conclusions``: print where that part of the dataset is."""
+    args = sys.argv[1:] if argv is None else argv
+    part = args[0] if args else "raw"
+    found = dataset()
+    value = {
+        "raw": found.raw,
+        "coding": found.coding,
+        "conclusions": found.conclusions,
+        "root": found.root,
+    }.get(part)
+    if part not in ("raw", "coding", "conclusions", "root"):
+        print("usage: python -m pdu_analysis.paths raw|coding|conclusions|root", file=sys.stderr)
+        return 2
+    print(value if value is not None else "")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -83,95 +83,205 @@ RAW_HUB = pa.DataFrameSchema(
 )
 
 # -- tidy tables (what reaches data/processed) ------------------------------------------------
+# Each column says what it means (``description``) and what type it has once loaded
+# (``metadata["kind"]``, applied by ``pdu_analysis.tidy.load``): the data dictionary
+# (``pdu_analysis.dictionary``) is made from these, so a column is described here and nowhere else.
+DATE, PERIOD, ROUND, ANSWER, CATEGORY, COUNT, TEXT, ID = (
+    "date",
+    "period",
+    "round",
+    "answer option",
+    "category",
+    "count",
+    "text",
+    "identifier",
+)
+_DAY = r"^\d{4}-\d{2}-\d{2}$"
+
+
+def _col(dtype, *checks: pa.Check, kind: str, description: str, **options) -> pa.Column:
+    return pa.Column(dtype, checks=list(checks), description=description, metadata={"kind": kind}, **options)
+
+
+def _person() -> pa.Column:
+    return _col(str, _matches(_ID), kind=ID, description="pseudonymous person id (salted hash; no name)")
+
+
+def _sector() -> pa.Column:
+    return _col(str, pa.Check.isin(SECTORS), kind=CATEGORY, description="sector of the person's organisation")
+
+
+def _focus() -> pa.Column:
+    return _col(
+        str, pa.Check.isin(FOCUS_OF_WORK), kind=CATEGORY, description="the person's main field of work"
+    )
+
+
 ATTENDANCES = pa.DataFrameSchema(
     {
-        "event_id": pa.Column(str),
-        "event_date": pa.Column(str, _matches(r"^\d{4}-\d{2}-\d{2}$")),
-        "person_id": pa.Column(str, _matches(_ID)),
-        "sector": pa.Column(str, pa.Check.isin(SECTORS)),
-        "focus": pa.Column(str, pa.Check.isin(FOCUS_OF_WORK)),
-        "period": pa.Column(str),
+        "event_id": _col(str, kind=ID, description="the event attended (as in the events list)"),
+        "event_date": _col(str, _matches(_DAY), kind=DATE, description="the day of the event"),
+        "person_id": _person(),
+        "sector": _sector(),
+        "focus": _focus(),
+        "period": _col(str, kind=PERIOD, description="the study period the event falls in (see periods)"),
     },
     strict=True,
     unique=["event_id", "person_id"],
     name="attendances",
+    description="One row per attendance: a person signing in at an event (repeat visits are rows).",
 )
 
 PEOPLE = pa.DataFrameSchema(
     {
-        "person_id": pa.Column(str, _matches(_ID), unique=True),
-        "sector": pa.Column(str, pa.Check.isin(SECTORS)),
-        "focus": pa.Column(str, pa.Check.isin(FOCUS_OF_WORK)),
-        "attendances": pa.Column("int64", pa.Check.ge(1)),
-        "first_attended": pa.Column(str),
-        "last_attended": pa.Column(str),
+        "person_id": _col(str, _matches(_ID), kind=ID, description="pseudonymous person id", unique=True),
+        "sector": _sector(),
+        "focus": _focus(),
+        "attendances": _col("int64", pa.Check.ge(1), kind=COUNT, description="events the person attended"),
+        "first_attended": _col(str, kind=DATE, description="day of the person's first attendance"),
+        "last_attended": _col(str, kind=DATE, description="day of the person's latest attendance"),
     },
     strict=True,
     name="people",
+    description="One row per person who attended at least one event.",
 )
 
 EVENTS = pa.DataFrameSchema(
     {
-        "event_id": pa.Column(str, unique=True),
-        "date": pa.Column(str),
-        "title": pa.Column(str),
-        "work_stream": pa.Column(str, nullable=True),
-        "kind": pa.Column(str, pa.Check.isin(EVENT_KINDS)),
-        "status": pa.Column(str, pa.Check.isin(EVENT_STATUS)),
-        "headcount": pa.Column("Int64", pa.Check.ge(0), nullable=True),
-        "period": pa.Column(str),
+        "event_id": _col(str, kind=ID, description="event code from the events list", unique=True),
+        "date": _col(str, kind=DATE, description="the day the event was (or is to be) held"),
+        "title": _col(str, kind=TEXT, description="the event's title"),
+        "work_stream": _col(str, kind=TEXT, description="the PDU work stream it belongs to", nullable=True),
+        "kind": _col(
+            str,
+            pa.Check.isin(EVENT_KINDS),
+            kind=CATEGORY,
+            description="learning event or Community of Practice session",
+        ),
+        "status": _col(
+            str, pa.Check.isin(EVENT_STATUS), kind=CATEGORY, description="held, or planned and not yet held"
+        ),
+        "headcount": _col(
+            "Int64",
+            pa.Check.ge(0),
+            kind=COUNT,
+            description="headcount noted by the co-ordinator, if any",
+            nullable=True,
+        ),
+        "period": _col(str, kind=PERIOD, description="the study period of the event's date"),
     },
     strict=True,
     name="events",
+    description="One row per event in the events list (learning events and Communities of Practice).",
 )
 
 HUB_USERS = pa.DataFrameSchema(
     {
-        "user_ref": pa.Column(str, _matches(_ID), unique=True),
-        "registered": pa.Column(str, nullable=True),
-        "sector": pa.Column(str, pa.Check.isin(SECTORS)),
+        "user_ref": _col(str, _matches(_ID), kind=ID, description="pseudonymous hub user id", unique=True),
+        "registered": _col(str, kind=DATE, description="day the user registered on the hub", nullable=True),
+        "sector": _col(
+            str, pa.Check.isin(SECTORS), kind=CATEGORY, description="sector of the user's organisation"
+        ),
     },
     strict=True,
     name="hub users",
+    description="One row per registration on the PDU's online hub.",
 )
 
 PERIODS = pa.DataFrameSchema(
     {
-        "period": pa.Column(str, unique=True),
-        "first_day": pa.Column(str, _matches(r"^\d{4}-\d{2}-\d{2}$")),
-        "last_day": pa.Column(str, _matches(r"^(\d{4}-\d{2}-\d{2})?$")),
-        "report": pa.Column(str),
+        "period": _col(str, kind=PERIOD, description="period name, in order", unique=True),
+        "first_day": _col(str, _matches(_DAY), kind=DATE, description="first day of the period"),
+        "last_day": _col(
+            str,
+            _matches(r"^(\d{4}-\d{2}-\d{2})?$"),
+            kind=DATE,
+            description="last day (blank: still open)",
+            nullable=True,
+        ),
+        "report": _col(
+            str,
+            kind=TEXT,
+            description="the report the period's figures went into (blank: none yet)",
+            nullable=True,
+        ),
     },
     strict=True,
     name="periods",
+    description="The study's periods of attendance, from the cut-offs the cleaning applied.",
 )
 
 RESPONSES = pa.DataFrameSchema(
     {
-        "response_id": pa.Column(str, _matches(_ID), unique=True),
-        "survey": pa.Column(str, pa.Check.isin(SURVEYS)),
-        "wave": pa.Column(str),
-        "responded_on": pa.Column(str, _matches(r"^\d{4}-\d{2}-\d{2}$")),
-        "event_id": pa.Column(str, nullable=True),
-        "questions_answered": pa.Column("int64", pa.Check.ge(1)),
+        "response_id": _col(str, _matches(_ID), kind=ID, description="pseudonymous response id", unique=True),
+        "survey": _col(
+            str, pa.Check.isin(SURVEYS), kind=CATEGORY, description="post-event or follow-up survey"
+        ),
+        "wave": _col(str, kind=ROUND, description="round (follow-up) or period (post-event) of the response"),
+        "responded_on": _col(str, _matches(_DAY), kind=DATE, description="day the response was submitted"),
+        "event_id": _col(str, kind=ID, description="the event a post-event response is about", nullable=True),
+        "questions_answered": _col(
+            "int64", pa.Check.ge(1), kind=COUNT, description="questions the response answered"
+        ),
     },
     strict=True,
     name="survey responses",
+    description="One row per survey response that answered at least one question.",
 )
 
 ANSWERS = pa.DataFrameSchema(
     {
-        "response_id": pa.Column(str, _matches(_ID)),
-        "survey": pa.Column(str, pa.Check.isin(SURVEYS)),
-        "wave": pa.Column(str),
-        "question_id": pa.Column(str),
-        "item": pa.Column(str, nullable=True),
-        "answer": pa.Column(str),
+        "response_id": _col(str, _matches(_ID), kind=ID, description="the response (see survey responses)"),
+        "survey": _col(
+            str, pa.Check.isin(SURVEYS), kind=CATEGORY, description="post-event or follow-up survey"
+        ),
+        "wave": _col(str, kind=ROUND, description="round or period of the response"),
+        "question_id": _col(str, kind=CATEGORY, description="question, as in data/reference/questions.csv"),
+        "item": _col(
+            str,
+            kind=TEXT,
+            description="option ticked (multi-select) or row (matrix); blank otherwise",
+            nullable=True,
+        ),
+        "answer": _col(
+            str, kind=ANSWER, description="the option chosen, in the codebook's order ('selected' for a tick)"
+        ),
     },
     strict=True,
     unique=["response_id", "question_id", "item"],
     name="survey answers",
+    description="One row per answer: a question (and item) of one response. Free text is not here.",
 )
+
+THEME_CODES = pa.DataFrameSchema(
+    {
+        "sheet": _col(str, kind=TEXT, description="the coding sheet the code was read from"),
+        "survey": _col(str, kind=CATEGORY, description="survey of the text, or 'interviews'"),
+        "question_id": _col(
+            str, kind=CATEGORY, description="the free-text question (or 'notes' for interviews)"
+        ),
+        "round": _col(str, kind=ROUND, description="round or period of the text"),
+        "unit_id": _col(str, kind=ID, description="response or interview the text belongs to"),
+        "item_id": _col(str, kind=ID, description="the text (a response's answer or an interview passage)"),
+        "coder": _col(str, kind=CATEGORY, description="which coder gave the code (1 first, 2 second)"),
+        "theme": _col(str, kind=CATEGORY, description="theme code, as in data/reference/themes.csv"),
+    },
+    strict=True,
+    name="theme codes",
+    description="One row per theme a coder gave a free-text answer or interview passage (no text).",
+)
+
+TIDY = {
+    "attendances": ATTENDANCES,
+    "people": PEOPLE,
+    "events": EVENTS,
+    "hub_users": HUB_USERS,
+    "periods": PERIODS,
+    "survey_responses": RESPONSES,
+    "survey_answers": ANSWERS,
+    "theme_codes": THEME_CODES,
+}
+"""Every tidy table in data/processed, by file name, with its schema."""
 
 
 def _examples(cases: pd.DataFrame, frame: pd.DataFrame, limit: int = 3) -> str:

@@ -65,7 +65,8 @@ STACK_IMPORTS = ("pandas", "seaborn", "statsmodels.api", "pingouin", "matplotlib
 notebooks themselves import)."""
 
 _EXECUTED_LINE = re.compile(r"^executed (\S+) in ([0-9.]+) s")
-_RULE = re.compile(r"^reports/executed/(\d\d)_%\.ipynb:(.*)$")
+_RULE = re.compile(r"^reports/executed/(\d\d)_[^%:\s]*\.ipynb:(?!\s*\w+ :?=)(.*)$")
+"""An executed notebook's prerequisites (the rules pdu_analysis.report.rules writes), not its variables."""
 _PREREQ = re.compile(r"reports/executed/(\d\d)_[^\s]*\.ipynb")
 
 

@@ -192,10 +192,10 @@ def _render_block(
 
 
 def read_conclusions(
-    path: Path, aim_ids: list[str], found: dict[str, Indicator], *, synthetic: bool
+    path: Path | None, aim_ids: list[str], found: dict[str, Indicator], *, synthetic: bool
 ) -> Conclusions | None:
     """The conclusions rendered and checked, or None when the dataset has none written."""
-    if not path.is_file():
+    if path is None or not path.is_file():
         return None
     text = path.read_text(encoding="utf-8")
     sections = _sections(text, path)

@@ -2,7 +2,7 @@
 
 Data flow: free-text answers (``clean.open_text``) and interview passages (``clean.interviews``),
 redacted as they are read (``redact``) -> coding sheets the evaluator fills (``sheets``, in the
-``coding`` folder beside the raw folder: ``data/coding`` for ``data/raw``) -> codes read back and
+dataset's ``coding/`` folder, ``paths.dataset``: ``data/coding`` for ``data/raw``) -> codes read back and
 validated -> theme shares (``shares``), coder agreement (``agreement``) and approved quotes
 (``quotes``). ``python -m pdu_analysis.qual`` (``make coding-sheets``) writes or updates the sheets.
 """
@@ -21,14 +21,16 @@ from .redact import redactor_for
 
 __all__ = ["Codebook", "analyse", "coding_dir", "collect_texts", "load_codebook"]
 
+CODING_FOLDER = "coding"
 
-def coding_dir(raw: Path) -> Path:
-    """Where the filled coding sheets live (:func:`pdu_analysis.paths.coding_dir`).
 
-    Sheets belong to the exports they code (their ids are those exports' response ids), so a raw
-    folder elsewhere has its own coding folder beside it.
+def coding_dir(raw: Path | None = None) -> Path | None:
+    """Where the dataset's filled coding sheets live (:func:`pdu_analysis.paths.dataset`).
+
+    Sheets belong to the exports they code (their ids are those exports' response ids), so they
+    travel with the dataset; a folder of exports alone has none (None).
     """
-    return paths.coding_dir(raw)
+    return paths.dataset(raw).coding
 
 
 def collect_texts(raw: Path, responses: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, int]]:

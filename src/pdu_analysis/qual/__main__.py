@@ -18,14 +18,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--raw", type=Path, default=None, help="raw folder (default: PDU_RAW_DIR or data/raw)"
     )
-    parser.add_argument("--out", type=Path, default=None, help="coding folder (default: 'coding' beside raw)")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="coding folder (default: the dataset's coding/, see pdu_analysis.paths.dataset)",
+    )
     parser.add_argument("--interim-cutoff", default=None)
     args = parser.parse_args(argv)
     raw = paths.raw_dir(args.raw)
+    out = args.out or coding_dir(args.raw)
+    if out is None:
+        print(
+            f"coding sheets not written: {raw} is a folder of exports alone, with no coding folder; "
+            "put it in a dataset folder as raw/ (make coding-sheets DATA=folder) or give --out",
+            file=sys.stderr,
+        )
+        return 1
     try:
         responses = build_surveys(raw, interim_cutoff=args.interim_cutoff).tables["survey_responses"]
         texts, counts = collect_texts(raw, responses)
-        report = write_sheets(texts, load_codebook(), args.out or coding_dir(raw))
+        report = write_sheets(texts, load_codebook(), out)
     except PDUInputError as error:
         print(f"coding sheets not written: {error}", file=sys.stderr)
         return 1
@@ -33,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{row.sheet}: {row.rows_kept} row(s) kept with their codes, {row.rows_added} added")
     print(
         f"{counts['survey_texts']} survey text(s), {counts['passages']} passage(s) from "
-        f"{counts['interviews']} interview(s); sheets in {args.out or coding_dir(raw)}"
+        f"{counts['interviews']} interview(s); sheets in {out}"
     )
     return 0
 

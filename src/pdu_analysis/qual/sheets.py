@@ -213,15 +213,17 @@ def write_sheets(texts: pd.DataFrame, codebook: Codebook, folder: Path) -> pd.Da
     return pd.DataFrame(report, columns=["sheet", "rows_kept", "rows_added"])
 
 
-def read_sheets(texts: pd.DataFrame, codebook: Codebook, folder: Path) -> pd.DataFrame:
+def read_sheets(texts: pd.DataFrame, codebook: Codebook, folder: Path | None) -> pd.DataFrame:
     """Every sheet in ``folder`` joined to its texts: one row per item, coded or not.
+
+    No folder (a dataset of exports alone), or one without sheets, leaves every text uncoded.
 
     Columns: the texts' columns, then coder_1, coder_2 (lists of theme ids, or None when not
     coded) and approved. A sheet for a question and round not in the data is an error.
     """
     sheets = set(texts["sheet"])
     frames = []
-    for path in sorted(folder.glob("*.xlsx")) if folder.is_dir() else []:
+    for path in sorted(folder.glob("*.xlsx")) if folder is not None and folder.is_dir() else []:
         if path.name.startswith("~$"):
             continue  # Excel's lock file while a sheet is open
         if path.stem not in sheets:

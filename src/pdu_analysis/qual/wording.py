@@ -109,7 +109,12 @@ def main_points(coded: pd.DataFrame, shares: pd.DataFrame, kappa: pd.DataFrame, 
     done = int(coded["coder_1"].notna().sum())
     points = [
         f"{texts} free-text answers and interview passages were read from the exports and notes; "
-        f"{done} of them have been coded to themes, from {len(units)} respondents and interviewees."
+        + (
+            f"{done} of them have been coded to themes, from {len(units)} respondents and interviewees."
+            if done
+            else "this text is not coded yet: the dataset has no filled coding sheets, so no theme "
+            "shares or quotes can be shown (`make coding-sheets` writes the sheets to fill)."
+        )
     ]
     asked = shares[(shares["count"] > 0) & ~shares["question_id"].str.endswith(OTHER_SUFFIX)]
     for (survey, question), group in asked.groupby(["survey", "question_id"], sort=False):

@@ -24,17 +24,22 @@ def _link(href: str, text: str, **attrs: str) -> str:
 
 
 def header_html(
-    current: str | None, titles: dict[str, str], banner: str = "", *, glossary_href: str | None = None
+    current: str | None,
+    titles: dict[str, str],
+    banner: str = "",
+    *,
+    glossary_href: str | None = None,
+    places: dict[str, pages.Place] | None = None,
 ) -> str:
     """The page header: banner, study name, index, previous and next in the reading order, glossary.
 
     ``current`` is the page's stem (None for the index); ``titles`` maps every page's stem to its
-    heading, which names the previous and next links.
+    heading, which names the previous and next links; ``places`` (by stem) their reading order.
     """
     if current is None:
-        before, after = None, (pages.sequence(titles) or [None])[0]
+        before, after = None, (pages.sequence(titles, places) or [None])[0]
     else:
-        before, after = pages.neighbours(current, titles)
+        before, after = pages.neighbours(current, titles, places)
     items = []
     if current is not None:
         items.append(_link(pages.INDEX_PAGE, "All pages and main points"))

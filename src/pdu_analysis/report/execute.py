@@ -287,6 +287,20 @@ def _run(notebook, tmp, failed, output, parameters, kernel_name, cell_timeout, o
         ) from None
 
 
+def check_parameters_cell(notebook: Path) -> None:
+    """Stop, naming the notebook, unless a code cell is tagged ``parameters`` (papermill would
+    only warn, and the notebook's own defaults would then overwrite the build's parameters)."""
+    try:
+        nb = nbformat.read(notebook, as_version=4)
+    except (OSError, ValueError) as err:
+        raise NotebookFailed(f"{notebook}: not a readable notebook ({err})") from None
+    if not [c for c in nb.cells if c.cell_type == "code" and "parameters" in c.metadata.get("tags", [])]:
+        raise NotebookFailed(
+            f"{notebook}: no code cell is tagged 'parameters'; tag the cell that sets raw_dir "
+            "(JupyterLab: Property Inspector > Cell Tags > parameters), or start from `make new-page`"
+        )
+
+
 def execute_notebook(
     notebook: str | os.PathLike,
     output: str | os.PathLike,
@@ -307,6 +321,7 @@ def execute_notebook(
     failed = output.with_name(output.name.removesuffix(".ipynb") + ".failed.ipynb")
     if not notebook.is_file():
         raise NotebookFailed(f"notebook {notebook} not found")
+    check_parameters_cell(notebook)
     parameters = _absolute_locations(dict(parameters or {}))
     raw = paths.raw_dir(parameters.get("raw_dir") or None)
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -329,7 +344,7 @@ def execute_notebook(
         tmp.unlink(missing_ok=True)
         raise
 
-    nb.metadata["pdu_analysis"] = {"synthetic_data": paths.is_synthetic(raw)}
+    nb.metadata.setdefault("pdu_analysis", {})["synthetic_data"] = paths.is_synthetic(raw)
     write_atomic(output, nbformat.writes(scrub(nb, output_path=_shown(output))).encode("utf-8"))
     tmp.unlink(missing_ok=True)
     failed.unlink(missing_ok=True)

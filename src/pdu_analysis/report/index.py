@@ -164,9 +164,14 @@ def _other_pages(folder: Path, exclude: Path) -> list[Path]:
 
 
 def pages_in_order(pages_found: list[Path]) -> list[Path]:
-    """The numbered pages in the reading order of :mod:`pdu_analysis.report.pages`."""
+    """The numbered pages in the reading order each page carries (:mod:`pdu_analysis.report.pages`)."""
     by_stem = {p.stem: p for p in pages_found}
-    return [by_stem[stem] for stem in reading_order.sequence(by_stem)]
+    places = _places(pages_found)
+    return [by_stem[stem] for stem in reading_order.sequence(by_stem, places)]
+
+
+def _places(pages_found: list[Path]) -> dict[str, reading_order.Place]:
+    return {p.stem: reading_order.place_of_page(p.read_text(encoding="utf-8"), p.stem) for p in pages_found}
 
 
 def main_points(csv_path: Path) -> list[dict[str, str]]:
@@ -251,13 +256,18 @@ def page_context(out: Path, headline_csv: Path, synthetic: bool | None = None) -
     css = (TEMPLATES / "pdu_report" / "report.css").read_text()
     described = provenance.description_href(provenance.copy_description(raw, out.parent.resolve().parent))
     headings = {p.stem: _page_title(p) for p in pages_in_order(pages_found=pages)}
+    places = _places([p for p in pages if p.stem in headings])
     return {
         "css": Markup(css + "dl.glossary dt { font-weight: 600; margin-top: 0.4em; }\n"),
         "print_css": Markup(chrome.print_mark_css(synthetic)),
         "title": reading_order.page_title("Main points and all pages"),
         "header": Markup(
             chrome.header_html(
-                None, headings, banner_html(synthetic, provenance_href=described), glossary_href="#glossary"
+                None,
+                headings,
+                banner_html(synthetic, provenance_href=described),
+                glossary_href="#glossary",
+                places=places,
             )
         ),
         "footer": Markup(
@@ -286,7 +296,7 @@ def page_context(out: Path, headline_csv: Path, synthetic: bool | None = None) -
                 "heading": heading,
                 "pages": [{"href": f"{stem}.html", "title": headings[stem]} for stem in stems],
             }
-            for key, heading, stems in reading_order.grouped(headings)
+            for key, heading, stems in reading_order.grouped(headings, places)
         ],
         "main_points": main_points(headline_csv.with_name("main_points.csv")),
         "sections": report_sections(headline_csv.with_name("sections.csv")),

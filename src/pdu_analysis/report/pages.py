@@ -1,21 +1,32 @@
-"""The order of the report pages: the one list every header, the index and the PDF follow.
+"""The order of the report pages: every header, the index and the PDF follow it.
 
 A steering-group member reads the findings first (who attends, event feedback, follow-up, interim
 vs final, what people wrote), and a reviewer then checks how the data were cleaned and whether the
-published figures are reproduced. Pages are named by their notebook's two-digit number, so a page
-can be renamed without touching this list; a numbered page not listed here goes at the end of
-"For reviewers", so a new notebook is never left out of the navigation.
+published figures are reproduced. Each notebook says where its page goes, so a new page needs no
+edit here: its metadata ``pdu_analysis.page`` gives the audience (``"readers"`` or
+``"reviewers"``) and, optionally, an ``order`` (a number; by default the notebook's own two-digit
+number). A notebook without that metadata is placed by its first heading: one beginning "For
+reviewers" (or "Methods") goes with the reviewers' pages, any other with the findings.
 
->>> sequence(["01_clean", "03_who", "08_repro", "04_feedback"])
+The rendered page carries its place (``<meta name="pdu-audience">``, ``<meta name="pdu-order">``),
+so the index and the board pack read the order from the pages themselves.
+
+>>> places = {"01_clean": Place("reviewers", 1), "03_who": Place("readers", 3),
+...           "04_feedback": Place("readers", 4), "08_repro": Place("reviewers", 8)}
+>>> sequence(["01_clean", "03_who", "08_repro", "04_feedback"], places)
 ['03_who', '04_feedback', '01_clean', '08_repro']
->>> neighbours("04_feedback", ["01_clean", "03_who", "04_feedback"])
+>>> neighbours("04_feedback", ["01_clean", "03_who", "04_feedback"], places)
 ('03_who', '01_clean')
 """
 
 from __future__ import annotations
 
+import html
+import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
 
 STUDY_NAME = "PDU evaluation study"
 """Shown in every page header and after every page title."""
@@ -23,16 +34,26 @@ STUDY_NAME = "PDU evaluation study"
 INDEX_PAGE = "index.html"
 GLOSSARY_HREF = f"{INDEX_PAGE}#glossary"
 
-READERS_PATH = ("03", "04", "05", "06", "07", "09")
-"""The findings, in the order a steering-group member reads them; how far the PDU met its aims last."""
+AUDIENCES = ("readers", "reviewers")
+GROUPS = (("readers", "The findings"), ("reviewers", "For reviewers"))
+"""(key, heading) of each part of the path, in reading order."""
 
-FOR_REVIEWERS = ("01", "02", "08")
-"""Methods and reproduction: how the data were cleaned and checked."""
-
-GROUPS = (("readers", "The findings", READERS_PATH), ("reviewers", "For reviewers", FOR_REVIEWERS))
-"""(key, heading, page numbers) for each part of the path."""
+METADATA_KEY = "pdu_analysis"
+"""The notebook metadata the project owns (``page``, ``reads``; ``synthetic_data`` once executed)."""
 
 _NUMBER = re.compile(r"^(\d{2})_")
+_REVIEWERS_HEADING = re.compile(r"^\s*(for reviewers|methods)\b", re.IGNORECASE)
+_META = re.compile(r"<meta\b[^>]*>")
+_META_NAME = re.compile(r'name="pdu-(audience|order)"')
+_META_CONTENT = re.compile(r'content="([^"]*)"')
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a page goes: its part of the path and its rank within it."""
+
+    audience: str
+    order: float
 
 
 def number(stem: str) -> str | None:
@@ -41,39 +62,129 @@ def number(stem: str) -> str | None:
     return match.group(1) if match else None
 
 
-def group_of(stem: str) -> str | None:
-    """``"readers"`` or ``"reviewers"`` for a numbered page (unlisted numbers: reviewers); else None."""
-    num = number(stem)
-    if num is None:
+def default_place(stem: str) -> Place:
+    """The place of a numbered page nobody described: after the reviewers' pages, by number."""
+    return Place("reviewers", float(number(stem) or 99))
+
+
+def first_heading(nb: Mapping) -> str:
+    """The text of a notebook's first markdown heading ('' when it has none)."""
+    for cell in nb.get("cells", []):
+        if cell.get("cell_type") == "markdown":
+            source = cell.get("source", "")
+            source = "".join(source) if isinstance(source, list) else source
+            for line in source.splitlines():
+                if line.startswith("#"):
+                    return line.lstrip("#").strip()
+    return ""
+
+
+def place_of_notebook(nb: Mapping, stem: str) -> Place:
+    """A notebook's place from its metadata, else from its first heading.
+
+    Raises ``ValueError`` naming the notebook when the metadata give an unknown audience or an
+    order that is not a number.
+    """
+    page = (nb.get("metadata", {}).get(METADATA_KEY) or {}).get("page") or {}
+    audience = page.get("audience")
+    if audience is None:
+        audience = "reviewers" if _REVIEWERS_HEADING.match(first_heading(nb)) else "readers"
+    if audience not in AUDIENCES:
+        raise ValueError(
+            f"{stem}.ipynb: metadata {METADATA_KEY}.page.audience is {audience!r}; "
+            f"expected one of {', '.join(AUDIENCES)}"
+        )
+    order = page.get("order", number(stem) or 99)
+    try:
+        return Place(audience, float(order))
+    except (TypeError, ValueError):
+        raise ValueError(
+            f"{stem}.ipynb: metadata {METADATA_KEY}.page.order is {order!r}; expected a number"
+        ) from None
+
+
+def read_notebook_places(notebooks: Iterable[Path]) -> dict[str, Place]:
+    """The place of each notebook file, by stem (failed runs left out)."""
+    found = {}
+    for path in map(Path, notebooks):
+        if number(path.stem) is None or path.name.endswith(".failed.ipynb"):
+            continue
+        found[path.stem] = place_of_notebook(json.loads(path.read_text(encoding="utf-8")), path.stem)
+    return found
+
+
+def meta_tags(place: Place) -> str:
+    """The tags a rendered page carries so its place can be read back from the page."""
+    order = f"{place.order:g}"
+    return (
+        f'<meta name="pdu-audience" content="{html.escape(place.audience)}">'
+        f'<meta name="pdu-order" content="{order}">'
+    )
+
+
+def place_of_page(page_html: str, stem: str) -> Place:
+    """A rendered page's place from its meta tags (the default place when it has none)."""
+    found = {}
+    for tag in _META.findall(page_html[:20000]):  # attributes in either order (the page is re-serialised)
+        name, content = _META_NAME.search(tag), _META_CONTENT.search(tag)
+        if name and content:
+            found[name.group(1)] = html.unescape(content.group(1))
+    fallback = default_place(stem)
+    audience = found.get("audience") if found.get("audience") in AUDIENCES else fallback.audience
+    try:
+        order = float(found["order"])
+    except (KeyError, ValueError):
+        order = fallback.order
+    return Place(audience, order)
+
+
+def read_page_places(folder: Path) -> dict[str, Place]:
+    """The place of every numbered page rendered in ``folder``, by stem."""
+    return {
+        p.stem: place_of_page(p.read_text(encoding="utf-8"), p.stem)
+        for p in sorted(Path(folder).glob("[0-9][0-9]_*.html"))
+    }
+
+
+def _place(stem: str, places: Mapping[str, Place] | None) -> Place:
+    return (places or {}).get(stem) or default_place(stem)
+
+
+def group_of(stem: str, places: Mapping[str, Place] | None = None) -> str | None:
+    """``"readers"`` or ``"reviewers"`` for a numbered page; None for any other file."""
+    if number(stem) is None:
         return None
-    return "readers" if num in READERS_PATH else "reviewers"
+    return _place(stem, places).audience
 
 
-def _rank(stem: str) -> tuple[int, str]:
-    num = number(stem) or ""
-    listed = READERS_PATH + FOR_REVIEWERS
-    return (listed.index(num) if num in listed else len(listed), stem)
+def _rank(stem: str, places: Mapping[str, Place] | None) -> tuple[int, float, str]:
+    place = _place(stem, places)
+    return (AUDIENCES.index(place.audience), place.order, stem)
 
 
-def sequence(stems: Iterable[str]) -> list[str]:
-    """The numbered pages among ``stems`` in reading order (reader's path, then for reviewers)."""
-    return sorted((s for s in set(stems) if number(s) is not None), key=_rank)
+def sequence(stems: Iterable[str], places: Mapping[str, Place] | None = None) -> list[str]:
+    """The numbered pages among ``stems`` in reading order (the findings, then for reviewers)."""
+    return sorted((s for s in set(stems) if number(s) is not None), key=lambda s: _rank(s, places))
 
 
-def grouped(stems: Iterable[str]) -> list[tuple[str, str, list[str]]]:
+def grouped(
+    stems: Iterable[str], places: Mapping[str, Place] | None = None
+) -> list[tuple[str, str, list[str]]]:
     """``(key, heading, pages in order)`` for each part of the path that has pages."""
-    ordered = sequence(stems)
+    ordered = sequence(stems, places)
     parts = []
-    for key, heading, _ in GROUPS:
-        members = [s for s in ordered if group_of(s) == key]
+    for key, heading in GROUPS:
+        members = [s for s in ordered if group_of(s, places) == key]
         if members:
             parts.append((key, heading, members))
     return parts
 
 
-def neighbours(stem: str, stems: Iterable[str]) -> tuple[str | None, str | None]:
+def neighbours(
+    stem: str, stems: Iterable[str], places: Mapping[str, Place] | None = None
+) -> tuple[str | None, str | None]:
     """The pages before and after ``stem`` in reading order (None at either end)."""
-    ordered = sequence([*stems, stem])
+    ordered = sequence([*stems, stem], places)
     at = ordered.index(stem)
     before = ordered[at - 1] if at > 0 else None
     after = ordered[at + 1] if at + 1 < len(ordered) else None

@@ -57,7 +57,8 @@ def board_pages(html_dir: Path) -> list[Path]:
     if not index.is_file():
         raise PDFError(f"{index}: not found; run `make reports` first")
     found = {p.stem: p for p in html_dir.glob("[0-9][0-9]_*.html")}
-    readers = [found[s] for s in pages.sequence(found) if pages.group_of(s) == "readers"]
+    places = pages.read_page_places(html_dir)
+    readers = [found[s] for s in pages.sequence(found, places) if pages.group_of(s, places) == "readers"]
     return [index, *readers]
 
 

@@ -37,6 +37,7 @@ from .. import paths
 from ..errors import PDUInputError
 from ..store import write_atomic
 from . import chrome, pages, provenance
+from .incremental import NAVIGATION_FILE, navigation, to_render
 from .snippets import banner_html
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -247,11 +248,23 @@ def finish_page(page: str, fallback_title: str, tables: Path | None = None) -> t
     return str(soup), title
 
 
-def render_notebook(exporter, executed: Path, out_dir: Path, headings: dict[str, str] | None = None) -> Path:
+def page_places(folder: Path) -> dict[str, pages.Place]:
+    """Place in the reading order of every page a folder of executed notebooks makes, by stem."""
+    return pages.read_notebook_places(sorted(Path(folder).glob("[0-9][0-9]_*.ipynb")))
+
+
+def render_notebook(
+    exporter,
+    executed: Path,
+    out_dir: Path,
+    headings: dict[str, str] | None = None,
+    places: dict[str, pages.Place] | None = None,
+) -> Path:
     """Render one executed notebook to ``out_dir/{stem}.html``; raise ``RenderError`` if unfit.
 
-    ``headings`` (stem to heading of every page) names the previous and next links; by default
-    it is read from the executed notebooks beside this one.
+    ``headings`` (stem to heading of every page) names the previous and next links, ``places``
+    (stem to place, from each notebook's metadata) orders them; by default both are read from
+    the executed notebooks beside this one.
     """
     executed = Path(executed)
     nb = nbformat.read(executed, as_version=4)
@@ -269,14 +282,17 @@ def render_notebook(exporter, executed: Path, out_dir: Path, headings: dict[str,
     described = provenance.description_href(provenance.copy_description(raw, reports))
     headings = dict(headings if headings is not None else page_headings(executed.parent))
     headings.setdefault(executed.stem, notebook_heading(executed))
+    places = dict(places if places is not None else page_places(executed.parent))
+    places[executed.stem] = pages.place_of_notebook(nb, executed.stem)  # ValueError names the notebook
     statement = f"{data_statement(synthetic)} {chrome.provenance_sentence(described)}"
     resources = {
         "metadata": {"name": executed.stem, "path": str(folder)},
         "pdu": {
             "title": fallback,
             "print_css": chrome.print_mark_css(synthetic),
+            "place_meta": pages.meta_tags(places[executed.stem]),
             "header": chrome.header_html(
-                executed.stem, headings, banner_html(synthetic, provenance_href=described)
+                executed.stem, headings, banner_html(synthetic, provenance_href=described), places=places
             ),
             "footer": chrome.footer_html(
                 built=provenance.build_date(),
@@ -306,6 +322,7 @@ def render_all(notebooks, out_dir: Path, *, stream=None) -> list[Path]:
     exporter = make_exporter()
     written = []
     headings: dict[Path, dict[str, str]] = {}
+    places: dict[Path, dict[str, pages.Place]] = {}
     for path in map(Path, notebooks):
         if path.name.endswith(".failed.ipynb"):
             print(f"skipping {path} (a failed run)", file=stream)
@@ -314,7 +331,8 @@ def render_all(notebooks, out_dir: Path, *, stream=None) -> list[Path]:
         folder = path.resolve().parent
         if folder not in headings:
             headings[folder] = page_headings(folder)
-        written.append(render_notebook(exporter, path, out_dir, headings[folder]))
+            places[folder] = page_places(folder)
+        written.append(render_notebook(exporter, path, out_dir, headings[folder], places[folder]))
         note = f" ({hidden} warning output(s) left out; see {path})" if hidden else ""
         print(f"rendered {written[-1]}{note}", file=stream, flush=True)
     return written
@@ -350,14 +368,26 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="remove numbered pages whose notebook is not among those given (every notebook is given)",
     )
+    parser.add_argument(
+        "--changed",
+        nargs="*",
+        type=Path,
+        default=None,
+        help="the notebooks that ran since the last render (make's $?): only their pages are remade, "
+        "unless a page's heading or place changed",
+    )
     args = parser.parse_args(argv)
     out_dir = args.out or paths.reports_dir() / "html"
     started = time.monotonic()
     try:
-        written = render_all(args.notebooks, out_dir)
-    except (RenderError, FileNotFoundError, PDUInputError) as err:
+        state = navigation(args.notebooks)
+        written = render_all(to_render(args.notebooks, args.changed, out_dir, state), out_dir)
+    except (RenderError, FileNotFoundError, PDUInputError, ValueError) as err:  # ValueError: a page's place
         print(f"render failed: {err}", file=sys.stderr)
         return 1
+    nav = out_dir / NAVIGATION_FILE
+    if not nav.is_file() or nav.read_text(encoding="utf-8") != state:
+        write_atomic(nav, state.encode("utf-8"))
     if args.prune:
         for stale in prune_pages(out_dir, {p.stem for p in args.notebooks}):
             print(f"removed {stale} (its notebook is gone)", file=sys.stderr)
