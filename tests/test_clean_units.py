@@ -118,17 +118,20 @@ def test_unanswered_response_is_dropped_and_logged(mini_raw):
     assert "1 response(s) opened but not answered" in log["detail"].tolist()
 
 
-def test_write_tables_is_all_or_nothing(tmp_path):
+def test_write_tables_is_all_or_nothing(tmp_path, monkeypatch):
     good = pd.DataFrame({"a": [1]})
     store.write_tables({"t": good}, tmp_path)
     before = (tmp_path / "t.csv").read_bytes()
+    write = pd.DataFrame.to_csv
 
-    class Broken(pd.DataFrame):
-        def to_csv(self, *args, **kwargs):
+    def disk_full_on_the_second_table(self, *args, **kwargs):
+        if (self["a"] == 3).any():
             raise OSError("disk full")
+        return write(self, *args, **kwargs)
 
+    monkeypatch.setattr(pd.DataFrame, "to_csv", disk_full_on_the_second_table)
     with pytest.raises(OSError):
-        store.write_tables({"t": pd.DataFrame({"a": [2]}), "u": Broken({"a": [3]})}, tmp_path)
+        store.write_tables({"t": pd.DataFrame({"a": [2]}), "u": pd.DataFrame({"a": [3]})}, tmp_path)
     assert (tmp_path / "t.csv").read_bytes() == before
     assert not (tmp_path / "u.csv").exists()
 
