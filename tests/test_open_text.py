@@ -116,11 +116,12 @@ def test_synthetic_coding_is_reproducible(tmp_path):
     from pdu_synthetic.coding import fill
 
     written = fill(RAW, tmp_path)
-    assert sorted(p.name for p in written) == sorted(p.name for p in CODING.glob("*.xlsx"))
+    committed = sorted(p.relative_to(CODING) for p in CODING.rglob("*.xlsx"))
+    assert sorted(p.relative_to(tmp_path) for p in written) == committed
     for path in written:
         assert (
             hashlib.sha256(path.read_bytes()).digest()
-            == hashlib.sha256((CODING / path.name).read_bytes()).digest()
+            == hashlib.sha256((CODING / path.relative_to(tmp_path)).read_bytes()).digest()
         )
 
 

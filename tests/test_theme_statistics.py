@@ -97,13 +97,43 @@ def test_kappa_table_over_double_coded_items(codebook):
     table = agreement.kappa_table(CODED, codebook).set_index("theme")
     assert table.loc["pledge", "double_coded"] == 4  # R01-01, R02-01, x1, x2
     assert table.loc["time", "coder_2_only"] == 1 and table.loc["time", "both"] == 0
-    assert table.loc["pledge", "kappa"] == pytest.approx(1.0)
-    # time: observed agreement 3/4, chance agreement (0*1 + 4*3)/16 = 3/4, so kappa 0
-    assert table.loc["time", "kappa"] == pytest.approx(0.0) and table.loc["time", "flag"] == "below 0.6"
+    # two texts carry the Pledge: fewer than MIN_POSITIVES, so agreement is not given (counts only)
+    assert math.isnan(table.loc["pledge", "kappa"]) and table.loc["pledge", "both"] == 2
+    assert table.loc["pledge", "flag"].startswith("not given: fewer than 5")
     assert table.loc["involvement", "flag"] == "not estimable: the theme was never (or always) used"
-    assert "Below 0.6, so to be read with care: Taking more time (kappa 0.00)" in agreement.kappa_sentence(
-        table.reset_index()
+
+
+def _pairs(rows):
+    """Double-coded items from (coder 1 has the theme, coder 2 has it) pairs."""
+    return _coded(
+        [
+            ("s", "follow_up", "q", "final", f"u{i}", f"u{i}", ["time"] if a else [], ["time"] if b else [])
+            for i, (a, b) in enumerate(rows)
+        ]
     )
+
+
+def test_kappa_given_from_five_positives_and_flagged_below_the_threshold(codebook):
+    # 3 both, 1 + 1 single, 15 neither: observed 0.9, chance (4*4 + 16*16)/400 = 0.68, kappa 0.6875
+    rows = [(True, True)] * 3 + [(True, False), (False, True)] + [(False, False)] * 15
+    table = agreement.kappa_table(_pairs(rows), codebook).set_index("theme")
+    assert table.loc["time", "kappa"] == pytest.approx((0.9 - 0.68) / 0.32)
+    assert table.loc["time", "flag"] == ""
+    # 2 both, 2 + 1 single, 15 neither: observed 0.85, chance (4*3 + 16*17)/400 = 0.71, kappa 0.483
+    rows = [(True, True)] * 2 + [(True, False)] * 2 + [(False, True)] + [(False, False)] * 15
+    weaker = agreement.kappa_table(_pairs(rows), codebook).set_index("theme")
+    assert weaker.loc["time", "kappa"] == pytest.approx(0.14 / 0.29)
+    assert weaker.loc["time", "kappa"] < 0.6 and weaker.loc["time", "flag"] == "below 0.6"
+    assert weaker.loc["time", "ci_high"] - weaker.loc["time", "ci_low"] > 0.5  # few positives: wide
+    sentence = agreement.kappa_sentence(weaker.reset_index())
+    assert "Below 0.6, so to be read with care: Taking more time (kappa 0.48)" in sentence
+
+
+def test_perfect_agreement_on_few_texts_has_no_interval(codebook):
+    rows = [(True, True)] * 5 + [(False, False)] * 10
+    table = agreement.kappa_table(_pairs(rows), codebook).set_index("theme")
+    assert table.loc["time", "kappa"] == pytest.approx(1.0)
+    assert math.isnan(table.loc["time", "ci_low"]) and math.isnan(table.loc["time", "ci_high"])
 
 
 def test_beside_figure_sentence(codebook):
