@@ -35,6 +35,7 @@ APPROVED = (
     "Started a monthly drop-in",
     "Made referrals to a mental health housing project",
     "Signpost clients to the mental health services",
+    "Used the handouts in team meetings",
 )
 """Openings of the survey answers approved as quotes."""
 

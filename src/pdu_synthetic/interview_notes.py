@@ -20,7 +20,7 @@ RA, SG, FA, TEAM, EC = (
     "repeat attender",
     "steering group member",
     "facilitator",
-    "PDU delivery team",
+    "member of the PDU delivery team",
     "Expert Citizens' review",
 )
 
@@ -85,7 +85,7 @@ NOTES: dict[str, tuple[str, str, str, tuple[Passage, ...]]] = {
             (
                 "I shared the slides at a team meeting and we now talk about trauma in supervision.",
                 ("sharing",),
-                False,
+                True,
             ),
         ),
     ),
@@ -256,7 +256,7 @@ NOTES: dict[str, tuple[str, str, str, tuple[Passage, ...]]] = {
             (
                 "I co-facilitated the women's services event with {name_c} of {org_c}. What people remembered most was the women with lived experience who spoke.",
                 ("lived_experience", "women"),
-                False,
+                True,
             ),
             (
                 "I heard that one hostel moved to single-sex floors after the event, which the women living there welcomed.",

@@ -1,10 +1,11 @@
-"""Open text and interviews: theme codebook, coding sheets, agreement, theme shares, quotes.
+"""Open text and interviews: theme codebook, coding sheets, agreement, theme shares, quotes, voices.
 
 Data flow: free-text answers (``clean.open_text``) and interview passages (``clean.interviews``),
 redacted as they are read (``redact``) -> coding sheets the evaluator fills (``sheets``, in the
 ``coding`` folder beside the raw folder: ``data/coding`` for ``data/raw``) -> codes read back and
 validated -> theme shares (``shares``), coder agreement (``agreement``) and approved quotes
-(``quotes``). ``python -m pdu_analysis.qual`` (``make coding-sheets``) writes or updates the sheets.
+(``quotes``), and quotes by report section for the reader's pages (``voices``).
+``python -m pdu_analysis.qual`` (``make coding-sheets``) writes or updates the sheets.
 """
 
 from __future__ import annotations
@@ -55,9 +56,10 @@ def analyse(raw: Path, responses: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """Texts, codes read back from the sheets, theme shares, round comparisons, kappa and quotes.
 
     Keys: ``coded`` (one row per text, with its codes), ``codes`` (tidy codes, no text),
-    ``shares``, ``comparisons``, ``kappa``, ``quotes``.
+    ``shares``, ``comparisons``, ``kappa``, ``quotes``, ``voices`` (approved quotes by report
+    section and kind of speaker).
     """
-    from . import agreement, quotes, shares
+    from . import agreement, quotes, shares, voices
     from .sheets import read_sheets
 
     codebook = load_codebook()
@@ -73,4 +75,5 @@ def analyse(raw: Path, responses: pd.DataFrame) -> dict[str, pd.DataFrame]:
         "comparisons": shares.round_comparisons(theme_shares, rounds + extra),
         "kappa": agreement.kappa_table(coded, codebook),
         "quotes": quotes.approved_quotes(coded, codebook),
+        "voices": voices.voices_table(coded, codebook, voices.interview_groups(raw)),
     }

@@ -1,10 +1,11 @@
 """The theme codebook (``data/reference/themes.csv``): validated, and used to suggest themes.
 
 Each theme has an id coders type in the sheets, a label readers see, a definition with include
-and exclude notes and an example, optional keywords, and the report section it informs (an id of
-``data/reference/sections.csv`` when that table is present). Keywords only *suggest* a theme in the
-coding sheet; the coder decides. A keyword matches whole words in any case; a trailing ``*``
-allows any ending ("refer*" matches "referral").
+and exclude notes and an example, optional keywords, the report section it informs (an id of
+``data/reference/sections.csv`` when that table is present), and ``dissent: yes`` for a theme
+that records doubts, risks or no change (so a section's quotes can include the dissent it holds).
+Keywords only *suggest* a theme in the coding sheet; the coder decides. A keyword matches whole
+words in any case; a trailing ``*`` allows any ending ("refer*" matches "referral").
 """
 
 from __future__ import annotations
@@ -21,7 +22,17 @@ from ..errors import PDUInputError
 from ..paths import REFERENCE_DIR
 
 THEMES_FILE = "themes.csv"
-COLUMNS = ["theme_id", "label", "definition", "include", "exclude", "example", "keywords", "section"]
+COLUMNS = [
+    "theme_id",
+    "label",
+    "definition",
+    "include",
+    "exclude",
+    "example",
+    "keywords",
+    "section",
+    "dissent",
+]
 SECTIONS_FILE = "sections.csv"
 NO_THEME = "none"
 """What a coder types when a text was read and fits no theme (a blank cell means not coded yet)."""
@@ -52,6 +63,9 @@ THEMES_SCHEMA = pa.DataFrameSchema(
         "section": pa.Column(
             object, checks=[pa.Check(lambda s: s.astype(str).str.match(_ID), error="a section id")]
         ),
+        "dissent": pa.Column(
+            object, checks=[pa.Check(lambda s: s.astype(str).isin(["yes", ""]), error="yes or blank")]
+        ),
     },
     strict=True,
     ordered=True,
@@ -78,6 +92,11 @@ class Codebook:
     def sections(self) -> dict[str, str]:
         """Theme id -> the report section it informs."""
         return dict(zip(self.table["theme_id"], self.table["section"], strict=True))
+
+    @property
+    def dissent(self) -> set[str]:
+        """Themes that record doubts, risks or no change."""
+        return set(self.table.loc[self.table["dissent"] == "yes", "theme_id"])
 
     def suggest(self, text: object) -> list[str]:
         """Theme ids whose keywords occur in ``text``, in codebook order."""
