@@ -77,14 +77,59 @@ def test_units_with_theme_by_round():
     assert shares.units_with_theme(CODED, "links", "final") == 2
 
 
-def test_round_comparisons_use_the_closed_question_statistics(codebook):
+def test_round_comparisons_show_counts_below_the_minimum_base(codebook):
     table = shares.theme_shares(CODED, codebook, ["interim", "final"])
-    comparisons = shares.round_comparisons(table, ["interim", "final"])
-    links = comparisons[comparisons["theme"] == "links"].iloc[0]
+    comparisons = shares.round_comparisons(table, ["interim", "final"]).set_index("theme")
+    links = comparisons.loc["links"]
     assert (links["k1"], links["n1"], links["k2"], links["n2"]) == (1, 2, 2, 3)
-    assert links["diff"] == pytest.approx(100 * (2 / 3 - 1 / 2))
-    assert set(comparisons["theme"]) == {"pledge", "links"}  # themes never used are not compared
-    assert "not evidence of change" in links["sentence"]
+    assert not links["tested"] and links["verdict"] == "not tested" and math.isnan(links["p_holm"])
+    assert links["sentence"] == (
+        "1 of 2 (interim) and 2 of 3 (final): not tested, "
+        "because fewer than 10 answers were coded in a group."
+    )
+    assert set(comparisons.index) == {"pledge", "links"}  # themes never used are not compared
+
+
+def _shares(rows):
+    """A theme-shares table by hand: (theme, round, count, base) of one post-event question."""
+    return pd.DataFrame(
+        [
+            {
+                "sheet": f"p-c-{r}",
+                "survey": "post_event",
+                "question_id": "change_detail",
+                "round": r,
+                "theme": t,
+                "label": t.title(),
+                "count": k,
+                "base": n,
+            }
+            for t, r, k, n in rows
+        ]
+    )
+
+
+def test_theme_comparisons_are_one_family_adjusted_with_holm():
+    from scipy.stats import fisher_exact
+
+    counts = {"links": (2, 12), "time": (1, 7), "women": (5, 5)}
+    rows = [(t, r, k, 20) for t, (a, b) in counts.items() for r, k in (("interim", a), ("final", b))]
+    names = {"post_event": {"interim": "to 30 Jun 2018", "final": "after 30 Jun 2018"}}
+    table = shares.round_comparisons(_shares(rows), ["interim", "final"], names).set_index("theme")
+    raw = {t: fisher_exact([[a, 20 - a], [b, 20 - b]])[1] for t, (a, b) in counts.items()}
+    assert raw["time"] < 0.05  # significant alone...
+    ordered = sorted(raw, key=raw.get)
+    holm = {
+        t: min(1.0, max((3 - i) * raw[u] for i, u in enumerate(ordered[: ordered.index(t) + 1]))) for t in raw
+    }
+    assert table["p_holm"].to_dict() == pytest.approx(holm)
+    assert table.loc["links", "verdict"] == "evidence"
+    assert table.loc["time", "verdict"] != "evidence"  # ...but not once the family is allowed for
+    assert "is evidence of change" not in table.loc["time", "sentence"]
+    assert "Holm-adjusted over 3 theme comparisons" in table.loc["links", "sentence"]
+    assert (
+        "With 20 (to 30 Jun 2018) and 20 (after 30 Jun 2018) coded answers" in table.loc["time", "sentence"]
+    )
 
 
 def test_codes_long_has_no_text(codebook):

@@ -52,15 +52,19 @@ def collect_texts(raw: Path, responses: pd.DataFrame) -> tuple[pd.DataFrame, dic
     return texts.reset_index(drop=True), counts
 
 
-def analyse(raw: Path, responses: pd.DataFrame) -> dict[str, pd.DataFrame]:
+def analyse(
+    raw: Path, responses: pd.DataFrame, names: dict[str, dict[str, str]] | None = None
+) -> dict[str, pd.DataFrame]:
     """Texts, codes read back from the sheets, theme shares, round comparisons, kappa and quotes.
 
     Keys: ``coded`` (one row per text, with its codes), ``codes`` (tidy codes, no text),
-    ``shares``, ``comparisons``, ``kappa``, ``quotes``, ``voices`` (approved quotes by report
-    section and kind of speaker).
+    ``shares``, ``comparisons`` (rounds compared; ``names`` names them in sentences, default
+    ``wording.group_names(responses, in_sentence=True)``), ``kappa``, ``quotes``, ``voices``
+    (approved quotes by report section and kind of speaker).
     """
     from . import agreement, quotes, shares, voices
     from .sheets import read_sheets
+    from .wording import group_names
 
     codebook = load_codebook()
     texts, _ = collect_texts(raw, responses)
@@ -72,7 +76,9 @@ def analyse(raw: Path, responses: pd.DataFrame) -> dict[str, pd.DataFrame]:
         "coded": coded,
         "codes": shares.codes_long(coded),
         "shares": theme_shares,
-        "comparisons": shares.round_comparisons(theme_shares, rounds + extra),
+        "comparisons": shares.round_comparisons(
+            theme_shares, rounds + extra, names or group_names(responses, in_sentence=True)
+        ),
         "kappa": agreement.kappa_table(coded, codebook),
         "quotes": quotes.approved_quotes(coded, codebook),
         "voices": voices.voices_table(coded, codebook, voices.interview_groups(raw)),

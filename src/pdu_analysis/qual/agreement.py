@@ -113,3 +113,32 @@ def kappa_sentence(table: pd.DataFrame) -> str:
         return text + f" Every one reached a kappa of {FLAG_BELOW} or more."
     names = ", ".join(f"{r.label} (kappa {r.kappa:.2f})" for r in low.itertuples())
     return text + f" Below {FLAG_BELOW}, so to be read with care: {names}."
+
+
+def suggestion_sentence(coded: pd.DataFrame, codebook: Codebook) -> str:
+    """How far the keyword suggestions shaped the codes: final codes equal to the suggestion.
+
+    The first coder had the suggestions in view; the second did not, so the second coder's rate
+    is what a reader who never saw them gives.
+    """
+    first = coded[coded["coder_1"].notna()]
+    if first.empty:
+        return "No text has been coded yet."
+    same_1 = sum(
+        sorted(c) == sorted(codebook.suggest(t)) for c, t in zip(first["coder_1"], first["text"], strict=True)
+    )
+    text = (
+        f"The first coder's themes are exactly the keyword suggestion on {same_1} of the {len(first)} "
+        "coded texts (the suggestions were in view as optional help)"
+    )
+    second = coded[coded["coder_2"].notna()]
+    if second.empty:
+        return text + "."
+    same_2 = sum(
+        sorted(c) == sorted(codebook.suggest(t))
+        for c, t in zip(second["coder_2"], second["text"], strict=True)
+    )
+    return text + (
+        f"; the second coder, who never saw them, gave exactly the suggested themes on {same_2} of "
+        f"{len(second)}."
+    )
