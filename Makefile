@@ -39,16 +39,26 @@ RAW_FILES := $(wildcard $(RAW_DIR)/*)
 PARAMS := $(O)reports/.params
 export PDU_RAW_DIR := $(abspath $(RAW_DIR))
 
-# Build date printed in every page's footer: the last commit's time (the reproducible-builds.org
-# SOURCE_DATE_EPOCH convention), so two builds of one commit give the same bytes. A value already
-# in the environment wins (`make verify` passes its own to the scratch rebuild); with neither,
-# the pages say "not recorded".
+# Build date and commit printed in every page's footer: the last commit's time (the
+# reproducible-builds.org SOURCE_DATE_EPOCH convention) and id, so two builds of one commit give
+# the same bytes. In a checkout they come from git; in a release archive made by `git archive`
+# (no .git) from .build-id, which git fills in when it writes the archive (.gitattributes,
+# export-subst). A value already in the environment wins (`make verify` passes the manifest's to
+# the scratch rebuild); with none, the pages say "not recorded".
+ARCHIVE_ID := $(shell sed -n 's/^\([0-9][0-9]*\) \([0-9a-f]\{40\}\)$$/\1 \2/p' .build-id 2>/dev/null)
 ifeq ($(origin SOURCE_DATE_EPOCH),undefined)
-SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null)
+SOURCE_DATE_EPOCH := $(or $(word 1,$(ARCHIVE_ID)),$(shell git log -1 --format=%ct 2>/dev/null))
+endif
+ifeq ($(origin SOURCE_COMMIT),undefined)
+SOURCE_COMMIT := $(or $(word 2,$(ARCHIVE_ID)),$(shell git log -1 --format=%H 2>/dev/null))
 endif
 ifneq ($(strip $(SOURCE_DATE_EPOCH)),)
 export SOURCE_DATE_EPOCH
 endif
+ifneq ($(strip $(SOURCE_COMMIT)),)
+export SOURCE_COMMIT
+endif
+BUILD_ID := $(O)reports/.build-id
 
 .PHONY: help env reports test test-fast lab clean synthetic verify check-python manifest bench lint lock pdf axe coding-sheets FORCE
 
@@ -91,6 +101,12 @@ $(PARAMS): FORCE
 	@printf 'raw_dir=%s\ninterim_cutoff=%s\nraw_files=%s\n' "$(PDU_RAW_DIR)" "$(INTERIM_CUTOFF)" "$(notdir $(RAW_FILES))" > $@.new
 	@if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
 
+# The footers' build date and commit: a new commit re-renders the pages, never re-runs a notebook.
+$(BUILD_ID): FORCE
+	@mkdir -p $(dir $@)
+	@printf 'source_date_epoch=%s\nsource_commit=%s\n' "$(SOURCE_DATE_EPOCH)" "$(SOURCE_COMMIT)" > $@.new
+	@if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
+
 RUN_NOTEBOOK = $(PY) -m pdu_analysis.report.execute $< $@ -p raw_dir "$(RAW_DIR)" $(if $(and $(INTERIM_CUTOFF),$(filter 01_% 02_%,$(notdir $<))),-p interim_cutoff "$(INTERIM_CUTOFF)")
 COMMON := $(ENV_STAMP) $(PARAMS) $(SRC) $(REFERENCE)
 
@@ -115,11 +131,11 @@ $(O)reports/executed/08_%.ipynb: notebooks/08_%.ipynb $(COMMON) $(filter-out $(O
 # Every page is rendered whenever any notebook ran, by one process (one exporter, one import of
 # nbconvert): each page's header links to its neighbours, so a new or renamed page changes them all.
 # Pages of notebooks that no longer exist are removed (--prune).
-$(O)reports/html/.rendered: $(EXECUTED)
-	@$(PY) -m pdu_analysis.report.render $^ --prune --out $(O)reports/html
+$(O)reports/html/.rendered: $(EXECUTED) $(BUILD_ID)
+	@$(PY) -m pdu_analysis.report.render $(EXECUTED) --prune --out $(O)reports/html
 	@touch $@
 
-$(O)reports/html/index.html: $(O)reports/html/.rendered
+$(O)reports/html/index.html: $(O)reports/html/.rendered $(BUILD_ID)
 	@$(PY) -m pdu_analysis.report.index --out $@
 
 pdf: reports ## Print the index and the reader's pages to reports/pdf/board_pack.pdf (Debian's chromium)
@@ -180,7 +196,7 @@ lock: ## Re-resolve requirements.lock from pyproject.toml (needs the package reg
 	@echo ">> requirements.lock updated; update environment.yml to the same versions"
 
 clean: ## Remove generated outputs (never touches data/raw)
-	@rm -rf $(STAGE) reports/executed reports/html reports/figures reports/tables reports/.params reports/screenshots reports/bench.json reports/reproduction.csv reports/pdf reports/data-source
+	@rm -rf $(STAGE) reports/executed reports/html reports/figures reports/tables reports/.params reports/.build-id reports/screenshots reports/bench.json reports/reproduction.csv reports/pdf reports/data-source
 	@find data/processed -mindepth 1 -not -name .gitkeep -delete
 	@echo ">> removed generated outputs; data/raw untouched"
 

@@ -55,7 +55,9 @@ def header_html(
     )
 
 
-def footer_html(*, built: str, data: str, code: str, source: str = "", data_statement: str = "") -> str:
+def footer_html(
+    *, built: str, data: str, code: str, commit: str = "", source: str = "", data_statement: str = ""
+) -> str:
     """The page footer: what the page was made from, when and by which version of the code.
 
     ``data_statement`` is HTML (it may link to the data description); the rest is text.
@@ -65,7 +67,8 @@ def footer_html(*, built: str, data: str, code: str, source: str = "", data_stat
         f"<p>Generated from notebook <code>{html.escape(source)}</code>.</p>" if source else "",
         '<dl class="build-facts">'
         f"<dt>Built</dt><dd>{html.escape(built)}</dd>"
-        f"<dt>Data fingerprint</dt><dd><code>{html.escape(data)}</code> "
+        + (f"<dt>Commit</dt><dd><code>{html.escape(commit)}</code></dd>" if commit else "")
+        + f"<dt>Data fingerprint</dt><dd><code>{html.escape(data)}</code> "
         "(first 12 digits of the SHA-256 of the raw files)</dd>"
         f"<dt>Code version</dt><dd>{html.escape(code)}</dd></dl>",
     ]

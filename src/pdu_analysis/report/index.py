@@ -226,6 +226,7 @@ def page_context(out: Path, headline_csv: Path, synthetic: bool | None = None) -
         "footer": Markup(
             chrome.footer_html(
                 built=provenance.build_date(),
+                commit=provenance.build_commit(),
                 data=provenance.data_fingerprint(raw),
                 code=provenance.code_version(),
             )

@@ -3,6 +3,9 @@
 - Build date: from ``SOURCE_DATE_EPOCH`` (the reproducible-builds.org convention; the Makefile
   sets it to the last commit's time and ``make verify`` passes it to its rebuild), never the
   clock, so two builds of the same commit give the same bytes. Unset: "not recorded".
+- Commit: from ``SOURCE_COMMIT``, which the Makefile sets from git in a checkout and from
+  ``.build-id`` (filled in by ``git archive``, see ``.gitattributes``) in a release archive, so a
+  page built from a downloaded release still names the commit it came from.
 - Data fingerprint: the first 12 hex digits of a SHA-256 over the raw folder's files (name and
   bytes, in name order), so a reader can tell whether two sets of pages came from the same data.
 - Code version: the package version and a short hash of the analysis code and templates that
@@ -47,6 +50,22 @@ def build_date(environ: Mapping[str, str] | None = None) -> str:
         raise PDUInputError(f"SOURCE_DATE_EPOCH={raw!r}: expected a whole number of seconds since 1970")
     day = dt.datetime.fromtimestamp(int(raw), tz=dt.UTC)
     return f"{day.day} {day:%B %Y}"
+
+
+COMMIT_DIGITS = 12
+
+
+def build_commit(environ: Mapping[str, str] | None = None) -> str:
+    """The first 12 hex digits of ``SOURCE_COMMIT``, or "not recorded" when unset.
+
+    A value that is not a hexadecimal commit id is a :class:`PDUInputError` naming the variable.
+    """
+    raw = (os.environ if environ is None else environ).get("SOURCE_COMMIT", "").strip()
+    if not raw:
+        return NOT_RECORDED
+    if len(raw) < 7 or any(c not in "0123456789abcdef" for c in raw.lower()):
+        raise PDUInputError(f"SOURCE_COMMIT={raw!r}: expected a git commit id (hexadecimal)")
+    return raw.lower()[:COMMIT_DIGITS]
 
 
 def _tree_digest(files: list[tuple[str, Path]]) -> str:

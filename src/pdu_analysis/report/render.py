@@ -280,6 +280,7 @@ def render_notebook(exporter, executed: Path, out_dir: Path, headings: dict[str,
             ),
             "footer": chrome.footer_html(
                 built=provenance.build_date(),
+                commit=provenance.build_commit(),
                 data=provenance.data_fingerprint(raw),
                 code=provenance.code_version(),
                 source=source_name,

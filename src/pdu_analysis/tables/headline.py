@@ -4,6 +4,8 @@ figures and of ``reports/tables/headline_figures.csv``.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
 from pdu_analysis import measures
@@ -121,8 +123,8 @@ def build_headline(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 
 def save_headline(table: pd.DataFrame, path) -> None:
-    """Write with fixed float precision so reruns are byte-identical."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".csv.tmp")
-    table.to_csv(tmp, index=False, float_format="%.4f", lineterminator="\n")
-    tmp.replace(path)
+    """Write through the one table writer (its stated float precision, all-or-nothing)."""
+    from ..store import write_tables
+
+    path = Path(path)
+    write_tables({path.stem: table}, path.parent)
