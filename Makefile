@@ -118,7 +118,7 @@ $(BUILD_ID): FORCE
 # How raw inputs enter the build: one variable, so a change in how they are tracked is one line.
 RAW_PREREQ = $(RAW_STAMP)
 CODING_DIR = $(shell PDU_DATA_DIR="$(PDU_DATA_DIR)" PDU_RAW_DIR="$(PDU_RAW_DIR)" $(PY) -m pdu_analysis.paths coding)
-CODING_PREREQ = $(wildcard $(CODING_DIR)/*.xlsx $(CODING_DIR)/*.md)
+CODING_PREREQ = $(wildcard $(CODING_DIR)/*.xlsx $(CODING_DIR)/second_coder/*.xlsx $(CODING_DIR)/*.md)
 
 $(RAW_STAMP): FORCE
 	@$(PY) -m pdu_analysis.fingerprint "$(PDU_RAW_DIR)" $@

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter
-from datetime import date, datetime
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 
@@ -196,14 +196,19 @@ def _per_person(raw) -> Counter:
 
 
 def _pledge(raw) -> int:
-    post = [
-        r
-        for r in raw.post
-        if "pledge" in r["answers"].get("change_detail", "").lower()
-        and datetime.strptime(r["meta"]["Start Date"], "%m/%d/%Y %I:%M:%S %p").date() <= raw.cutoff
-    ]
+    """People who said, by the interim round, that they had introduced the Pledge.
+
+    Post-event answers say what people will do (plans), so they are not counted; the interim
+    follow-up's action answers and the interim round's interview notes say what was done.
+    """
     follow = [r for r in raw.interim if "pledge" in r["answers"].get("action_detail", "").lower()]
-    return len(post) + len(follow)
+    notes = [
+        path
+        for path in sorted((RAW / "interviews").glob("*.txt"))
+        if "\nRound: interim\n" in (text := path.read_text(encoding="utf-8"))
+        and "pledge" in text.split("\n\n", 1)[1].lower()
+    ]
+    return len(follow) + len(notes)
 
 
 def _interim_attendances(raw):

@@ -19,8 +19,9 @@ from pdu_analysis import paths, reproduction
 from pdu_analysis.clean import build_surveys
 from pdu_analysis.clean.interviews import parse_notes, read_interviews
 from pdu_analysis.errors import PDUInputError
-from pdu_analysis.qual import analyse, coding_dir, collect_texts
+from pdu_analysis.qual import analyse, coding_dir, collect_texts, load_codebook
 from pdu_analysis.qual.shares import codes_long
+from pdu_analysis.qual.sheets import read_sheets
 
 RAW = paths.DEFAULT_RAW_DIR
 CODING = paths.PROJECT_ROOT / "data" / "coding"
@@ -34,6 +35,11 @@ def responses():
 @pytest.fixture(scope="module")
 def texts(responses):
     return collect_texts(RAW, responses)
+
+
+@pytest.fixture(scope="module")
+def coded_shipped(texts):
+    return read_sheets(texts[0], load_codebook(), CODING)
 
 
 @pytest.fixture(scope="module")
@@ -116,11 +122,12 @@ def test_synthetic_coding_is_reproducible(tmp_path):
     from pdu_synthetic.coding import fill
 
     written = fill(RAW, tmp_path)
-    assert sorted(p.name for p in written) == sorted(p.name for p in CODING.glob("*.xlsx"))
+    committed = sorted(p.relative_to(CODING) for p in CODING.rglob("*.xlsx"))
+    assert sorted(p.relative_to(tmp_path) for p in written) == committed
     for path in written:
         assert (
             hashlib.sha256(path.read_bytes()).digest()
-            == hashlib.sha256((CODING / path.name).read_bytes()).digest()
+            == hashlib.sha256((CODING / path.relative_to(tmp_path)).read_bytes()).digest()
         )
 
 
@@ -162,3 +169,31 @@ def test_cp1252_notes_and_crlf(tmp_path):
     table = read_interviews(tmp_path, ["final"], str)
     assert table["text"].tolist() == ["It isn\u2019t easy.", "Second passage wraps."]
     assert table["item_id"].tolist() == ["R01-01", "R01-02"]
+
+
+def test_simulated_coders_never_read_the_keywords():
+    source = "\n".join(
+        p.read_text(encoding="utf-8") for p in (paths.PROJECT_ROOT / "src/pdu_synthetic").rglob("*.py")
+    )
+    for used in (".suggest(", "keyword_pattern", '"keywords"', "patterns"):
+        assert used not in source
+
+
+def test_shipped_coding_is_independent_and_agreement_varies(coded_shipped):
+    from pdu_analysis.qual import agreement
+
+    codebook = load_codebook()
+    both = coded_shipped[coded_shipped["coder_2"].notna()]
+    same = sum(
+        sorted(c) == sorted(codebook.suggest(t)) for c, t in zip(both["coder_2"], both["text"], strict=True)
+    )
+    assert len(both) >= 30 and same / len(both) < 0.8  # the second coder never saw the suggestions
+    kappa = agreement.kappa_table(coded_shipped, codebook)
+    given = kappa["kappa"].dropna()
+    assert len(given) >= 4 and given.max() - given.min() > 0.2
+    assert (given < agreement.FLAG_BELOW).any() and (given >= agreement.FLAG_BELOW).any()
+    second = sorted((CODING / "second_coder").glob("*.xlsx"))
+    assert second
+    for path in second:
+        header = next(openpyxl.load_workbook(path, read_only=True)["Coding"].iter_rows(values_only=True))
+        assert list(header) == ["id", "text", "coder 2"]

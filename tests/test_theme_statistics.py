@@ -77,14 +77,59 @@ def test_units_with_theme_by_round():
     assert shares.units_with_theme(CODED, "links", "final") == 2
 
 
-def test_round_comparisons_use_the_closed_question_statistics(codebook):
+def test_round_comparisons_show_counts_below_the_minimum_base(codebook):
     table = shares.theme_shares(CODED, codebook, ["interim", "final"])
-    comparisons = shares.round_comparisons(table, ["interim", "final"])
-    links = comparisons[comparisons["theme"] == "links"].iloc[0]
+    comparisons = shares.round_comparisons(table, ["interim", "final"]).set_index("theme")
+    links = comparisons.loc["links"]
     assert (links["k1"], links["n1"], links["k2"], links["n2"]) == (1, 2, 2, 3)
-    assert links["diff"] == pytest.approx(100 * (2 / 3 - 1 / 2))
-    assert set(comparisons["theme"]) == {"pledge", "links"}  # themes never used are not compared
-    assert "not evidence of change" in links["sentence"]
+    assert not links["tested"] and links["verdict"] == "not tested" and math.isnan(links["p_holm"])
+    assert links["sentence"] == (
+        "1 of 2 (interim) and 2 of 3 (final): not tested, "
+        "because fewer than 10 answers were coded in a group."
+    )
+    assert set(comparisons.index) == {"pledge", "links"}  # themes never used are not compared
+
+
+def _shares(rows):
+    """A theme-shares table by hand: (theme, round, count, base) of one post-event question."""
+    return pd.DataFrame(
+        [
+            {
+                "sheet": f"p-c-{r}",
+                "survey": "post_event",
+                "question_id": "change_detail",
+                "round": r,
+                "theme": t,
+                "label": t.title(),
+                "count": k,
+                "base": n,
+            }
+            for t, r, k, n in rows
+        ]
+    )
+
+
+def test_theme_comparisons_are_one_family_adjusted_with_holm():
+    from scipy.stats import fisher_exact
+
+    counts = {"links": (2, 12), "time": (1, 7), "women": (5, 5)}
+    rows = [(t, r, k, 20) for t, (a, b) in counts.items() for r, k in (("interim", a), ("final", b))]
+    names = {"post_event": {"interim": "to 30 Jun 2018", "final": "after 30 Jun 2018"}}
+    table = shares.round_comparisons(_shares(rows), ["interim", "final"], names).set_index("theme")
+    raw = {t: fisher_exact([[a, 20 - a], [b, 20 - b]])[1] for t, (a, b) in counts.items()}
+    assert raw["time"] < 0.05  # significant alone...
+    ordered = sorted(raw, key=raw.get)
+    holm = {
+        t: min(1.0, max((3 - i) * raw[u] for i, u in enumerate(ordered[: ordered.index(t) + 1]))) for t in raw
+    }
+    assert table["p_holm"].to_dict() == pytest.approx(holm)
+    assert table.loc["links", "verdict"] == "evidence"
+    assert table.loc["time", "verdict"] != "evidence"  # ...but not once the family is allowed for
+    assert "is evidence of change" not in table.loc["time", "sentence"]
+    assert "Holm-adjusted over 3 theme comparisons" in table.loc["links", "sentence"]
+    assert (
+        "With 20 (to 30 Jun 2018) and 20 (after 30 Jun 2018) coded answers" in table.loc["time", "sentence"]
+    )
 
 
 def test_codes_long_has_no_text(codebook):
@@ -97,13 +142,43 @@ def test_kappa_table_over_double_coded_items(codebook):
     table = agreement.kappa_table(CODED, codebook).set_index("theme")
     assert table.loc["pledge", "double_coded"] == 4  # R01-01, R02-01, x1, x2
     assert table.loc["time", "coder_2_only"] == 1 and table.loc["time", "both"] == 0
-    assert table.loc["pledge", "kappa"] == pytest.approx(1.0)
-    # time: observed agreement 3/4, chance agreement (0*1 + 4*3)/16 = 3/4, so kappa 0
-    assert table.loc["time", "kappa"] == pytest.approx(0.0) and table.loc["time", "flag"] == "below 0.6"
+    # two texts carry the Pledge: fewer than MIN_POSITIVES, so agreement is not given (counts only)
+    assert math.isnan(table.loc["pledge", "kappa"]) and table.loc["pledge", "both"] == 2
+    assert table.loc["pledge", "flag"].startswith("not given: fewer than 5")
     assert table.loc["involvement", "flag"] == "not estimable: the theme was never (or always) used"
-    assert "Below 0.6, so to be read with care: Taking more time (kappa 0.00)" in agreement.kappa_sentence(
-        table.reset_index()
+
+
+def _pairs(rows):
+    """Double-coded items from (coder 1 has the theme, coder 2 has it) pairs."""
+    return _coded(
+        [
+            ("s", "follow_up", "q", "final", f"u{i}", f"u{i}", ["time"] if a else [], ["time"] if b else [])
+            for i, (a, b) in enumerate(rows)
+        ]
     )
+
+
+def test_kappa_given_from_five_positives_and_flagged_below_the_threshold(codebook):
+    # 3 both, 1 + 1 single, 15 neither: observed 0.9, chance (4*4 + 16*16)/400 = 0.68, kappa 0.6875
+    rows = [(True, True)] * 3 + [(True, False), (False, True)] + [(False, False)] * 15
+    table = agreement.kappa_table(_pairs(rows), codebook).set_index("theme")
+    assert table.loc["time", "kappa"] == pytest.approx((0.9 - 0.68) / 0.32)
+    assert table.loc["time", "flag"] == ""
+    # 2 both, 2 + 1 single, 15 neither: observed 0.85, chance (4*3 + 16*17)/400 = 0.71, kappa 0.483
+    rows = [(True, True)] * 2 + [(True, False)] * 2 + [(False, True)] + [(False, False)] * 15
+    weaker = agreement.kappa_table(_pairs(rows), codebook).set_index("theme")
+    assert weaker.loc["time", "kappa"] == pytest.approx(0.14 / 0.29)
+    assert weaker.loc["time", "kappa"] < 0.6 and weaker.loc["time", "flag"] == "below 0.6"
+    assert weaker.loc["time", "ci_high"] - weaker.loc["time", "ci_low"] > 0.5  # few positives: wide
+    sentence = agreement.kappa_sentence(weaker.reset_index())
+    assert "Below 0.6, so to be read with care: Taking more time (kappa 0.48)" in sentence
+
+
+def test_perfect_agreement_on_few_texts_has_no_interval(codebook):
+    rows = [(True, True)] * 5 + [(False, False)] * 10
+    table = agreement.kappa_table(_pairs(rows), codebook).set_index("theme")
+    assert table.loc["time", "kappa"] == pytest.approx(1.0)
+    assert math.isnan(table.loc["time", "ci_low"]) and math.isnan(table.loc["time", "ci_high"])
 
 
 def test_beside_figure_sentence(codebook):

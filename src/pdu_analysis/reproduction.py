@@ -43,6 +43,8 @@ class Computed:
 
     count: int
     base: int | None = None
+    note: str = ""
+    """How the figure was counted, when a reader needs to know (shown as the ledger's reason)."""
 
 
 @dataclass(frozen=True)
@@ -161,7 +163,11 @@ def _coded_theme(theme: str, round_: str) -> Recipe:
         if round_ not in set(first["round"]):
             return NotApplicable(f"no coded free text from a round called {round_!r}")
         hits = first[(first["theme"] == theme) & (first["round"] == round_)]
-        return Computed(int(hits[["survey", "unit_id"]].drop_duplicates().shape[0]))
+        return Computed(
+            int(hits[["survey", "unit_id"]].drop_duplicates().shape[0]),
+            note=f"counted per respondent and interviewee of the {round_} round from the first coder's "
+            f"'{theme}' codes in the coding sheets",
+        )
 
     return recipe
 
@@ -292,8 +298,20 @@ def judge(kind: str, value: float, base: float | None, got: Computed) -> tuple[s
     return shown, DIFFERS, f"the data give {got.count}"
 
 
-def reproduce(published: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """One row per published figure: what the report says, what the data give, and the status."""
+BY_CONSTRUCTION = (
+    "on the synthetic reconstruction this is reproduced by construction: the generator wrote texts "
+    "that say so and simulated coders coded them, so it checks the pipeline, not the PDU"
+)
+
+
+def reproduce(
+    published: pd.DataFrame, tables: dict[str, pd.DataFrame], *, synthetic: bool = False
+) -> pd.DataFrame:
+    """One row per published figure: what the report says, what the data give, and the status.
+
+    A figure counted from coded text carries how it was counted; with ``synthetic`` data, also
+    that it is reproduced by construction.
+    """
     rows = []
     for figure in published.itertuples(index=False):
         recipe = RECIPES.get(figure.id)
@@ -311,6 +329,9 @@ def reproduce(published: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> pd.Da
             computed, status, reason = judge(figure.kind, float(figure.value), _number(figure.base), result)
             if status == DIFFERS and inconsistent and "inconsisten" not in reason:
                 reason = f"{reason}; the report is inconsistent here: {note}"
+            if result.note:
+                extra = f"{result.note}; {BY_CONSTRUCTION}" if synthetic else result.note
+                reason = f"{reason}; {extra}" if reason else extra[:1].upper() + extra[1:]
         rows.append(
             {
                 "id": figure.id,

@@ -1,10 +1,13 @@
-"""Fill the coding sheets for the synthetic data as an evaluator would (``data/coding``).
+"""Fill the coding sheets for the synthetic data as two coders would (``data/coding``).
 
-Coder 1 starts from the keyword suggestions and corrects them where reading the text says
-otherwise (``CORRECTIONS``); coder 2 codes every other row of each sheet from the suggestions
-alone, so the two disagree where a correction was needed, as a quicker second reader would.
-``APPROVED`` texts are approved as quotes. Run ``python -m pdu_synthetic.coding [--out DIR]``;
-the result is byte-for-byte reproducible (``tests/test_open_text_synthetic.py`` checks it).
+``python -m pdu_analysis.qual`` (``make coding-sheets``) writes the sheets: the first coder's, with
+the keyword suggestions as optional help, and the second coder's (``second_coder/``: id, text and
+``coder 2`` only) for a fixed sample of rows. This tool then fills them: each coder codes every
+row of their own sheets from the text's true themes with their own errors (``coders``), blind to
+the suggestions and to each other. Interview passages the notes mark as quotable are approved;
+survey answers are approved where the evaluator would quote them (``APPROVED``). Run
+``python -m pdu_synthetic.coding [--out DIR]``; the result is byte-for-byte reproducible
+(``tests/test_open_text_synthetic.py`` checks it).
 """
 
 from __future__ import annotations
@@ -17,45 +20,28 @@ import pandas as pd
 from pdu_analysis.clean import build_surveys
 from pdu_analysis.paths import DEFAULT_RAW_DIR, PROJECT_ROOT
 from pdu_analysis.qual import collect_texts, load_codebook
-from pdu_analysis.qual.sheets import write_sheet
+from pdu_analysis.qual.sheets import SECOND_FOLDER, in_second_sample, write_second, write_sheet
+
+from . import coders
 
 DEFAULT_OUT = PROJECT_ROOT / "data" / "coding"
 
-CORRECTIONS = {
-    "Ask about gender-specific needs": ["women"],
-    "Changed the wording of our letters": ["trauma_informed"],
-    "Feed what I learnt into our service review": ["sharing"],
-    "Review how we end support": ["trauma_informed"],
-    "Offer more choice about where we meet": ["environment"],
-    "Ask people what they expect of us": ["involvement"],
-    "Make sure basic needs are met": ["time"],
-    "Added questions about staff wellbeing": ["wellbeing"],
-    "Met [name] from [organisation]": ["links"],
-    "Volunteers": ["other_routes"],
-}
-"""Text opening -> the themes coder 1 gives instead of the suggestions."""
-
 APPROVED = (
-    "We plan to adopt the Pledge",
+    "We have introduced the Pledge",
     "Our breach procedure is now trauma informed",
     "We changed how we do our initial meeting",
     "Streamlined the notices",
     "Be more aware of how trauma can show up",
-    "Met [name] from [organisation]",
-    "Their service adopted the Pledge",
+    "Started a monthly drop-in",
+    "Made referrals to a mental health housing project",
+    "Signpost clients to the mental health services",
+    "Used the handouts in team meetings",
 )
-"""Text openings approved as quotes."""
-
-
-def _first_coder(text: str, suggested: list[str]) -> list[str]:
-    for opening, themes in CORRECTIONS.items():
-        if text.startswith(opening):
-            return themes
-    return suggested
+"""Openings of the survey answers approved as quotes."""
 
 
 def fill(raw: Path = DEFAULT_RAW_DIR, out: Path = DEFAULT_OUT) -> list[Path]:
-    """Write every sheet for ``raw`` into ``out``, filled; return the paths written."""
+    """Write every sheet for ``raw`` into ``out``, filled by both coders; return the paths written."""
     codebook = load_codebook()
     responses = build_surveys(raw).tables["survey_responses"]
     texts, _ = collect_texts(raw, responses)
@@ -63,20 +49,31 @@ def fill(raw: Path = DEFAULT_RAW_DIR, out: Path = DEFAULT_OUT) -> list[Path]:
     written = []
     for sheet, items in texts.groupby("sheet", sort=True):
         items = items.sort_values("item_id", kind="stable").reset_index(drop=True)
-        records = []
-        for i, item in enumerate(items.itertuples(index=False)):
-            suggested = codebook.suggest(item.text)
-            records.append(
+        first, second = [], []
+        for item in items.itertuples(index=False):
+            truth = coders.true_themes(item.item_id, item.text)
+            first.append(
                 {
                     "item_id": item.item_id,
-                    "coder_1": _first_coder(item.text, suggested),
-                    "coder_2": suggested if i % 2 == 0 else None,
-                    "approved": item.text.startswith(APPROVED),
+                    "coder_1": coders.code(coders.EVALUATOR, sheet, item.item_id, truth, codebook.ids),
+                    "approved": coders.approved(item.item_id) or item.text.startswith(APPROVED),
                 }
             )
+            if in_second_sample(item.item_id):
+                second.append(
+                    {
+                        "item_id": item.item_id,
+                        "coder_2": coders.code(coders.SECOND, sheet, item.item_id, truth, codebook.ids),
+                    }
+                )
         path = out / f"{sheet}.xlsx"
-        write_sheet(path, items[["item_id", "text"]], codebook, pd.DataFrame(records))
+        write_sheet(path, items[["item_id", "text"]], codebook, pd.DataFrame(first))
         written.append(path)
+        if second:
+            sample = items[items["item_id"].isin([r["item_id"] for r in second])]
+            second_path = out / SECOND_FOLDER / f"{sheet}.xlsx"
+            write_second(second_path, sample[["item_id", "text"]], codebook, pd.DataFrame(second))
+            written.append(second_path)
     return written
 
 

@@ -108,8 +108,9 @@ INTEND_CHANGE = {"Yes": 25, "Not sure": 32, "No": 18}
 
 CHANGE_DETAIL_ANSWERED = 40
 PLEDGE_POST_EVENT = 3
-"""Post-event answers (Getting Engaged) that mention adopting the Pledge; with the interim
-follow-up's 2 this makes the interim report's five people (mapping is an assumption)."""
+"""Post-event answers (Getting Engaged) that plan to adopt the Pledge. The interim report's five
+people who introduced it are 2 interim follow-up answers and 3 interim-round interviews
+(``interview_notes``); the mapping is an assumption."""
 
 # ---------------------------------------------------------------- follow-up survey
 INTERIM = {

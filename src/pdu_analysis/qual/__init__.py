@@ -1,10 +1,11 @@
-"""Open text and interviews: theme codebook, coding sheets, agreement, theme shares, quotes.
+"""Open text and interviews: theme codebook, coding sheets, agreement, theme shares, quotes, voices.
 
 Data flow: free-text answers (``clean.open_text``) and interview passages (``clean.interviews``),
 redacted as they are read (``redact``) -> coding sheets the evaluator fills (``sheets``, in the
 dataset's ``coding/`` folder, ``paths.dataset``: ``data/coding`` for ``data/raw``) -> codes read back and
 validated -> theme shares (``shares``), coder agreement (``agreement``) and approved quotes
-(``quotes``). ``python -m pdu_analysis.qual`` (``make coding-sheets``) writes or updates the sheets.
+(``quotes``), and quotes by report section for the reader's pages (``voices``).
+``python -m pdu_analysis.qual`` (``make coding-sheets``) writes or updates the sheets.
 """
 
 from __future__ import annotations
@@ -49,14 +50,19 @@ def collect_texts(raw: Path, responses: pd.DataFrame) -> tuple[pd.DataFrame, dic
     return texts.reset_index(drop=True), counts
 
 
-def analyse(raw: Path, responses: pd.DataFrame) -> dict[str, pd.DataFrame]:
+def analyse(
+    raw: Path, responses: pd.DataFrame, names: dict[str, dict[str, str]] | None = None
+) -> dict[str, pd.DataFrame]:
     """Texts, codes read back from the sheets, theme shares, round comparisons, kappa and quotes.
 
     Keys: ``coded`` (one row per text, with its codes), ``codes`` (tidy codes, no text),
-    ``shares``, ``comparisons``, ``kappa``, ``quotes``.
+    ``shares``, ``comparisons`` (rounds compared; ``names`` names them in sentences, default
+    ``wording.group_names(responses, in_sentence=True)``), ``kappa``, ``quotes``, ``voices``
+    (approved quotes by report section and kind of speaker).
     """
-    from . import agreement, quotes, shares
+    from . import agreement, quotes, shares, voices
     from .sheets import read_sheets
+    from .wording import group_names
 
     codebook = load_codebook()
     texts, _ = collect_texts(raw, responses)
@@ -68,7 +74,10 @@ def analyse(raw: Path, responses: pd.DataFrame) -> dict[str, pd.DataFrame]:
         "coded": coded,
         "codes": shares.codes_long(coded),
         "shares": theme_shares,
-        "comparisons": shares.round_comparisons(theme_shares, rounds + extra),
+        "comparisons": shares.round_comparisons(
+            theme_shares, rounds + extra, names or group_names(responses, in_sentence=True)
+        ),
         "kappa": agreement.kappa_table(coded, codebook),
         "quotes": quotes.approved_quotes(coded, codebook),
+        "voices": voices.voices_table(coded, codebook, voices.interview_groups(raw)),
     }

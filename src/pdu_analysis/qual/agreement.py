@@ -5,6 +5,12 @@ observation: present or absent for each coder. Kappa is statsmodels' ``cohens_ka
 2 x 2 table; its Wald interval is clipped to -1..1 (with few items it can run past 1). Kappa below
 0.6 is flagged: the theme's definition or its use needs another look before its shares are
 trusted. A theme neither or both coders always used has no kappa (chance agreement is total).
+
+No kappa is given for a theme fewer than ``MIN_POSITIVES`` double-coded texts carry (by either
+coder): with so few, one disagreement more or less moves kappa by 0.3 or more, and when the
+coders happen to agree on all of them the interval collapses to "1.00 to 1.00", a certainty no
+handful of texts can give. Their counts are shown instead. For the same reason a theme with no
+disagreement at all has no interval: the Wald formula gives it zero width.
 """
 
 from __future__ import annotations
@@ -18,6 +24,8 @@ from statsmodels.stats.inter_rater import cohens_kappa
 from .codebook import Codebook
 
 FLAG_BELOW = 0.6
+MIN_POSITIVES = 5
+"""Fewest double-coded texts carrying a theme (by either coder) for its kappa to be given."""
 COLUMNS = [
     "theme",
     "label",
@@ -57,10 +65,16 @@ def kappa_table(coded: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
         second = [theme in c for c in both["coder_2"]]
         a, b = np.array(first, dtype=bool), np.array(second, dtype=bool)
         kappa, low, high = theme_kappa(first, second)
+        positives = int(np.sum(a | b))
         if np.isnan(kappa):
             flag = "not estimable: the theme was never (or always) used" if len(both) else "no double coding"
+        elif positives < MIN_POSITIVES:
+            kappa = low = high = float("nan")
+            flag = f"not given: fewer than {MIN_POSITIVES} double-coded texts carry the theme"
         else:
             flag = f"below {FLAG_BELOW}" if kappa < FLAG_BELOW else ""
+            if not np.any(a ^ b):
+                low = high = float("nan")  # no disagreement: the Wald interval has no width
         rows.append(
             {
                 "theme": theme,
@@ -88,11 +102,43 @@ def kappa_sentence(table: pd.DataFrame) -> str:
     n = int(table["double_coded"].iloc[0])
     estimable = table[table["kappa"].notna()]
     low = estimable[estimable["kappa"] < FLAG_BELOW]
+    few = int(table["flag"].str.startswith("not given").sum())
     text = (
-        f"A second person coded {n} of the texts. Agreement could be measured for {len(estimable)} "
-        f"theme(s) (the others were used by neither coder in those texts)."
+        f"A second person coded {n} of the texts. Agreement is given for {len(estimable)} "
+        f"theme(s) that at least {MIN_POSITIVES} of those texts carry; {few} other theme(s) carried "
+        f"by fewer are shown as counts only, because one disagreement would move their kappa by "
+        f"0.3 or more."
     )
     if low.empty:
         return text + f" Every one reached a kappa of {FLAG_BELOW} or more."
     names = ", ".join(f"{r.label} (kappa {r.kappa:.2f})" for r in low.itertuples())
     return text + f" Below {FLAG_BELOW}, so to be read with care: {names}."
+
+
+def suggestion_sentence(coded: pd.DataFrame, codebook: Codebook) -> str:
+    """How far the keyword suggestions shaped the codes: final codes equal to the suggestion.
+
+    The first coder had the suggestions in view; the second did not, so the second coder's rate
+    is what a reader who never saw them gives.
+    """
+    first = coded[coded["coder_1"].notna()]
+    if first.empty:
+        return "No text has been coded yet."
+    same_1 = sum(
+        sorted(c) == sorted(codebook.suggest(t)) for c, t in zip(first["coder_1"], first["text"], strict=True)
+    )
+    text = (
+        f"The first coder's themes are exactly the keyword suggestion on {same_1} of the {len(first)} "
+        "coded texts (the suggestions were in view as optional help)"
+    )
+    second = coded[coded["coder_2"].notna()]
+    if second.empty:
+        return text + "."
+    same_2 = sum(
+        sorted(c) == sorted(codebook.suggest(t))
+        for c, t in zip(second["coder_2"], second["text"], strict=True)
+    )
+    return text + (
+        f"; the second coder, who never saw them, gave exactly the suggested themes on {same_2} of "
+        f"{len(second)}."
+    )

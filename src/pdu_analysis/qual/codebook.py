@@ -1,9 +1,11 @@
 """The theme codebook (``data/reference/themes.csv``): validated, and used to suggest themes.
 
 Each theme has an id coders type in the sheets, a label readers see, a definition with include
-and exclude notes and an example, and optional keywords. Keywords only *suggest* a theme in the
-coding sheet; the coder decides. A keyword matches whole words in any case; a trailing ``*``
-allows any ending ("refer*" matches "referral").
+and exclude notes and an example, optional keywords, the report section it informs (an id of
+``data/reference/sections.csv`` when that table is present), and ``dissent: yes`` for a theme
+that records doubts, risks or no change (so a section's quotes can include the dissent it holds).
+Keywords only *suggest* a theme in the coding sheet; the coder decides. A keyword matches whole
+words in any case; a trailing ``*`` allows any ending ("refer*" matches "referral").
 """
 
 from __future__ import annotations
@@ -16,10 +18,22 @@ import pandas as pd
 import pandera.pandas as pa
 
 from .. import schemas
+from ..errors import PDUInputError
 from ..paths import REFERENCE_DIR
 
 THEMES_FILE = "themes.csv"
-COLUMNS = ["theme_id", "label", "definition", "include", "exclude", "example", "keywords"]
+COLUMNS = [
+    "theme_id",
+    "label",
+    "definition",
+    "include",
+    "exclude",
+    "example",
+    "keywords",
+    "section",
+    "dissent",
+]
+SECTIONS_FILE = "sections.csv"
 NO_THEME = "none"
 """What a coder types when a text was read and fits no theme (a blank cell means not coded yet)."""
 
@@ -46,6 +60,12 @@ THEMES_SCHEMA = pa.DataFrameSchema(
         "exclude": pa.Column(object),
         "example": pa.Column(object),
         "keywords": pa.Column(object),
+        "section": pa.Column(
+            object, checks=[pa.Check(lambda s: s.astype(str).str.match(_ID), error="a section id")]
+        ),
+        "dissent": pa.Column(
+            object, checks=[pa.Check(lambda s: s.astype(str).isin(["yes", ""]), error="yes or blank")]
+        ),
     },
     strict=True,
     ordered=True,
@@ -67,6 +87,16 @@ class Codebook:
     @property
     def labels(self) -> dict[str, str]:
         return dict(zip(self.table["theme_id"], self.table["label"], strict=True))
+
+    @property
+    def sections(self) -> dict[str, str]:
+        """Theme id -> the report section it informs."""
+        return dict(zip(self.table["theme_id"], self.table["section"], strict=True))
+
+    @property
+    def dissent(self) -> set[str]:
+        """Themes that record doubts, risks or no change."""
+        return set(self.table.loc[self.table["dissent"] == "yes", "theme_id"])
 
     def suggest(self, text: object) -> list[str]:
         """Theme ids whose keywords occur in ``text``, in codebook order."""
@@ -90,12 +120,28 @@ def keyword_pattern(keywords: str) -> re.Pattern | None:
     return re.compile("|".join(parts), re.IGNORECASE) if parts else None
 
 
+def _check_sections(table: pd.DataFrame, path: Path) -> None:
+    """Every theme's section is a section of the report, when the sections table is there."""
+    sections_path = Path(path).parent / SECTIONS_FILE
+    if not sections_path.exists():
+        return
+    known = set(pd.read_csv(sections_path, dtype=str, keep_default_na=False)["section"].str.strip())
+    for number, (theme, section) in enumerate(zip(table["theme_id"], table["section"], strict=True), 2):
+        if section not in known:
+            raise PDUInputError(
+                f"row {number} (theme '{theme}'), column 'section': '{section}' is not a section in "
+                f"{sections_path.name} (expected one of {', '.join(sorted(known))})",
+                file=str(path),
+            )
+
+
 def load_codebook(path: Path | None = None) -> Codebook:
     """Read and validate the theme codebook; a bad row stops the run naming the file and row."""
     path = path or REFERENCE_DIR / THEMES_FILE
     table = pd.read_csv(path, dtype=str, keep_default_na=False).astype(object)
     table = schemas.validate(table, THEMES_SCHEMA, file=str(path))
     table = table.map(lambda v: " ".join(str(v).split()))
+    _check_sections(table, path)
     return Codebook(
         table=table,
         patterns={t: keyword_pattern(k) for t, k in zip(table["theme_id"], table["keywords"], strict=True)},

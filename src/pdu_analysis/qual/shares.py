@@ -4,15 +4,24 @@ The unit is the respondent (a survey response) or the interviewee, never the pas
 with three passages on one theme counts once. The base is the units whose texts the first coder
 has coded; the first coder's codes are the ones counted (the second coder's measure agreement
 only). Rounds of the same question are compared with the statistics used for closed questions
-(``stats.compare_two``).
+(``stats.compare_two``), as one family adjusted with Holm, and not below ``MIN_TEST_BASE``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
+from statsmodels.stats.multitest import multipletests
 
 from .. import stats
+from ..clean.interviews import SURVEY as INTERVIEWS
+from ..stats.conventions import ALPHA
+from ..stats.verdict import detectable_phrase, verdict_clause
 from .codebook import Codebook
+
+MIN_TEST_BASE = 10
+"""Fewest coded units in each group for a theme comparison to be tested (counts shown below it)."""
 
 CODE_COLUMNS = ["sheet", "survey", "question_id", "round", "unit_id", "item_id", "coder", "theme"]
 SHARE_COLUMNS = [
@@ -104,32 +113,90 @@ def units_with_theme(coded: pd.DataFrame, theme: str, round_: str) -> int:
     return int(rows[["survey", "unit_id"]].drop_duplicates().shape[0])
 
 
-def round_comparisons(shares: pd.DataFrame, rounds_in_order: list[str]) -> pd.DataFrame:
-    """Consecutive rounds of each question compared, theme by theme (themes used in either round)."""
+def round_comparisons(
+    shares: pd.DataFrame,
+    rounds_in_order: list[str],
+    names: Mapping[str, Mapping[str, str]] | None = None,
+) -> pd.DataFrame:
+    """Consecutive rounds of each question compared, theme by theme, as one family of tests.
+
+    Themes used in either round are listed. A pair where either group has fewer than
+    ``MIN_TEST_BASE`` coded units is not tested: its counts are shown instead (at such bases no
+    difference short of all-or-nothing could be told from chance). Interviews are not compared:
+    interviewees were chosen, not sampled. Every tested row is adjusted with Holm over all the
+    tested rows (``p_holm``), and its verdict and sentence follow the adjusted p with the interval
+    (:func:`stats.verdict`), so nothing is called evidence of change unless it survives Holm.
+    ``names`` gives, per survey, each round's name in a sentence (periods for post-event answers,
+    rounds for follow-up answers: :func:`labels.sentence_names`).
+    """
     rows = []
     for (survey, question), group in shares.groupby(["survey", "question_id"], sort=True):
+        if survey == INTERVIEWS:
+            continue
         present = [r for r in rounds_in_order if r in set(group["round"])]
+        called = (names or {}).get(survey, {})
         for first, second in zip(present, present[1:], strict=False):
             a = group[group["round"] == first].set_index("theme")
             b = group[group["round"] == second].set_index("theme")
             for theme in a.index:
-                k1, n1, k2, n2 = (
-                    int(a.at[theme, "count"]),
-                    int(a.at[theme, "base"]),
-                    int(b.at[theme, "count"]),
-                    int(b.at[theme, "base"]),
-                )
+                k1, n1 = int(a.at[theme, "count"]), int(a.at[theme, "base"])
+                k2, n2 = int(b.at[theme, "count"]), int(b.at[theme, "base"])
                 if k1 == 0 and k2 == 0:
                     continue
-                result = stats.compare_two(k1, n1, k2, n2, labels=(first, second))
-                rows.append(
-                    {
-                        "survey": survey,
-                        "question_id": question,
-                        "theme": theme,
-                        "label": a.at[theme, "label"],
-                        **result.to_record(),
-                        "sentence": result.sentence(),
-                    }
-                )
-    return pd.DataFrame(rows)
+                labels = (called.get(first, first), called.get(second, second))
+                row = {
+                    "survey": survey,
+                    "question_id": question,
+                    "theme": theme,
+                    "label": a.at[theme, "label"],
+                }
+                if min(n1, n2) < MIN_TEST_BASE:
+                    row.update(
+                        {"first": labels[0], "second": labels[1], "k1": k1, "n1": n1, "k2": k2, "n2": n2}
+                    )
+                    row["tested"] = False
+                else:
+                    result = stats.compare_two(k1, n1, k2, n2, labels=labels)
+                    row.update(result.to_record())
+                    row["tested"] = True
+                    row["_result"] = result
+                rows.append(row)
+    return _adjusted(rows)
+
+
+def _adjusted(rows: list[dict]) -> pd.DataFrame:
+    """Holm over the tested rows; verdicts and sentences from the adjusted p."""
+    tested = [r for r in rows if r["tested"]]
+    adjusted = multipletests([r["p_value"] for r in tested], alpha=ALPHA, method="holm")[1] if tested else []
+    for row, p_holm in zip(tested, adjusted, strict=True):
+        result = row.pop("_result")
+        row["p_holm"] = float(p_holm)
+        row["verdict"] = stats.verdict(float(p_holm), result.ci_low, result.ci_high)
+        row["sentence"] = _sentence(result, float(p_holm), len(tested))
+    for row in rows:
+        if not row["tested"]:
+            row.update({"p_holm": float("nan"), "verdict": "not tested", "sentence": _untested(row)})
+    return (
+        pd.DataFrame(rows, columns=list(dict.fromkeys([c for r in rows for c in r])))
+        if rows
+        else (
+            pd.DataFrame(
+                columns=["survey", "question_id", "theme", "label", "tested", "p_holm", "verdict", "sentence"]
+            )
+        )
+    )
+
+
+def _sentence(result, p_holm: float, family: int) -> str:
+    a, b = result.labels
+    opening = f"With {result.n1} ({a}) and {result.n2} ({b}) coded answers"
+    test = f"Fisher's exact, Holm-adjusted over {family} theme comparison{'s' if family != 1 else ''},"
+    clause = verdict_clause(result.diff, p_holm, result.ci_low, result.ci_high, test=test)
+    return f"{opening} {detectable_phrase(result.mdd, result.mdd_direction)}; {clause}."
+
+
+def _untested(row: dict) -> str:
+    return (
+        f"{row['k1']} of {row['n1']} ({row['first']}) and {row['k2']} of {row['n2']} ({row['second']}): "
+        f"not tested, because fewer than {MIN_TEST_BASE} answers were coded in a group."
+    )

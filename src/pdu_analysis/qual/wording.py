@@ -1,17 +1,21 @@
 """Words and readable tables for the open-text page: every sentence computed from the codes.
 
-Question names come from the survey codebook, round names from ``data/reference/waves.csv``, and
-counts follow the small-base rules of the closed questions ("k of n" below 30).
+Question names come from the survey codebook. Post-event answers are grouped by the period in
+which they were given and named by its dates ("To 30 Jun 2018"); follow-up answers and interviews
+by their round ("Final (January 2019)"), as on every other page (``labels.comparison_names``).
+Counts follow the small-base rules of the closed questions ("k of n" below 30).
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from .. import reference
+from .. import labels, reference
 from ..clean.interviews import SURVEY as INTERVIEWS
 from ..clean.open_text import OTHER_SUFFIX
+from ..errors import PDUInputError
 from ..wording.numbers import compact_share
+from .agreement import FLAG_BELOW, MIN_POSITIVES
 
 __all__ = ["main_points", "progress_table", "question_name", "readable_comparisons", "readable_shares"]
 
@@ -38,11 +42,33 @@ def round_names() -> dict[str, str]:
     return dict(zip(waves["wave"], waves["label"], strict=True))
 
 
-def _round(value: str) -> str:
-    return round_names().get(value, value)
+def interim_cutoff() -> str:
+    """The cut-off the cleaning applied (``periods.csv``), else the first round's in waves.csv."""
+    from ..clean.waves import applied_cutoff
+
+    try:
+        return applied_cutoff()
+    except (PDUInputError, KeyError, IndexError):
+        return str(reference.waves_by_cutoff()["attendance_cutoff"].iloc[0])
 
 
-def progress_table(coded: pd.DataFrame) -> pd.DataFrame:
+def group_names(responses: pd.DataFrame, *, in_sentence: bool = False) -> dict[str, dict[str, str]]:
+    """Survey -> {round id: name}: periods for post-event answers, rounds for the rest."""
+    names = labels.comparison_names(responses, interim_cutoff())
+    if in_sentence:
+        names = labels.sentence_names(names)
+    rounds = round_names()
+    if in_sentence:
+        rounds = {w: n.split(" (")[0].lower() for w, n in rounds.items()}
+    return {"post_event": names["post_event"], "follow_up": names["follow_up"], INTERVIEWS: rounds}
+
+
+def _round(value: str, survey: str = "", names: dict | None = None) -> str:
+    known = (names or {}).get(survey) or ({} if survey == "post_event" else round_names())
+    return known.get(value, value)
+
+
+def progress_table(coded: pd.DataFrame, names: dict | None = None) -> pd.DataFrame:
     """Per sheet: texts, coded by coder 1, coded by both, approved as quotes."""
     rows = []
     for (sheet, survey, question, round_), group in coded.groupby(
@@ -51,7 +77,7 @@ def progress_table(coded: pd.DataFrame) -> pd.DataFrame:
         rows.append(
             {
                 "question": question_name(survey, question),
-                "round": _round(round_),
+                "round or period": _round(round_, survey, names),
                 "coding sheet": f"{sheet}.xlsx",
                 "texts": len(group),
                 "coded": int(group["coder_1"].notna().sum()),
@@ -62,7 +88,7 @@ def progress_table(coded: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def readable_shares(shares: pd.DataFrame) -> pd.DataFrame:
+def readable_shares(shares: pd.DataFrame, names: dict | None = None) -> pd.DataFrame:
     """Themes used at least once, with 'k of n' and the 95% interval, by question and round."""
     used = shares[shares["count"] > 0]
     return pd.DataFrame(
@@ -70,7 +96,9 @@ def readable_shares(shares: pd.DataFrame) -> pd.DataFrame:
             "question": [
                 question_name(s, q) for s, q in zip(used["survey"], used["question_id"], strict=True)
             ],
-            "round": used["round"].map(_round),
+            "round or period": [
+                _round(r, s, names) for r, s in zip(used["round"], used["survey"], strict=True)
+            ],
             "theme": used["label"],
             "k of n": [compact_share(k, n) for k, n in zip(used["count"], used["base"], strict=True)],
             "95% interval": [
@@ -102,7 +130,14 @@ def readable_comparisons(comparisons: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def main_points(coded: pd.DataFrame, shares: pd.DataFrame, kappa: pd.DataFrame, quotes: pd.DataFrame) -> str:
+def main_points(
+    coded: pd.DataFrame,
+    shares: pd.DataFrame,
+    kappa: pd.DataFrame,
+    quotes: pd.DataFrame,
+    names: dict | None = None,
+    comparisons: pd.DataFrame | None = None,
+) -> str:
     """The page's main points as Markdown bullets."""
     units = coded[coded["coder_1"].notna()][["survey", "unit_id"]].drop_duplicates()
     texts = len(coded)
@@ -121,16 +156,20 @@ def main_points(coded: pd.DataFrame, shares: pd.DataFrame, kappa: pd.DataFrame, 
         latest = group[group["round"] == group["round"].iloc[-1]]  # rows run in round order
         top = latest.sort_values("count", ascending=False, kind="stable").iloc[0]
         points.append(
-            f"{question_name(survey, question)} \u2014 {_round(top['round'])}: the commonest theme was "
+            f"{question_name(survey, question)} \u2014 {_round(top['round'], survey, names)}: "
+            "the commonest theme was "
             f"{top['label']}, in {int(top['count'])} of {int(top['base'])} {unit_word(survey)}."
         )
     estimable = kappa[kappa["kappa"].notna()]
     if len(estimable):
-        low = int((estimable["kappa"] < 0.6).sum())
+        low = int((estimable["kappa"] < FLAG_BELOW).sum())
         points.append(
-            f"Two coders agreed on {len(estimable) - low} of the {len(estimable)} themes either of them used "
-            f"to a kappa of 0.6 or more, over {int(kappa['double_coded'].iloc[0])} double-coded texts."
+            f"Two coders agreed on {len(estimable) - low} of the {len(estimable)} themes with enough texts "
+            f"to a kappa of {FLAG_BELOW} or more, over {int(kappa['double_coded'].iloc[0])} double-coded "
+            f"texts (agreement is not given for themes fewer than {MIN_POSITIVES} of those texts carry)."
         )
+    if comparisons is not None and len(comparisons):
+        points.append(comparison_point(comparisons))
     points.append(
         f"{len(quotes)} quotes were approved for this page; names, e-mail addresses, phone numbers and "
         "organisations in them are replaced by [name], [e-mail], [phone] and [organisation]."
@@ -138,7 +177,24 @@ def main_points(coded: pd.DataFrame, shares: pd.DataFrame, kappa: pd.DataFrame, 
     return "\n".join(f"- {p}" for p in points)
 
 
-def chart_table(shares: pd.DataFrame, survey: str, question: str) -> pd.DataFrame:
+def comparison_point(comparisons: pd.DataFrame) -> str:
+    """How many theme comparisons were tested, and how many survive Holm's adjustment."""
+    from .shares import MIN_TEST_BASE
+
+    tested = comparisons[comparisons["tested"].astype(bool)]
+    held = tested[tested["verdict"] == "evidence"]
+    untested = len(comparisons) - len(tested)
+    text = (
+        f"{len(tested)} theme comparison(s) between rounds or periods were tested together"
+        f" ({untested} more had fewer than {MIN_TEST_BASE} coded answers in a group and show counts only); "
+    )
+    if held.empty:
+        return text + "none is evidence of change once the number of comparisons is allowed for."
+    listed = ", ".join(held["label"])
+    return text + f"evidence of change after allowing for the number of comparisons: {listed}."
+
+
+def chart_table(shares: pd.DataFrame, survey: str, question: str, names: dict | None = None) -> pd.DataFrame:
     """label/count/base/group rows of one question's themes used in any round, for the bar chart."""
     rows = shares[(shares["survey"] == survey) & (shares["question_id"] == question)]
     used = rows.groupby("theme")["count"].transform("max") > 0
@@ -149,7 +205,7 @@ def chart_table(shares: pd.DataFrame, survey: str, question: str) -> pd.DataFram
             "label": rows["label"],
             "count": rows["count"],
             "base": rows["base"],
-            "group": rows["round"].map(_round),
+            "group": rows["round"].map(lambda r: _round(r, survey, names)),
         }
     )
     table["label"] = pd.Categorical(table["label"], categories=list(order), ordered=True)
