@@ -327,7 +327,7 @@ def test_aims_page_shows_evidence_only_without_written_conclusions(built):
     shipped = (PROJECT_ROOT / "data" / "coding" / "conclusions.md").read_text(encoding="utf-8")
     assert "conclusions have not been written for these data" in page
     assert "The evaluator's conclusion." not in page
-    assert page.count("Strength of the evidence:") == page.count("Evidence for the aim:") > 0
+    assert page.count("Strength of the evidence:") == page.count("<caption>Evidence for the aim:") > 0
     assert "Issues arising have not been written" in page and "Next steps have not been written" in page
     for line in shipped.splitlines():
         if line.startswith("- "):
