@@ -303,7 +303,8 @@ def read_sheets(texts: pd.DataFrame, codebook: Codebook, folder: Path | None) ->
     merged = pd.concat([merged, uncoded.assign(coder_1=None, approved=False)], ignore_index=True)
     seconds = []
     second_folder = folder / SECOND_FOLDER if folder is not None else None
-    for path in sorted(second_folder.glob("*.xlsx")) if second_folder is not None and second_folder.is_dir() else []:
+    second_sheets = sorted(second_folder.glob("*.xlsx")) if second_folder and second_folder.is_dir() else []
+    for path in second_sheets:
         if path.name.startswith("~$"):
             continue
         if path.stem not in sheets:
