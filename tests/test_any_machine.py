@@ -257,3 +257,25 @@ def test_every_footer_names_the_commit_the_manifest_records(built_project):
         shown = dict(zip(terms, values, strict=True))
         assert shown["Commit"] == commit[:12], page.name
         assert shown["Built"] != "not recorded", page.name
+
+
+def test_a_new_manifest_is_built_with_this_commit_not_the_old_manifests(tmp_path, monkeypatch):
+    """`make manifest` records this commit's date and id in the header; the pages it hashes must be
+    built with the same two, never with the ones the previous manifest recorded."""
+    old = tmp_path / "MANIFEST.sha256"
+    old.write_text(f"# SOURCE_DATE_EPOCH=1700000000\n# SOURCE_COMMIT={'a' * 40}\nabc  data/x.csv\n")
+    monkeypatch.setattr(verify, "MANIFEST", old.name)
+    monkeypatch.setattr(verify, "PROJECT_ROOT", tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")
+    monkeypatch.setenv("SOURCE_COMMIT", "b" * 40)
+    seen = {}
+
+    def fake_rebuild(scratch, python, *, facts=None):
+        seen.update(facts or {name: verify.build_fact(name, old) for name in verify.BUILD_FACTS})
+
+    monkeypatch.setattr(verify, "rebuild", fake_rebuild)
+    monkeypatch.setattr(verify, "collect", lambda scratch: {"data/x.csv": "abc"})
+    assert verify._update(old, keep=False) == 0
+    assert seen == {"SOURCE_DATE_EPOCH": "1800000000", "SOURCE_COMMIT": "b" * 40}
+    header = old.read_text()
+    assert "# SOURCE_COMMIT=" + "b" * 40 in header and "# SOURCE_DATE_EPOCH=1800000000" in header

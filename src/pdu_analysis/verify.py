@@ -225,16 +225,15 @@ def copy_inputs(scratch: Path) -> None:
             shutil.copy2(source, scratch / name)
 
 
-def rebuild(scratch: Path, python: str, *, epoch: str | None = None) -> None:
+def rebuild(scratch: Path, python: str, *, facts: dict[str, str | None] | None = None) -> None:
     """Copy inputs into ``scratch`` and run ``make reports`` there, outputs staying in scratch.
 
-    The build date is ``epoch`` when given, else the manifest's recorded one (see
-    :func:`source_date_epoch`)."""
+    The build date and commit are ``facts`` when given (a new manifest records this commit's),
+    else the manifest's recorded ones (see :func:`build_fact`)."""
     copy_inputs(scratch)
     env = {**os.environ, "PDU_OUTPUT_ROOT": str(scratch), "PDU_RAW_DIR": str(scratch / "data/raw")}
-    facts = {name: build_fact(name, PROJECT_ROOT / MANIFEST) for name in BUILD_FACTS}
-    if epoch:
-        facts["SOURCE_DATE_EPOCH"] = epoch
+    if facts is None:
+        facts = {name: build_fact(name, PROJECT_ROOT / MANIFEST) for name in BUILD_FACTS}
     for name, value in facts.items():
         env.pop(name, None)
         if value:
@@ -314,17 +313,17 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _update(manifest: Path, *, keep: bool) -> int:
-    """Rebuild from scratch with this commit's build date and record that build's checksums."""
-    epoch = source_date_epoch(None)
-    for name in BUILD_FACTS:
-        value = build_fact(name, None)
+    """Rebuild from scratch with this commit's build date and id (never the old manifest's) and record
+    that build's checksums."""
+    facts = {name: build_fact(name, None) for name in BUILD_FACTS}
+    for name, value in facts.items():
         if value:
             os.environ[name] = value
     scratch = Path(tempfile.mkdtemp(prefix="pdu-manifest-"))
     try:
         print(f">> rebuilding from data/raw in {scratch} to record the manifest")
         try:
-            rebuild(scratch, sys.executable, epoch=epoch)
+            rebuild(scratch, sys.executable, facts=facts)
         except subprocess.CalledProcessError:
             print("the rebuild failed: see the messages above; the manifest is unchanged", file=sys.stderr)
             return 1
