@@ -15,6 +15,7 @@ from pdu_analysis.aims.evidence import (
     load_aims,
 )
 from pdu_analysis.aims.prose import Conclusions, read_conclusions
+from pdu_analysis.aims.summary import summary_records
 
 __all__ = [
     "Conclusions",
@@ -25,4 +26,5 @@ __all__ = [
     "indicators",
     "load_aims",
     "read_conclusions",
+    "summary_records",
 ]

@@ -1,11 +1,13 @@
 """The board pack's one document: the evaluation report as a steering group reads it on paper.
 
 Main points, every findings section of the report in its order (heading and findings in plain
-words, as the pages word them: ``reports/tables/main_points.csv`` and ``sections.csv``), and a
-one-page method note. Reviewer tables stay on the HTML pages. Links inside the pack point to its
-own sections; a link to an HTML page is left out, because a PDF sent by e-mail cannot follow it
-(and a printed absolute path would show the build machine's folders). Printed once by Chromium,
-so the PDF keeps the structure tags Chromium writes (joining PDFs would drop them).
+words, as the pages word them: ``reports/tables/main_points.csv`` and ``sections.csv``), how far
+the PDU met its aims (each aim's rating and the evaluator's checked conclusion, as the aims page
+words them: ``09_aims_summary.csv``), and a one-page method note. Reviewer tables stay on the
+HTML pages. Links inside the pack point to its own sections; a link to an HTML page is left out,
+because a PDF sent by e-mail cannot follow it (and a printed absolute path would show the build
+machine's folders). Printed once by Chromium, so the PDF keeps the structure tags Chromium writes
+(joining PDFs would drop them).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import html
 from pathlib import Path
 
 from .. import paths
+from ..aims.summary import NOT_WRITTEN
 from ..stats import conventions
 from ..wording.assumed import legend_html
 from . import chrome, pages
@@ -41,6 +44,25 @@ def _rows(path: Path) -> list[dict[str, str]]:
 
 def _paragraphs(text: str) -> str:
     return "".join(f"<p>{html.escape(p.strip())}</p>" for p in text.split("\n\n") if p.strip())
+
+
+def aims_html(rows: list[dict[str, str]]) -> str:
+    """How far the PDU met its aims: each aim's rating and conclusion, then issues and next steps.
+
+    Empty when the aims page wrote no summary; a note when the conclusions are not written."""
+    if not rows:
+        return ""
+    written = any(r.get("text") for r in rows)
+    parts = []
+    for row in rows:
+        rating = f"<p><strong>Strength of the evidence: {html.escape(row['strength'])}.</strong></p>"
+        parts.append(
+            f"<h3>{html.escape(row['heading'])}</h3>"
+            + (rating if row.get("strength") else "")
+            + _paragraphs(row.get("text", "").replace("**", ""))
+        )
+    note = "" if written else f"<p><em>{html.escape(NOT_WRITTEN)}</em></p>"
+    return f'<h2 id="aims">How far the PDU met its aims</h2>{note}{"".join(parts)}'
 
 
 def method_note(study: str) -> str:
@@ -71,6 +93,7 @@ def pack_html(tables_dir: Path, *, synthetic: bool, study: str) -> str:
     """The board pack as one HTML document (main points, sections, method note)."""
     points = _rows(tables_dir / "main_points.csv")
     sections = _rows(tables_dir / "sections.csv")
+    aims = _rows(tables_dir / "09_aims_summary.csv")
     anchors = {s["href"].split("#")[-1] for s in sections}
 
     def link(href: str) -> str:
@@ -96,6 +119,7 @@ def pack_html(tables_dir: Path, *, synthetic: bool, study: str) -> str:
         f"<h1>{html.escape(pages.STUDY_NAME)}: evaluation report</h1>{banner_html(synthetic)}"
         f'<h2 id="main-points">Main points</h2><ul class="main-points">{listed}</ul>{legend}'
         f'<h2 id="findings">The findings, section by section</h2>{body}{legend}'
+        f"{aims_html(aims)}"
         f"{method_note(study)}</main></body></html>\n"
     )
 
