@@ -73,7 +73,9 @@ def plain_comparison_sentence(row, what: str) -> str:
     text = plain_verdict(
         row["diff"], row["p_value"], row["diff_ci_low"], row["diff_ci_high"], row["mdd"], direction
     )
-    return f"For the {what}, {text}."
+    firm = row["robustness_sentence"] if "robustness_sentence" in row else None
+    # how firm a change of attendances is under every clustering (stats.robustness), where tested
+    return f"For the {what}, {text}." + (f" {firm}" if isinstance(firm, str) and firm else "")
 
 
 def plain_markdown(table, names=None) -> str:
