@@ -29,7 +29,8 @@ print("output root:", os.environ.get("PDU_OUTPUT_ROOT"))"""
 def test_parallel_runs_all_start_and_use_ipc(tmp_path):
     source = tmp_path / "probe.ipynb"
     nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell(PROBE)]
+    parameters = nbformat.v4.new_code_cell("raw_dir = None", metadata={"tags": ["parameters"]})
+    nb.cells = [parameters, nbformat.v4.new_code_cell(PROBE)]  # every build notebook has its parameters cell
     nbformat.write(nb, source)
     env = {**os.environ, "PDU_OUTPUT_ROOT": str(tmp_path / "out")}
     outputs = [tmp_path / f"run{i}.ipynb" for i in range(5)]
@@ -45,7 +46,8 @@ def test_parallel_runs_all_start_and_use_ipc(tmp_path):
     errors = [run.communicate(timeout=300)[1] for run in runs]
     assert [run.returncode for run in runs] == [0] * len(runs), errors
     for out in outputs:
-        text = "".join(nbformat.read(out, as_version=4).cells[0].outputs[0]["text"])
+        probe = [c for c in nbformat.read(out, as_version=4).cells if c.source == PROBE][0]
+        text = "".join(probe.outputs[0]["text"])
         assert "transport: ipc" in text
         assert f"output root: {tmp_path / 'out'}" in text
 
