@@ -155,8 +155,9 @@ $(O)reports/html/.rendered: $(EXECUTED) $(BUILD_ID)
 $(O)reports/html/.pages: $(O)reports/html/.rendered
 	@:
 
+# The index's footer shows the raw folder's fingerprint, so new data remakes it (RAW_STAMP).
 INDEX_INPUTS = $(wildcard $(O)reports/tables/headline_figures.csv $(O)reports/tables/main_points.csv $(O)data/processed/*.csv)
-$(O)reports/html/index.html: $(O)reports/html/.pages $(INDEX_INPUTS) $(COMMON) $(BUILD_ID)
+$(O)reports/html/index.html: $(O)reports/html/.pages $(INDEX_INPUTS) $(COMMON) $(BUILD_ID) $(RAW_STAMP)
 	@$(PY) -m pdu_analysis.report.index --out $@
 
 pdf: reports ## Print the evaluation report (main points, sections, method note) to reports/pdf/board_pack.pdf (Debian's chromium)
