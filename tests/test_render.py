@@ -68,6 +68,7 @@ def make_tiny_notebook(path: Path) -> Path:
 def make_notebook(path: Path, *sources: str) -> Path:
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_markdown_cell("# Broken")] + [nbformat.v4.new_code_cell(s) for s in sources]
+    nb.cells[1].metadata["tags"] = ["parameters"]  # every build notebook has its tagged parameters cell
     for i, cell in enumerate(nb.cells):
         cell["id"] = f"c{i}"
     nbformat.write(nb, path)
