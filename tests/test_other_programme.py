@@ -332,3 +332,40 @@ def test_aims_page_shows_evidence_only_without_written_conclusions(built):
     for line in shipped.splitlines():
         if line.startswith("- "):
             assert line[2:40] not in page
+
+
+def _section_blocks(html_dir: Path) -> list[tuple[str, str]]:
+    """(section id, the text under its heading up to the next heading) in reading order (page number)."""
+    from bs4 import BeautifulSoup
+
+    blocks = []
+    for page in sorted(html_dir.glob("[0-9][0-9]_*.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for heading in soup.find_all(id=lambda v: bool(v) and v.startswith("section-")):
+            words = []
+            for node in heading.find_all_next(["h1", "h2", "h3", "p", "li", "blockquote"]):
+                if node.name in ("h1", "h2", "h3"):
+                    break
+                words.append(node.get_text(" ", strip=True))
+            blocks.append((heading["id"].removeprefix("section-"), " ".join(words)))
+    return blocks
+
+
+@pytest.mark.slow
+def test_every_report_section_reads_in_order_and_an_uncoded_one_says_so_once(built):
+    """Data with no coding sheets still show every findings section of the report, in its order;
+    a section evidenced by open text alone says in one sentence that nothing is coded yet."""
+    from pdu_analysis.wording import sections
+
+    scratch, _, whole = built
+    assert whole.returncode == 0, _tail(whole)
+    with open(PROJECT_ROOT / "data" / "reference" / "sections.csv", encoding="utf-8", newline="") as fh:
+        agreed = sorted(csv.DictReader(fh), key=lambda r: int(r["order"]))
+    blocks = _section_blocks(scratch / "reports" / "html")
+    assert [s for s, _ in blocks] == [r["section"] for r in agreed]
+    headings = {r["section"]: r["heading"] for r in agreed}
+    for section, text in blocks:
+        sentence = sections.no_text_sentence(headings[section])
+        if section in sections.QUALITATIVE:
+            assert text.count(sentence) == 1, (section, text[:300])
+        assert text.strip(), section
