@@ -160,6 +160,7 @@ INDEX_INPUTS = $(wildcard $(O)reports/tables/headline_figures.csv $(O)reports/ta
 $(O)reports/html/index.html: $(O)reports/html/.pages $(INDEX_INPUTS) $(COMMON) $(BUILD_ID) $(RAW_STAMP)
 	@$(PY) -m pdu_analysis.report.index --out $@
 
+pdf: export PDU_OUTPUT_ROOT := $(CURDIR)
 pdf: reports ## Print the evaluation report (main points, sections, method note) to reports/pdf/board_pack.pdf (Debian's chromium)
 	@$(PY) -m pdu_analysis.report.pdf --html reports/html --out reports/pdf/board_pack.pdf
 
