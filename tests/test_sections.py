@@ -86,3 +86,12 @@ def test_a_section_with_nothing_in_the_data_says_so_in_one_sentence():
         found = sections.section_findings(ctx, section)
         assert found == [sections.no_text_sentence(ctx.heading(section))], section
     assert not sections.has_findings(ctx, "knowledge") and sections.has_findings(ctx, "links")
+
+
+def test_a_themes_base_is_worded_as_interviewees_or_as_responses_to_the_question_asked():
+    from pdu_analysis.qual.wording import counted_as
+
+    book = reference.load_codebook()
+    row = book[book["survey"] == "post_event"].iloc[0]
+    assert counted_as("interviews", "notes") == "interviewees"
+    assert counted_as("post_event", row["question_id"]) == f"responses to “{row['question_text']}”"

@@ -36,6 +36,13 @@ def unit_word(survey: str) -> str:
     return "interviewees" if survey == INTERVIEWS else "responses"
 
 
+def counted_as(survey: str, question_id: str) -> str:
+    """What a theme's k of n counts, as a reader says it: "interviewees", or "responses to “...”"."""
+    if survey == INTERVIEWS:
+        return unit_word(survey)
+    return f"{unit_word(survey)} to “{question_name(survey, question_id)}”"
+
+
 def round_names() -> dict[str, str]:
     """Round id -> its label in ``waves.csv`` (``interim`` -> ``Interim (June 2018)``)."""
     waves = reference.waves_by_cutoff()

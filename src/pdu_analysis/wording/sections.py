@@ -323,14 +323,12 @@ def _themes(ctx: Context, s: str) -> list[str]:
     best = rows.sort_values(["count", "base"], ascending=[False, True], kind="stable").drop_duplicates(
         "theme"
     )
-    from pdu_analysis.qual.wording import question_name, unit_word
+    from pdu_analysis.qual.wording import counted_as
 
-    parts = []
-    for r in best.head(THEMES_PER_SECTION).itertuples():
-        parts.append(
-            f"{r.label.lower()} ({ctx.share(int(r.count), int(r.base), s)} {unit_word(r.survey)} "
-            f"to “{question_name(r.survey, r.question_id)}”)"
-        )
+    parts = [
+        f"{r.label.lower()} ({ctx.share(int(r.count), int(r.base), s)} {counted_as(r.survey, r.question_id)})"
+        for r in best.head(THEMES_PER_SECTION).itertuples()
+    ]
     return [f"In the coded open answers and interview notes, people spoke of {_and(parts)}."]
 
 
