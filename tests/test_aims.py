@@ -80,6 +80,14 @@ def test_a_rise_carried_by_one_event_is_not_strong():
     assert summary.sentence("this change").endswith(f"the evidence is {summary.rating}.")
 
 
+def test_readers_know_the_event_that_carries_a_rise_by_its_day_not_its_id():
+    att = _attendances(ONE_EVENT)
+    att["event_date"] = np.where(att["event_id"] == "B7", "2018-12-11", "2018-09-04")
+    summary = robustness.change_robustness(att, first="first", second="second", success="statutory")
+    assert "without one event (the one held on 11 December 2018;" in summary.clause()
+    assert "B7" not in summary.clause()
+
+
 def test_event_clustering_is_wider_than_person_clustering_when_events_differ():
     checks = robustness.change_checks(_attendances(ONE_EVENT), first="first", second="second")
     by = checks.set_index("kind")

@@ -127,7 +127,7 @@ def _change_indicator(row, attendances: pd.DataFrame) -> dict:
         return {"available": False}
     first, second = periods[0], periods[-1]
     checks = robustness.change_checks(attendances, first=first, second=second, success=sector)
-    summary = robustness.summarise(checks)
+    summary = robustness.summarise(checks, held_on=robustness.event_dates(attendances))
     lead = checks[checks["kind"] == "person"].iloc[0]
     k1 = int(((attendances["period"] == first) & (attendances["sector"] == sector)).sum())
     n1 = int((attendances["period"] == first).sum())

@@ -200,7 +200,19 @@ class Robustness:
         return f"{what[0].upper()}{what[1:]} {self.clause()}: the evidence is {self.rating}."
 
 
-def summarise(checks: pd.DataFrame, alpha: float = ALPHA) -> Robustness:
+def event_dates(attendances: pd.DataFrame, event_col: str = "event_id", date_col: str = "event_date") -> dict:
+    """Event id -> the day it was held, as a reader says it ("11 December 2018"); {} without dates.
+
+    A reader knows an event by when it was held, not by the register's id.
+    """
+    if date_col not in attendances.columns or attendances.empty:
+        return {}
+    days = pd.to_datetime(attendances[date_col], errors="coerce")
+    first = days.groupby(attendances[event_col].astype(str)).min().dropna()
+    return {event: f"{day.day} {day:%B %Y}" for event, day in first.items()}
+
+
+def summarise(checks: pd.DataFrame, alpha: float = ALPHA, held_on: dict | None = None) -> Robustness:
     """The strength the weakest check allows (docs/assumptions.md, "Strength of evidence").
 
     - ``strong``: every check holds;
@@ -208,6 +220,8 @@ def summarise(checks: pd.DataFrame, alpha: float = ALPHA) -> Robustness:
       change in the same direction;
     - ``weak``: the lead test holds but some check has p >= 0.10, or reverses the direction;
     - ``none``: the lead test does not hold.
+
+    ``held_on`` (:func:`event_dates`) names a left-out event by its day for readers.
     """
     primary = checks[checks["kind"] == "person"].iloc[0]
     tested = checks[checks["p_value"].notna()]
@@ -227,16 +241,18 @@ def summarise(checks: pd.DataFrame, alpha: float = ALPHA) -> Robustness:
         rating=rating,
         checks=len(tested),
         held=held,
-        weakest=_weakest_phrase(worst),
+        weakest=_weakest_phrase(worst, held_on or {}),
         weakest_p=float(worst["p_value"]),
         weakest_diff=float(worst["diff"]),
         primary_holds=bool(primary["holds"]),
     )
 
 
-def _weakest_phrase(row: pd.Series) -> str:
+def _weakest_phrase(row: pd.Series, held_on: dict) -> str:
     if row["kind"] == "leave_one_out":
-        return f"without one event ({row['left_out']}; a change of {row['diff']:.1f} points)"
+        day = held_on.get(str(row["left_out"]))
+        which = f"the one held on {day}" if day else str(row["left_out"])
+        return f"without one event ({which}; a change of {row['diff']:.1f} points)"
     return {
         "person": "by person",
         "event": "grouped by event",
@@ -246,4 +262,5 @@ def _weakest_phrase(row: pd.Series) -> str:
 
 def change_robustness(attendances: pd.DataFrame, *, first: str, second: str, success: object) -> Robustness:
     """:func:`summarise` of :func:`change_checks`: the one call pages and the aims table make."""
-    return summarise(change_checks(attendances, first=first, second=second, success=success))
+    checks = change_checks(attendances, first=first, second=second, success=success)
+    return summarise(checks, held_on=event_dates(attendances))
