@@ -119,7 +119,8 @@ def test_a_new_page_builds_and_is_linked_from_the_index(built_project, tmp_path)
     project = tmp_path / "project"
     shutil.copytree(built_project, project, symlinks=True)  # a new raw folder path: every notebook reruns
     taken = {p.stem.split("_", 1)[1] for p in (project / "notebooks").glob("[0-9][0-9]_*.ipynb")}
-    name = next(f"test_question_{i}" for i in range(100) if f"test_question_{i}" not in taken)
+    names = ["my_question", *(f"my_question_{i}" for i in range(2, 100))]
+    name = next(n for n in names if n not in taken)  # its heading starts "My question" either way
     path = new_page.create(name, project / "notebooks")  # a name no page of the project has yet
     env = {**os.environ, "PDU_OUTPUT_ROOT": str(project), "PDU_RAW_DIR": str(project / "data/raw")}
     env.pop("MAKEFLAGS", None)
