@@ -159,7 +159,7 @@ def test_make_lint_runs_the_pre_commit_hooks_commands():
     assert hooks == lint and len(hooks) == 3
     assert "repo: local" in config and "language: system" in config
     assert not re.search(r"repo: https?:", config)
-    assert [shlex.split(h)[-1] for h in hooks] == ["tests", "tests", "notebooks"]
+    assert [shlex.split(h)[-1] for h in hooks] == ["notebooks", "notebooks", "notebooks"]
 
 
 def test_number_wording_examples_hold():
