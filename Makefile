@@ -177,9 +177,10 @@ test: $(ENV_STAMP) ## Run the whole test suite (sets up the environment when mis
 test-fast: $(ENV_STAMP) ## Run the tests that take seconds (skip pipeline and browser tests)
 	@$(PY) -m pytest -m "not slow and not browser"
 
-lint: $(ENV_STAMP) ## The pre-commit checks: ruff and ruff format (code and notebooks), notebooks without outputs
+lint: $(ENV_STAMP) ## The pre-commit checks: ruff and ruff format (code and notebooks), mypy (src), notebooks without outputs
 	@$(PY) -m ruff check src tests notebooks
 	@$(PY) -m ruff format --check src tests notebooks
+	@$(PY) -m mypy
 	@$(PY) -m pdu_analysis.report.clean_notebooks notebooks
 
 verify: $(ENV_STAMP) ## Rebuild from data/raw in a scratch folder and compare with reports/MANIFEST.sha256

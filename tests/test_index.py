@@ -156,10 +156,10 @@ def test_make_lint_runs_the_pre_commit_hooks_commands():
     makefile = (ROOT / "Makefile").read_text()
     recipe = re.search(r"^lint:.*\n((?:\t.*\n)+)", makefile, re.M).group(1)
     lint = [line.strip().lstrip("@").replace("$(PY)", ".venv/bin/python") for line in recipe.splitlines()]
-    assert hooks == lint and len(hooks) == 3
+    assert hooks == lint and len(hooks) == 4
     assert "repo: local" in config and "language: system" in config
     assert not re.search(r"repo: https?:", config)
-    assert [shlex.split(h)[-1] for h in hooks] == ["notebooks", "notebooks", "notebooks"]
+    assert [shlex.split(h)[-1] for h in hooks] == ["notebooks", "notebooks", "mypy", "notebooks"]
 
 
 def test_number_wording_examples_hold():

@@ -54,7 +54,7 @@ def _allowed(spec) -> str:
     kind = (spec.metadata or {}).get("kind")
     if kind == schemas.ID and not any("str_matches" in str(getattr(c, "name", "")) for c in spec.checks):
         return "a code as in the source"
-    return VALUES_FROM.get(kind, "any text" if kind == schemas.TEXT else "")
+    return VALUES_FROM.get(str(kind), "any text" if kind == schemas.TEXT else "")
 
 
 def data_dictionary() -> pd.DataFrame:

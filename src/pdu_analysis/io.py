@@ -12,7 +12,7 @@ import csv
 import gc
 import io as _io
 import zipfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -176,7 +176,7 @@ def read_xlsx_rows(path: Path, sheet: str | None = None) -> list[list[object]]:
     return rows
 
 
-def read_rows(path: Path, sheet: str | None = None) -> list[list[object]]:
+def read_rows(path: Path, sheet: str | None = None) -> Sequence[Sequence[object]]:
     """Rows of a spreadsheet-like file, by its extension (.csv or .xlsx)."""
     suffix = path.suffix.lower()
     if suffix == ".csv":
@@ -221,7 +221,7 @@ def _texts(column: pd.Series, *, all_text: bool = False) -> pd.Series:
     return pd.Series([_as_text(value) for value in values], dtype=object)
 
 
-def _padded_frame(rows: list[list[object]]) -> pd.DataFrame:
+def _padded_frame(rows: Sequence[Sequence[object]]) -> pd.DataFrame:
     """Rows of unequal length (ragged CSV lines, short worksheet rows) padded with None."""
     width = max((len(row) for row in rows), default=0)
     return pd.DataFrame([list(row) + [None] * (width - len(row)) for row in rows], dtype=object)

@@ -53,7 +53,7 @@ def smallest_text_pt(fig: matplotlib.figure.Figure) -> float | None:
     from matplotlib.text import Text
 
     sizes = [
-        t.get_fontsize()
+        float(t.get_fontsize())
         for t in fig.findobj(Text)
         if t.get_visible() and t.get_text().strip() and t.get_figure() is not None
     ]
@@ -204,7 +204,10 @@ def markdown_html(text: str) -> str:
     """Markdown as HTML (mistune, the parser nbconvert itself uses), raw HTML escaped."""
     import mistune
 
-    return mistune.create_markdown(escape=True)(text)
+    out = mistune.create_markdown(escape=True)(text)
+    if not isinstance(out, str):  # mistune gives tokens, not HTML, only when asked to
+        raise TypeError("mistune returned tokens instead of HTML")
+    return out
 
 
 def reviewer_html(parts: list[str], summary: str = REVIEWER_SUMMARY) -> str:
@@ -256,13 +259,9 @@ def show_section(ctx, section: str, level: int = 2, quotes_limit: int = 3) -> No
     heading = ctx.heading(section)
     findings = section_findings(ctx, section)
     block = section_html(heading, section, findings, level)
-    # VOICES: the section's quotes go here (pdu_analysis.qual.voices.section_quotes).
-    try:
-        from pdu_analysis.qual.voices import section_quotes  # type: ignore[import-not-found]
-    except ImportError:
-        section_quotes = None
-    if section_quotes is not None:
-        block += quotes_html(section_quotes(section, limit=quotes_limit))
+    from pdu_analysis.qual.voices import section_quotes  # the section's quotes
+
+    block += quotes_html(section_quotes(section, limit=quotes_limit))
     display({"text/html": block, "text/plain": heading + "\n" + "\n".join(findings)}, raw=True)
 
 

@@ -23,6 +23,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
+from numbers import Real
 
 import pandas as pd
 
@@ -181,6 +182,20 @@ def _people(what: str) -> Recipe:
     return recipe
 
 
+def _count(result: Computed | NotComputable | NotApplicable) -> Computed | NotComputable | NotApplicable:
+    """The count of a share as a figure of its own (passed on when the share is not computed)."""
+    return Computed(result.count) if isinstance(result, Computed) else result
+
+
+def _base(result: Computed | NotComputable | NotApplicable) -> Computed | NotComputable | NotApplicable:
+    """The base of a share as a figure of its own (passed on when the share is not computed)."""
+    if not isinstance(result, Computed):
+        return result
+    if result.base is None:
+        return NotComputable("the figure has no base")
+    return Computed(result.base)
+
+
 RECIPES: dict[str, Recipe] = {
     "post_event_surveys_reviewed": _responses("post_event"),
     "follow_up_responses": _responses("follow_up"),
@@ -220,7 +235,7 @@ RECIPES: dict[str, Recipe] = {
     "hub_aware_pct": _answer("hub_aware", "Yes", FINAL),
     "hub_aware": _answer("hub_aware", "Yes", FINAL),
     "hub_used": _answer("hub_used", "Yes", FINAL),
-    "understanding_base": lambda t: Computed(_post_event("understanding", "")(t).base),
+    "understanding_base": lambda t: _base(_post_event("understanding", "")(t)),
     "understanding_much_greater_pct": _post_event("understanding", "Much greater understanding"),
     "understanding_some_pct": _post_event("understanding", "Some additional understanding"),
     "understanding_confirmed_pct": _post_event("understanding", "Confirmed my previous understanding"),
@@ -230,8 +245,8 @@ RECIPES: dict[str, Recipe] = {
     "awareness_some_pct": _post_event("awareness", "Some additional awareness"),
     "awareness_confirmed_pct": _post_event("awareness", "Confirmed my existing awareness"),
     "awareness_none_pct": _post_event("awareness", "No additional awareness"),
-    "awareness_none": lambda t: Computed(_post_event("awareness", "No additional awareness")(t).count),
-    "share_plan_base": lambda t: Computed(_post_event("share_plan", "", item="Front line staff")(t).base),
+    "awareness_none": lambda t: _count(_post_event("awareness", "No additional awareness")(t)),
+    "share_plan_base": lambda t: _base(_post_event("share_plan", "", item="Front line staff")(t)),
     "share_front_line_pct": _post_event("share_plan", "", item="Front line staff"),
     "made_contact": _answer("made_contact", "Yes", None),
     "intend_change_pct": _post_event("intend_change", "Yes"),
@@ -261,6 +276,8 @@ for _id in (
 def _number(value: object) -> float | None:
     if value is None or (isinstance(value, float) and math.isnan(value)) or value == "":
         return None
+    if not isinstance(value, (Real, str)):
+        raise TypeError(f"not a number: {value!r}")
     return float(value)
 
 
@@ -318,7 +335,7 @@ def reproduce(
         note = "" if pd.isna(figure.note) else str(figure.note)
         inconsistent = "inconsisten" in note.casefold()
         if recipe is None:
-            result: Computed | NotComputable = NotComputable("no recipe for this figure yet")
+            result: Computed | NotComputable | NotApplicable = NotComputable("no recipe for this figure yet")
         else:
             result = recipe(tables)
         if isinstance(result, NotComputable):

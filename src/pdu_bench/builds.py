@@ -340,7 +340,7 @@ def kernel_floor(ws: Workspace, code: str, *, timeout: float = 180) -> dict:
         client.stop_channels()
         manager.shutdown_kernel(now=False)
     t3 = time.perf_counter()
-    result = {
+    result: dict[str, float | str] = {
         "start_seconds": t1 - t0,
         "import_seconds": t2 - t1,
         "shutdown_seconds": t3 - t2,

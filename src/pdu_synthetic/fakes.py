@@ -272,7 +272,7 @@ _NHS = ("NHS", " NHS", "nhs", "Statutory", "Statutory sector")
 _PROBATION = ("Probation", "Statutory", "statutory")
 _POLICE = ("Police", "Statutory")
 
-ORGANISATIONS = {
+ORGANISATIONS: dict[tuple[str, str], list[tuple[str, tuple[str, ...], int]]] = {
     ("voluntary", "Housing"): [
         ("Lacebridge Housing Trust", _VOL, 6),
         ("Goosegate Supported Housing", _VOL, 3),

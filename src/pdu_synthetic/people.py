@@ -48,7 +48,9 @@ def _split_frequencies(rng, cells: dict[tuple[str, str], int]) -> dict[tuple[str
     order = sorted(cells, key=lambda c: cells[c])  # the biggest cell takes the remainder
     out: dict[tuple[str, str], list[int]] = {}
     for cell in order[:-1]:
-        total, taken, rest = cells[cell], [], []
+        total = cells[cell]
+        taken: list[int] = []
+        rest: list[int] = []
         for k in pool:
             if sum(taken) + k <= total and sum(taken) < total:
                 taken.append(k)

@@ -58,13 +58,13 @@ def build(rng: np.random.Generator, people: list[Person]) -> list[Response]:
     used: set[int] = set()
     for i, e in enumerate(events):
         start = start_time(rng, e.date + timedelta(days=int(rng.integers(1, 22))))
-        meta = {}
+        meta: dict[str, str] = {}
         collector = WEB_COLLECTOR
         if i in invited:
             collector = EMAIL_COLLECTOR
             p = _attendee(rng, people, e.event_id, used)
             meta = {"email": p.email, "first_name": p.first, "last_name": p.last, "custom_1": e.event_id}
-        r = response(rng, collector, start, i, **meta)
+        r = response(rng, collector, start, i, meta=meta)
         r.answers = answers[i]
         out.append(r)
     for j in range(targets.POST_EVENT_BLANK_RESPONSES):

@@ -90,11 +90,19 @@ def build(rng: np.random.Generator, people: list[Person]) -> tuple[list[list], C
     order = rng.permutation(len(rows))
     rows = [rows[int(i)] for i in order]
     rows.sort(key=lambda r: BY_ID[r["event_id"]].date)  # stable: random order within an event
-    table = [list(COLUMNS)]
+    table: list[list] = [list(COLUMNS)]
     for r in rows:
-        ev = BY_ID[r["event_id"]]
+        event = BY_ID[r["event_id"]]
         table.append(
-            [r["event"], ev.date, r["name"], r["email"] or None, r["organisation"], r["sector"], r["focus"]]
+            [
+                r["event"],
+                event.date,
+                r["name"],
+                r["email"] or None,
+                r["organisation"],
+                r["sector"],
+                r["focus"],
+            ]
         )
     for pos in sorted(
         rng.choice(np.arange(5, len(table) - 5), size=mess["blank_rows"], replace=False), reverse=True

@@ -6,6 +6,7 @@ across every export. Times are plausible office hours; IPs are documentation-ran
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
 
 import numpy as np
@@ -27,8 +28,15 @@ def respondent_id(start: datetime, serial: int) -> int:
     return 10_000_000_000 + int((start - _EPOCH).total_seconds()) * 37 + serial % 37
 
 
-def response(rng, collector_id: int, start: datetime, serial: int, blank: bool = False, **meta) -> Response:
-    """A response shell: metadata filled in, no answers yet."""
+def response(
+    rng,
+    collector_id: int,
+    start: datetime,
+    serial: int,
+    blank: bool = False,
+    meta: Mapping[str, str] | None = None,
+) -> Response:
+    """A response shell: metadata (e-mail, names, custom field) filled in, no answers yet."""
     minutes = 0.5 + float(rng.random()) if blank else 2 + 7 * float(rng.random())
     end = start + timedelta(seconds=int(minutes * 60))
     return Response(
@@ -37,7 +45,10 @@ def response(rng, collector_id: int, start: datetime, serial: int, blank: bool =
         start,
         end,
         fakes.ip_address(int(rng.integers(600))),
-        **meta,
+        email=(meta or {}).get("email", ""),
+        first_name=(meta or {}).get("first_name", ""),
+        last_name=(meta or {}).get("last_name", ""),
+        custom_1=(meta or {}).get("custom_1", ""),
     )
 
 

@@ -50,7 +50,7 @@ def codebook(survey: str) -> dict[str, dict]:
 
 def _columns(questions: dict[str, dict]) -> list[tuple[str, str | None, str, str]]:
     """(question_id, option or row, header row 1, header row 2) per answer column."""
-    cols = []
+    cols: list[tuple[str, str | None, str, str]] = []
     for qid, q in questions.items():
         kind, text = q["kind"], q["question_text"]
         if kind == "single":
@@ -77,11 +77,12 @@ def table(responses: list[Response], questions: dict[str, dict], dates_as_text: 
     cols = _columns(questions)
     head1 = list(METADATA) + [c[2] for c in cols]
     head2 = [""] * len(METADATA) + [c[3] for c in cols]
-    rows = [head1, head2]
+    rows: list[list] = [head1, head2]
     for r in responses:
-        start, end = r.start, r.end
+        start: datetime | str = r.start
+        end: datetime | str = r.end
         if dates_as_text:
-            start, end = start.strftime(DATE_FORMAT), end.strftime(DATE_FORMAT)
+            start, end = r.start.strftime(DATE_FORMAT), r.end.strftime(DATE_FORMAT)
         meta = [
             r.respondent_id,
             r.collector_id,

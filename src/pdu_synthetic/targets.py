@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TypedDict
 
 SEED = 20190228
 """Seed of the one random generator everything is drawn from (the report's publication month)."""
@@ -113,7 +114,45 @@ people who introduced it are 2 interim follow-up answers and 3 interim-round int
 (``interview_notes``); the mapping is an assumption."""
 
 # ---------------------------------------------------------------- follow-up survey
-INTERIM = {
+Counts = dict[str, int]
+"""Answer -> respondents giving it."""
+
+
+class InterimRound(TypedDict):
+    """What the interim follow-up round is built to reproduce."""
+
+    responses: int
+    heard_via: Counts
+    heard_via_answered: int
+    shared_with: Counts
+    shared_with_answered: int
+    made_contact: Counts
+    took_action: Counts
+    pledge_mentions: int
+
+
+class FinalRound(TypedDict):
+    """What the final follow-up round is built to reproduce."""
+
+    responses: int
+    blank_responses: int
+    heard_via: Counts
+    heard_via_answered: int
+    hub_aware: Counts
+    hub_used: Counts
+    shared_with: Counts
+    shared_with_answered: int
+    made_contact: Counts
+    took_action: Counts
+    action_detail_answered: int
+    outcomes_if_action: Counts
+    outcomes_if_no_action: Counts
+    effectiveness: Counts
+    usefulness_answered: int
+    usefulness: dict[str, Counts]
+
+
+INTERIM: InterimRound = {
     "responses": 7,
     "heard_via": {
         "Word of mouth": 3,
@@ -134,7 +173,7 @@ INTERIM = {
     "took_action": {"Yes": 4, "No": 3},
     "pledge_mentions": 2,
 }
-FINAL = {
+FINAL: FinalRound = {
     "responses": 29,
     "blank_responses": 1,
     "heard_via": {
@@ -178,8 +217,24 @@ HUB_USERS = {"voluntary": 134, "statutory": 50, "private": 8}
 HUB_FROM_REGISTER = 71
 """Hub users who also appear in the register (assumption); the rest are new names."""
 
+
 # ---------------------------------------------------------------- register mess
-MESS = {
+class Mess(TypedDict):
+    """How untidy the register export is made: counts of rows, rates of variant spellings."""
+
+    blank_rows: int
+    duplicate_sign_ins: int
+    nickname_rows: int
+    blank_email_rows_matched: int
+    people_without_email: int
+    email_variant_rate: float
+    name_variant_rate: float
+    organisation_variant_rate: float
+    event_title_variant_rate: float
+    focus_variant_rate: float
+
+
+MESS: Mess = {
     "blank_rows": 4,
     "duplicate_sign_ins": 6,
     "nickname_rows": 8,

@@ -73,6 +73,14 @@ class Indicator:
     text: str = "not in these data"
     extra: dict = field(default_factory=dict)
 
+    def known(self, name: str) -> float:
+        """The numeric field ``name`` (count, base, percent, ci_low, ci_high, diff), which an
+        available indicator of its kind has; an error naming the indicator when it is missing."""
+        value = getattr(self, name)
+        if value is None:
+            raise PDUInputError(f"indicator {self.id}: its {name} was not computed")
+        return float(value)
+
     def source(self, synthetic: bool) -> str:
         if not synthetic:
             return "computed from the data"
@@ -204,7 +212,8 @@ def _interval(indicator: Indicator) -> str:
     if not indicator.available or indicator.ci_low is None or not math.isfinite(indicator.ci_low):
         return "–"
     if indicator.kind == "change":
-        return f"{round_half_up(indicator.ci_low):.0f} to {round_half_up(indicator.ci_high):.0f} points"
+        low, high = indicator.known("ci_low"), indicator.known("ci_high")
+        return f"{round_half_up(low):.0f} to {round_half_up(high):.0f} points"
     return interval_text(indicator.ci_low, indicator.ci_high)
 
 
@@ -212,10 +221,10 @@ def _figure(indicator: Indicator) -> str:
     if not indicator.available:
         return indicator.text
     if indicator.kind == "change":
-        return f"{indicator.extra['compact']}: {round_half_up(indicator.diff):+.0f} points"
+        return f"{indicator.extra['compact']}: {round_half_up(indicator.known('diff')):+.0f} points"
     if indicator.kind == "theme":
         return indicator.text
-    return compact_share(indicator.count, indicator.base)
+    return compact_share(int(indicator.known("count")), int(indicator.known("base")))
 
 
 def evidence_table(aim: str, found: dict[str, Indicator], synthetic: bool) -> pd.DataFrame:

@@ -96,13 +96,13 @@ def _reference(indicator: Indicator, part: str | None) -> str:
     if part == "base":
         return str(indicator.base)
     if part == "percent":
-        return f"{round_half_up(indicator.percent):.0f}%"
+        return f"{round_half_up(indicator.known('percent')):.0f}%"
     if part == "strength":
         return indicator.rating
     if part == "checks":
         return indicator.extra["summary"].clause()
     if part == "points":
-        return f"{round_half_up(abs(indicator.diff)):.0f} points"
+        return f"{round_half_up(abs(indicator.known('diff'))):.0f} points"
     return indicator.text
 
 

@@ -78,7 +78,8 @@ def parse_notes(path: Path, rounds: list[str]) -> tuple[dict[str, str], list[str
 def read_interviews(raw: Path, rounds: list[str], redact) -> pd.DataFrame:
     """Every passage of every interview in ``raw/interviews`` (none when the folder is absent)."""
     folder = raw / FOLDER
-    records, seen = [], {}
+    records: list[dict[str, object]] = []
+    seen: dict[str, str] = {}
     for path in sorted(folder.glob("*.txt")) if folder.is_dir() else []:
         header, passages = parse_notes(path, rounds)
         code = header["Interview"]

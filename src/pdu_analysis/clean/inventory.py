@@ -14,6 +14,7 @@ an export is never dropped silently. Hidden files (``.DS_Store``) are not data.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -150,7 +151,7 @@ def _by_name(path: Path) -> str | None:
     return None
 
 
-def _first_rows(path: Path) -> list[tuple[str, list[list[object]]]]:
+def _first_rows(path: Path) -> list[tuple[str, Sequence[Sequence[object]]]]:
     """(sheet, first rows) of a CSV or of each worksheet of a workbook."""
     if path.suffix.casefold() == ".csv":
         return [("", io.read_csv_rows(path)[:HEADER_SEARCH])]
@@ -159,7 +160,7 @@ def _first_rows(path: Path) -> list[tuple[str, list[list[object]]]]:
     io.workbook_sheets(path)  # the readers' checks (a workbook at all, not damaged) and messages
     book = load_workbook(path, read_only=True, data_only=True)
     try:
-        out = []
+        out: list[tuple[str, Sequence[Sequence[object]]]] = []
         for sheet in book.worksheets:
             rows = []
             for row in sheet.iter_rows(values_only=True, max_row=HEADER_SEARCH):
@@ -170,7 +171,7 @@ def _first_rows(path: Path) -> list[tuple[str, list[list[object]]]]:
         book.close()
 
 
-def _cells(row: list[object]) -> set[str]:
+def _cells(row: Sequence[object]) -> set[str]:
     return {str(v).strip() for v in row if v is not None and str(v).strip()}
 
 

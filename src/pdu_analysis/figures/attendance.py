@@ -35,7 +35,13 @@ def events_per_person_histogram(
     top = float(table["people"].max()) if len(table) else 0.0
     for xx, k in zip(x, table["people"], strict=True):
         ax.text(
-            xx, k + max(top, 1) * 0.02, f"{int(k)}", ha="center", va="bottom", fontsize=10, color=TEXT_COLOUR
+            float(xx),
+            k + max(top, 1) * 0.02,
+            f"{int(k)}",
+            ha="center",
+            va="bottom",
+            fontsize=10,
+            color=TEXT_COLOUR,
         )
     ax.set_xticks(x, labels=table["events"])
     ax.set_xlabel("Learning events attended")
@@ -137,7 +143,7 @@ def sector_mix_by_event(
             label="Mix not shown: a sector had 1 to 4",
         )
     for xx, n in zip(x, table["total"], strict=True):
-        ax.text(xx, 101.5, f"{int(n)}", ha="center", va="bottom", fontsize=8, color=TEXT_COLOUR)
+        ax.text(float(xx), 101.5, f"{int(n)}", ha="center", va="bottom", fontsize=8, color=TEXT_COLOUR)
     dates = pd.to_datetime(table["date"]).dt.date.tolist()
     before = sum(d <= cut for d in dates)
     if 0 < before < len(table):
@@ -197,7 +203,7 @@ def cop_sessions_chart(table: pd.DataFrame, *, title: str = "Community of Practi
         )
         ax.text(
             h + 0.3,
-            yy,
+            float(yy),
             f"{int(h)} booked (planned)" if plan else f"{int(h)}",
             va="center",
             fontsize=9,

@@ -68,7 +68,7 @@ def diverging_stacked_bars(
         )
         for yy, w, k in zip(y, width, counts, strict=True):
             if k and w >= 6:
-                ax.text(0, yy, f"{int(k)}", ha="center", va="center", fontsize=9, color=TEXT_COLOUR)
+                ax.text(0, float(yy), f"{int(k)}", ha="center", va="center", fontsize=9, color=TEXT_COLOUR)
         middle = middle + width
     extent = {}
     for side, options in ((-1, negative), (1, positive)):
@@ -89,7 +89,7 @@ def diverging_stacked_bars(
                 if w >= 6:
                     ax.text(
                         lf + w / 2,
-                        yy,
+                        float(yy),
                         f"{k}",
                         ha="center",
                         va="center",
@@ -100,7 +100,7 @@ def diverging_stacked_bars(
                     edge = lf + w + 1 if side > 0 else lf - 1
                     ax.text(
                         edge,
-                        yy,
+                        float(yy),
                         f"{k}",
                         ha="left" if side > 0 else "right",
                         va="center",
@@ -112,7 +112,7 @@ def diverging_stacked_bars(
     ax.axvline(0, color=TEXT_COLOUR, linewidth=1, zorder=0 if neutral else 2)
     for yy, n in zip(y, base, strict=True):
         if n == 0:
-            ax.text(2, yy, "no responses", va="center", fontsize=9, color=SUBTITLE_COLOUR)
+            ax.text(2, float(yy), "no responses", va="center", fontsize=9, color=SUBTITLE_COLOUR)
     ax.set_yticks(y, labels=[f"{g}\n(n={int(b)})" for g, b in zip(rows["group"], base, strict=True)])
     ax.invert_yaxis()
     left_edge = max(25.0, 25 * np.ceil((extent[-1] + 6) / 25))

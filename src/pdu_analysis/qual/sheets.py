@@ -89,7 +89,7 @@ def _approval(cell: object, *, path: Path, row: int) -> bool:
     raise PDUInputError(f"{_where(path, row, 'approve quote')}: {quoted(cell)} is not yes, no or blank")
 
 
-def _rows(path: Path, headers: list[str]) -> list[list]:
+def _rows(path: Path, headers: list[str]) -> list[dict[str, object]]:
     from openpyxl import load_workbook
 
     try:
@@ -115,7 +115,8 @@ def _rows(path: Path, headers: list[str]) -> list[list]:
 
 def _read(path: Path, known_ids: set[str], codebook: Codebook, second: bool) -> pd.DataFrame:
     filled = ["coder 2"] if second else FILLED
-    records, seen = [], {}
+    records: list[dict[str, object]] = []
+    seen: dict[str, int] = {}
     for number, cells in enumerate(_rows(path, SECOND_HEADERS if second else HEADERS), start=2):
         item = "" if cells["id"] is None else str(cells["id"]).strip()
         if not item:

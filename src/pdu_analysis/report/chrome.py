@@ -36,8 +36,10 @@ def header_html(
     ``current`` is the page's stem (None for the index); ``titles`` maps every page's stem to its
     heading, which names the previous and next links; ``places`` (by stem) their reading order.
     """
+    before: str | None
+    after: str | None
     if current is None:
-        before, after = None, (pages.sequence(titles, places) or [None])[0]
+        before, after = None, next(iter(pages.sequence(titles, places)), None)
     else:
         before, after = pages.neighbours(current, titles, places)
     items = []

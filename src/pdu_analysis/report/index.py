@@ -16,6 +16,7 @@ import html
 import re
 import sys
 from pathlib import Path
+from typing import TypedDict
 
 import jinja2
 from markupsafe import Markup
@@ -41,7 +42,9 @@ MONTHS = "January February March April May June July August September October No
 def _escape(value: object) -> Markup:
     """Escape as :func:`html.escape` does (``'`` as ``&#x27;``), like the rest of the project's HTML;
     values already marked safe (``Markup``) pass through."""
-    return value if hasattr(value, "__html__") else Markup(html.escape(str(value)))
+    if isinstance(value, Markup):
+        return value
+    return Markup(value) if hasattr(value, "__html__") else Markup(html.escape(str(value)))
 
 
 ENVIRONMENT = jinja2.Environment(
@@ -120,12 +123,23 @@ def _read_csv(csv_path: Path, columns) -> list[dict[str, str]]:
     return rows
 
 
-def headline_rows(csv_path: Path) -> list[dict[str, str]]:
+class HeadlineRow(TypedDict):
+    """One row of the index's headline table, worded (the base kept for the example of a count)."""
+
+    measure: str
+    wave: str
+    result: str
+    interval: str
+    note: str
+    words_only_base: float | None
+
+
+def headline_rows(csv_path: Path) -> list[HeadlineRow]:
     """One dict of worded cells per row of the headline figures table (measure, wave, result,
     interval, note); a missing column is a :class:`PDUInputError` naming the file."""
     rows = _read_csv(csv_path, COLUMNS)
     labels = survey_wave_labels()
-    out = []
+    out: list[HeadlineRow] = []
     for row in rows:
         count, base, percent, low, high = (
             numbers.finite_or_none(row[c]) for c in ("count", "base", "percent", "ci_low", "ci_high")
@@ -216,7 +230,7 @@ def vocabulary() -> dict[str, list[dict[str, str]]]:
     try:
         from ..clean.waves import applied_cutoff
 
-        cutoff = applied_cutoff()
+        cutoff: str | None = applied_cutoff()
     except (OSError, PDUInputError, KeyError, IndexError):  # not cleaned yet: waves.csv's cut-off
         from ..reference import waves_by_cutoff
 
@@ -252,7 +266,9 @@ def page_context(out: Path, headline_csv: Path, synthetic: bool | None = None) -
         )
     rows = headline_rows(headline_csv) if headline_csv.is_file() else []
     # The example of a count is the table's own: the largest base still shown as "k of n".
-    small = sorted((r for r in rows if r["words_only_base"] is not None), key=lambda r: -r["words_only_base"])
+    small = sorted(
+        (r for r in rows if r["words_only_base"] is not None), key=lambda r: -(r["words_only_base"] or 0)
+    )
     css = (TEMPLATES / "pdu_report" / "report.css").read_text()
     described = provenance.description_href(provenance.copy_description(raw, out.parent.resolve().parent))
     headings = {p.stem: _page_title(p) for p in pages_in_order(pages_found=pages)}

@@ -130,7 +130,8 @@ def place_of_page(page_html: str, stem: str) -> Place:
         if name and content:
             found[name.group(1)] = html.unescape(content.group(1))
     fallback = default_place(stem)
-    audience = found.get("audience") if found.get("audience") in AUDIENCES else fallback.audience
+    given = found.get("audience")
+    audience = given if given is not None and given in AUDIENCES else fallback.audience
     try:
         order = float(found["order"])
     except (KeyError, ValueError):

@@ -213,6 +213,8 @@ def finish_page(page: str, fallback_title: str, tables: Path | None = None) -> t
     main = soup.find("main")
     h1 = main.find("h1") if main else None
     title = _heading_text(h1) if h1 else fallback_title
+    if soup.title is None:  # nbconvert's template always writes one
+        raise ValueError("the rendered page has no <title>")
     soup.title.string = pages.page_title(title)
     chrome.wrap_wide_boxes(soup)
     if tables is not None:
@@ -221,7 +223,7 @@ def finish_page(page: str, fallback_title: str, tables: Path | None = None) -> t
     seen: set[str] = set()
     entries = []
     for h2 in main.find_all("h2") if main else []:
-        anchor = h2.get("id") or "section"
+        anchor = str(h2.get("id") or "section")
         base, n = anchor, 2
         while anchor in seen:  # two sections with the same heading still get their own link
             anchor, n = f"{base}-{n}", n + 1
@@ -243,7 +245,7 @@ def finish_page(page: str, fallback_title: str, tables: Path | None = None) -> t
         nav.extend([label, listing])
         if h1:
             h1.insert_after(nav)
-        else:
+        elif main is not None:  # entries come from main's headings, so it is there
             main.insert(0, nav)
     return str(soup), title
 

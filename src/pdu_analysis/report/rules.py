@@ -69,9 +69,17 @@ def declared_reads(nb: dict, name: str) -> list[str] | None:
     return reads
 
 
+def _number_of(stem: str) -> str:
+    """The two digits a build notebook's name starts with."""
+    found = _NUMBER.match(stem)
+    if found is None:
+        raise RulesError(f"{stem}.ipynb: a build notebook's name starts with its number, e.g. 03_")
+    return found.group(1)
+
+
 def dependencies(notebooks: dict[str, dict]) -> dict[str, tuple[list[str], list[str]]]:
     """For each notebook stem: (variables of inputs it reads, stems of notebooks it waits for)."""
-    by_number = {_NUMBER.match(stem).group(1): stem for stem in notebooks}
+    by_number = {_number_of(stem): stem for stem in notebooks}
     declared = {stem: declared_reads(nb, f"{stem}.ipynb") for stem, nb in notebooks.items()}
     cleaning = [s for s, reads in declared.items() if reads and "raw" in reads]
     result = {}

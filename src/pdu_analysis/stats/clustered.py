@@ -134,24 +134,25 @@ def _one_group(y: np.ndarray, clusters: np.ndarray, cov_struct: str) -> dict[str
     z = norm.ppf(1 - ALPHA / 2)
     se = math.sqrt(var_robust)
     p_gee = float(expit(beta))
+    gee_percent = 100.0 * p_gee
     row.update(
         robust_low=100.0 * float(expit(beta - z * se)),
         robust_high=100.0 * float(expit(beta + z * se)),
-        gee_percent=100.0 * p_gee,
+        gee_percent=gee_percent,
         # Naive variance of the logit under independence: 1 / (n p (1 - p)).
         design_effect=var_robust * n * p_gee * (1.0 - p_gee),
         working_corr=dep_param,
     )
-    corr = row["working_corr"]
+    corr = dep_param
     if cov_struct == "exchangeable" and not -1.0 <= corr <= 1.0:
         notes.append(
             f"working correlation estimated at {corr:.2f} (outside -1..1): the outcome is "
             "nearly constant within person, so the GEE estimates the share of people"
         )
-    if abs(row["gee_percent"] - naive.percent) >= 1.0:
+    if abs(gee_percent - naive.percent) >= 1.0:
         notes.append(
             "GEE estimate differs from the attendance share by "
-            f"{abs(row['gee_percent'] - naive.percent):.1f} points (exchangeable weighting "
+            f"{abs(gee_percent - naive.percent):.1f} points (exchangeable weighting "
             "gives frequent attenders less weight)"
         )
     for w in caught:

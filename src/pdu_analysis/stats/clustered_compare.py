@@ -29,7 +29,7 @@ from scipy.stats import fisher_exact, norm
 
 from pdu_analysis.stats.conventions import ALPHA
 from pdu_analysis.stats.formatting import format_p
-from pdu_analysis.stats.power import minimum_detectable_difference
+from pdu_analysis.stats.power import Direction, minimum_detectable_difference
 from pdu_analysis.stats.verdict import Verdict, detectable_phrase, observed_phrase, verdict, verdict_clause
 
 TEST_NAME = "cluster-robust"
@@ -204,7 +204,7 @@ def compare_periods_clustered(
     deff = var / naive_var if naive_var > 0 and var > 0 else math.nan
     k1, k2 = int(y[~later].sum()), int(y[later].sum())
     pooled = (k1 + k2) / (n1 + n2)
-    direction = "rise" if diff > 0 or (diff == 0 and pooled <= 0.5) else "fall"
+    direction: Direction = "rise" if diff > 0 or (diff == 0 and pooled <= 0.5) else "fall"
     mdd = (
         minimum_detectable_difference(n1, n2, pooled, direction=direction, test="wald", design_effect=deff)
         if math.isfinite(deff)

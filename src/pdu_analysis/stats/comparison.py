@@ -20,7 +20,7 @@ from statsmodels.stats.proportion import confint_proportions_2indep
 
 from pdu_analysis.stats.conventions import ALPHA
 from pdu_analysis.stats.formatting import check_count_base
-from pdu_analysis.stats.power import minimum_detectable_difference
+from pdu_analysis.stats.power import Direction, minimum_detectable_difference
 from pdu_analysis.stats.verdict import Verdict, detectable_phrase, verdict, verdict_clause
 
 
@@ -174,6 +174,7 @@ def compare_two(
     p1, p2 = k1 / n1, k2 / n2
     _, p_value = fisher_exact([[k1, n1 - k1], [k2, n2 - k2]], alternative="two-sided")
     pooled = (k1 + k2) / (n1 + n2)
+    direction: Direction
     if p2 > p1:
         direction = "rise"
     elif p2 < p1:

@@ -103,7 +103,7 @@ def check_count_base(count: object, base: object, *, what: str = "count") -> tup
         if not isinstance(value, Integral):
             if math.isnan(value) or not float(value).is_integer():
                 raise ValueError(f"{name} must be a whole number, got {value!r}")
-        out.append(int(value))
+        out.append(int(value) if isinstance(value, Integral) else int(float(value)))
     k, n = out
     if n == 0:
         raise ValueError(

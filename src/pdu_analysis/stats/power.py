@@ -50,7 +50,7 @@ GRID_STEPS = 1000
 """Steps of the grid over the true share on which the last crossing of the target is found."""
 
 
-def _check_bases(n1: int, n2: int) -> None:
+def _check_bases(n1: float, n2: float) -> None:
     if n1 < 1 or n2 < 1:
         raise ValueError(f"both bases must be at least 1, got {n1} and {n2}")
 
@@ -247,8 +247,11 @@ def minimum_detectable_difference(
     if baseline == end:
         return math.nan
     grid = np.linspace(baseline, end, GRID_STEPS + 1)
-    kwargs = {"alpha": alpha, "test": test, "design_effect": design_effect}
-    below = np.flatnonzero(np.asarray(power_for(baseline, grid, n1, n2, **kwargs)) < power)
+
+    def power_at(p2):
+        return power_for(baseline, p2, n1, n2, alpha=alpha, test=test, design_effect=design_effect)
+
+    below = np.flatnonzero(np.asarray(power_at(grid)) < power)
     if not len(below):  # only when the target power is at most the test's size
         return 0.0
     last = int(below[-1])
@@ -256,7 +259,7 @@ def minimum_detectable_difference(
         return math.nan
 
     def gap(p2: float) -> float:
-        return float(power_for(baseline, p2, n1, n2, **kwargs)) - power
+        return float(power_at(p2)) - power
 
     p2 = brentq(gap, grid[last], grid[last + 1], xtol=1e-12)
     return 100.0 * abs(p2 - baseline)

@@ -46,7 +46,7 @@ def _shares_form(table: str, shares: pd.DataFrame, population: str, column: str,
     return lambda pub: Shown(shares, add, note)
 
 
-def _field_share_forms(attendances, focus_order, groups: Mapping[str, object]):
+def _field_share_forms(attendances, focus_order, groups: Mapping[str, str | None]):
     """The field-of-work shares overall and by period; failing that, overall only."""
     pooled = next(g for g, p in groups.items() if p is None)
     wheres = {g: {} if p is None else {"period": p} for g, p in groups.items()}

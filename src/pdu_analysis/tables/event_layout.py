@@ -70,7 +70,7 @@ def events_printed(
     rows = []
     for r, statuses, total in zip(suppression.rows, suppression.statuses, suppression.totals, strict=True):
         part = by_event.iloc[list(r.rows)]
-        period = names.get(r.block, str(r.block))
+        period = names.get(str(r.block), str(r.block))
         if len(r.rows) == 1:
             title = str(part["title"].iloc[0])
         elif r.kind == WHOLE:

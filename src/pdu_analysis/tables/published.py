@@ -201,12 +201,13 @@ def field_by_sector_layout(
     period_names: Mapping[str, str],
     others: Publication,
     name: str = "03_field_of_work_by_sector",
-) -> Layout:
+) -> Layout | None:
     """The layout the audit passes (with ``others``, the rest of the page) hiding fewest cells.
 
     Candidates: field x sector x period and field x sector, each as it is and with small fields
     merged. A candidate whose suppression would withhold a total is out (the totals are printed
-    elsewhere on the page). Ties go to the candidate showing more cells, then more fields.
+    elsewhere on the page). Ties go to the candidate showing more cells, then more fields. None
+    when no candidate passes.
     """
     periods = [p for p in period_names if p in set(attendances["period"])]
     sectors = [s for s in ("statutory", "voluntary", "private") if s in set(attendances["sector"])]

@@ -12,6 +12,7 @@ page reads that file, so the index needs no statistics of its own.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -86,7 +87,7 @@ def adjusted_kinds(comparisons: pd.DataFrame) -> list[str]:
         from statsmodels.stats.multitest import multipletests
 
         adjusted = list(multipletests(p, alpha=ALPHA, method="holm")[1])
-    kinds = []
+    kinds: list[str] = []
     for r, holm in zip(
         comparisons[["p_value", "diff_ci_low", "diff_ci_high"]].itertuples(), adjusted, strict=True
     ):
@@ -397,6 +398,7 @@ def main_points(
     outcomes, reach; from ``ctx``, :class:`pdu_analysis.wording.sections.Context`), then what the
     data cannot show (the surveys' limits, the sector mix). A point whose data are missing is left
     out. Without ``ctx`` the achievements are the reach and practice points alone."""
+    lead: Sequence[MainPoint | None]
     if ctx is None:
         lead = [attendance_point(tidy["attendances"], tidy["people"], tidy["events"]), practice_point(change)]
         published = None

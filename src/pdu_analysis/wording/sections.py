@@ -97,7 +97,9 @@ class Context:
         except KeyError:
             return []
 
-    def answer(self, survey: str, question: str, option: str, wave: str | None = None, item: bool = False):
+    def answer(
+        self, survey: str, question: str, option: str, wave: str | None = None, item: bool = False
+    ) -> tuple[int, int]:
         if item:
             return measures.answer_count(self.answers, survey, question, "", wave, item=option)
         return measures.answer_count(self.answers, survey, question, option, wave)

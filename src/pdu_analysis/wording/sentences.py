@@ -198,14 +198,14 @@ def page_base_caveat(named: Mapping[str, pd.DataFrame], *, what: str = "response
         if small:
             listed.append(f"{name}: " + ", ".join(f"{g} {n}" for g, n in small))
             smallest = min([n for _, n in small] + ([smallest] if smallest else []))
-    if not listed:
+    caveat = stats.small_base_caveat(smallest, what=what) if smallest is not None else None
+    if not listed or caveat is None:
         return None
     return (
         f"Few {what}: below {WORDS_ONLY_BASE} a result is given as a count, not a percentage, and "
         f"below {INDICATIVE_BASE} it is indicative only (see the glossary on the index page). "
         f"Small bases on this page ({what} answering): " + "; ".join(listed) + ". "
-        f"For the smallest, {stats.small_base_caveat(smallest, what=what)[0].lower()}"
-        f"{stats.small_base_caveat(smallest, what=what)[1:]}"
+        f"For the smallest, {caveat[0].lower()}{caveat[1:]}"
     )
 
 

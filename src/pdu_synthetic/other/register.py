@@ -65,7 +65,7 @@ def _typed(rng, text: str, rate: float) -> str:
 
 def rows(rng: np.random.Generator, people: list[Attendee]) -> list[list]:
     """Register rows, header first, in event order, with duplicates and blank rows mixed in."""
-    body = []
+    body: list[list] = []  # cells as the spreadsheet holds them: text, dates, blanks
     for p in people:
         for e in p.events:
             body.append(

@@ -86,14 +86,14 @@ def follow_up(rng: np.random.Generator, rnd: Round, serial0: int, tally: list[in
         invited = collector != rnd.collectors[0]  # the e-mail invitation collector
         for i in range(n):
             day = rnd.first_day + timedelta(days=int(rng.integers(span)))
-            meta = {}
+            meta: dict[str, str] = {}
             if invited:
                 meta = {
                     "email": f"invitee{serial}@example.org",
                     "first_name": "Invited",
                     "last_name": f"R{i}",
                 }
-            r = response(rng, collector, start_time(rng, day), serial, **meta)
+            r = response(rng, collector, start_time(rng, day), serial, meta=meta)
             serial += 1
             ticked = [o for o in heard if o != "Other (please specify)" and rng.random() < 0.35] or [heard[0]]
             r.answers = {"heard_via": {o: o for o in ticked}}

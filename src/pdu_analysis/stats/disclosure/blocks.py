@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 import numpy as np
 
@@ -35,8 +36,12 @@ from pdu_analysis.stats.disclosure.audit import (
     SHOWN,
     AuditResult,
     Figure,
+    Finding,
 )
 from pdu_analysis.stats.disclosure.suppress import complement
+
+B = TypeVar("B", bound=Hashable)
+"""What names a block (a period, for the per-event table)."""
 
 SINGLE, SMALL, WHOLE = "single", "small", "whole"
 """Kinds of printed row: one source row, the pooled small rows of a block, a whole block."""
@@ -85,7 +90,9 @@ def _small(value: int, low: int, high: int) -> bool:
     return low <= value <= high
 
 
-def protectable(row: Sequence[int], low: int = DISCLOSURE_LOW, high: int = DISCLOSURE_HIGH) -> bool:
+def protectable(
+    row: Sequence[int] | np.ndarray, low: int = DISCLOSURE_LOW, high: int = DISCLOSURE_HIGH
+) -> bool:
     """Whether a row printed beside its total can hide its small cells on its own terms.
 
     With its cells of ``low`` to ``high`` hidden ("<5") and, if need be, its other non-zero cells
@@ -122,7 +129,7 @@ def _rows(counts: np.ndarray, members: list[int], whole: bool, low: int, high: i
         nxt = min(rest, key=lambda i: (int(counts[i].sum()), i))
         pool.append(nxt)
         rest.remove(nxt)
-    out = [(i,) for i in rest]
+    out: list[tuple[int, ...]] = [(i,) for i in rest]
     if pool:
         out.append(tuple(sorted(pool)))
     return sorted(out)
@@ -176,10 +183,10 @@ def _one_block(
 
 def protect_blocks(
     counts: np.ndarray | Sequence[Sequence[int]],
-    blocks: Sequence[Hashable],
+    blocks: Sequence[B],
     *,
-    block_status: Mapping[tuple[Hashable, int], str] | None = None,
-    pooled: Sequence[Hashable] = (),
+    block_status: Mapping[tuple[B, int], str] | None = None,
+    pooled: Sequence[B] = (),
     labels: Sequence[str] | None = None,
     columns: Sequence[str] | None = None,
     name: str = "table",
@@ -224,7 +231,7 @@ def protect_blocks(
     cols = list(columns) if columns is not None else [str(j) for j in range(counts.shape[1])]
     n_cols = counts.shape[1]
     placed: list[tuple[BlockRow, list[str], str]] = []
-    findings = []
+    findings: list[Finding] = []
     for b in dict.fromkeys(blocks):
         members = [i for i, x in enumerate(blocks) if x == b]
         own = {j: st for (bb, j), st in status.items() if bb == b}

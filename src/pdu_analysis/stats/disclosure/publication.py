@@ -21,8 +21,9 @@ False
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from itertools import product
+from typing import TypeVar
 
 import numpy as np
 import pandas as pd
@@ -38,6 +39,9 @@ from pdu_analysis.stats.disclosure.audit import (
 )
 
 MARKERS = {"<5": PRIMARY, "[c]": COMPLEMENTARY}
+
+Label = TypeVar("Label", bound=Hashable)
+"""A printed table's index label (a row of a grid)."""
 
 
 def status_of(value: object) -> str:
@@ -147,7 +151,7 @@ class Publication:
         table: str,
         printed: pd.DataFrame,
         population: str,
-        rows: Mapping[object, Mapping[str, object]],
+        rows: Mapping[Label, Mapping[str, object]],
         columns: Mapping[str, Mapping[str, object]],
     ) -> None:
         """Add every printed cell of a table: ``rows`` maps an index label, ``columns`` a column
