@@ -20,7 +20,7 @@ from ..clean.open_text import read_open_text
 from .codebook import Codebook, load_codebook
 from .redact import redactor_for
 
-__all__ = ["Codebook", "analyse", "coding_dir", "collect_texts", "load_codebook"]
+__all__ = ["Codebook", "analyse", "coded_texts", "coding_dir", "collect_texts", "load_codebook"]
 
 CODING_FOLDER = "coding"
 
@@ -50,6 +50,37 @@ def collect_texts(raw: Path, responses: pd.DataFrame) -> tuple[pd.DataFrame, dic
     return texts.reset_index(drop=True), counts
 
 
+_CODED: dict[tuple, pd.DataFrame] = {}
+"""``coded_texts`` results of this process, by raw folder, coding folder and responses."""
+
+
+def _signature(folder: Path | None) -> tuple:
+    """Every file under ``folder`` with its size and modification time: changes when a file does."""
+    if folder is None or not Path(folder).is_dir():
+        return (str(folder),)
+    files = sorted(p for p in Path(folder).rglob("*") if p.is_file())
+    return (str(folder), *((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files))
+
+
+def coded_texts(raw: Path, responses: pd.DataFrame, codebook: Codebook | None = None) -> pd.DataFrame:
+    """Every text with the codes its sheets give it (``sheets.read_sheets``), read once per process.
+
+    A page asks for the coded text once per section (theme shares, quotes); reading the exports
+    and the sheets and redacting every text is the slow part, and its answer only changes with
+    the files of the raw folder and of the coding sheets' folder or with the survey responses,
+    which make up the key.
+    """
+    from .sheets import read_sheets
+
+    codebook = codebook or load_codebook()
+    coding = coding_dir(raw)
+    key = (_signature(raw), _signature(coding), int(pd.util.hash_pandas_object(responses, index=False).sum()))
+    if key not in _CODED:
+        texts, _ = collect_texts(raw, responses)
+        _CODED[key] = read_sheets(texts, codebook, coding)
+    return _CODED[key].copy()
+
+
 def analyse(
     raw: Path, responses: pd.DataFrame, names: dict[str, dict[str, str]] | None = None
 ) -> dict[str, pd.DataFrame]:
@@ -61,12 +92,10 @@ def analyse(
     (approved quotes by report section and kind of speaker).
     """
     from . import agreement, quotes, shares, voices
-    from .sheets import read_sheets
     from .wording import group_names
 
     codebook = load_codebook()
-    texts, _ = collect_texts(raw, responses)
-    coded = read_sheets(texts, codebook, coding_dir(raw))
+    coded = coded_texts(raw, responses, codebook)
     rounds = reference.waves_by_cutoff()["wave"].tolist()
     theme_shares = shares.theme_shares(coded, codebook, rounds)
     extra = sorted(set(theme_shares["round"]) - set(rounds))

@@ -105,14 +105,12 @@ def choose(table: pd.DataFrame, section: str, limit: int = 3) -> pd.DataFrame:
 
 
 @functools.lru_cache(maxsize=4)
-def _shipped(raw: str, coding: str, processed: str) -> pd.DataFrame:
-    from . import collect_texts
-    from .sheets import read_sheets
+def _shipped(raw: str, processed: str) -> pd.DataFrame:
+    from . import coded_texts
 
     codebook = load_codebook()
     responses = store.read_processed("survey_responses", Path(processed))
-    texts, _ = collect_texts(Path(raw), responses)
-    coded = read_sheets(texts, codebook, Path(coding))
+    coded = coded_texts(Path(raw), responses, codebook)
     return voices_table(coded, codebook, interview_groups(Path(raw)))
 
 
@@ -123,8 +121,6 @@ def section_quotes(section: str, limit: int = 3, raw: str | Path | None = None) 
     (``qual.coding_dir``) and the survey responses those of ``data/processed``. A section no
     approved quote informs gives an empty table.
     """
-    from . import coding_dir
-
     folder = paths.raw_dir(raw)
-    table = _shipped(str(folder), str(coding_dir(folder)), str(paths.processed_dir()))
+    table = _shipped(str(folder), str(paths.processed_dir()))
     return choose(table, section, limit)

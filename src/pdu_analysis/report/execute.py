@@ -37,7 +37,7 @@ from traitlets.config import Config
 
 from .. import paths
 from ..store import write_atomic
-from . import KERNEL_NAME
+from . import KERNEL_NAME, warm_kernel
 
 ENGINE_NAME = "pdu-progress"
 INJECTED_TAG = "injected-parameters"
@@ -240,51 +240,64 @@ def _describe(notebook: Path, nb, index: int | None, ename: str, evalue: str, tr
 
 
 def _papermill(notebook, tmp, parameters, kernel_name, cell_timeout, on_cell, sockets):
-    import papermill
+    """papermill on a kernel started first (``warm_kernel``), so its start overlaps papermill's import."""
+    config = ipc_config(sockets)
+    with warm_kernel.started(notebook, kernel_name, config, KERNEL_ARGUMENTS) as manager:
+        import papermill
 
-    return papermill.execute_notebook(
-        str(notebook),
-        str(tmp),
-        parameters=parameters or None,
-        engine_name=ENGINE_NAME,
-        kernel_name=kernel_name,
-        language="python",
-        progress_bar=False,
-        cwd=str(notebook.resolve().parent),
-        execution_timeout=cell_timeout,
-        on_cell=on_cell,
-        extra_arguments=KERNEL_ARGUMENTS,
-        shutdown_kernel="immediate",
-        config=ipc_config(sockets),
-    )
+        _register_engine()
+        return papermill.execute_notebook(
+            str(notebook),
+            str(tmp),
+            parameters=parameters or None,
+            engine_name=ENGINE_NAME,
+            kernel_name=kernel_name,
+            language="python",
+            progress_bar=False,
+            cwd=str(notebook.resolve().parent),
+            execution_timeout=cell_timeout,
+            on_cell=on_cell,
+            km=manager,
+            config=config,
+        )
 
 
 def _run(notebook, tmp, failed, output, parameters, kernel_name, cell_timeout, on_cell, state):
-    """papermill on the pdu-analysis kernel; each way it can fail becomes one ``NotebookFailed``."""
-    import papermill
+    """papermill on the pdu-analysis kernel; each way it can fail becomes one ``NotebookFailed``.
+
+    papermill is imported only once the kernel is starting (``_papermill``), so its exception
+    class is looked up when something failed.
+    """
     from jupyter_client.kernelspec import NoSuchKernel
 
     try:
         with tempfile.TemporaryDirectory(prefix="pdu-kernel-") as sockets:
             return _papermill(notebook, tmp, parameters, kernel_name, cell_timeout, on_cell, sockets)
-    except papermill.PapermillExecutionError as err:
-        kept = _keep_failed(tmp, failed, _shown(output))
-        raise NotebookFailed(
-            _describe(notebook, state["nb"], err.cell_index, err.ename, err.evalue, err.traceback),
-            kept,
-            input_error=err.ename == USER_ERROR,
-        ) from None
     except NoSuchKernel:
         raise NotebookFailed(
             f"notebook {notebook.name}: the Jupyter kernel '{kernel_name}' is not registered; "
             f"run: .venv/bin/python -m ipykernel install --sys-prefix --name {kernel_name} "
             f'--display-name "{KERNEL_DISPLAY_NAME}"'
         ) from None
-    except Exception as err:  # dead kernel, cell timeout, unreadable notebook
-        kept = _keep_failed(tmp, failed, _shown(output)) if tmp.stat().st_size else None
-        raise NotebookFailed(
-            _describe(notebook, state["nb"], state["index"], type(err).__name__, str(err)), kept
-        ) from None
+    except Exception as err:  # a failing cell; a dead kernel, cell timeout, unreadable notebook
+        raise _failure(err, notebook, tmp, failed, output, state) from None
+
+
+def _failure(err: Exception, notebook, tmp, failed, output, state) -> NotebookFailed:
+    """The one message for ``err``, with the partly executed notebook kept beside the output."""
+    from papermill.exceptions import PapermillExecutionError
+
+    if isinstance(err, PapermillExecutionError):
+        kept = _keep_failed(tmp, failed, _shown(output))
+        return NotebookFailed(
+            _describe(notebook, state["nb"], err.cell_index, err.ename, err.evalue, err.traceback),
+            kept,
+            input_error=err.ename == USER_ERROR,
+        )
+    kept = _keep_failed(tmp, failed, _shown(output)) if tmp.stat().st_size else None
+    return NotebookFailed(
+        _describe(notebook, state["nb"], state["index"], type(err).__name__, str(err)), kept
+    )
 
 
 def check_parameters_cell(notebook: Path) -> None:
@@ -328,7 +341,6 @@ def execute_notebook(
     fd, tmp_name = tempfile.mkstemp(dir=output.parent, prefix=f".{output.stem}.", suffix=".running.ipynb")
     os.close(fd)
     tmp = Path(tmp_name)
-    _register_engine()
     state = {"nb": None, "index": None}
     printer = _progress_printer(notebook.stem, stream) if progress else None
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-import statsmodels.api as sm
+from statsmodels.regression.linear_model import OLS
 
 from pdu_analysis.stats.clustered_compare import compare_periods_clustered
 from pdu_analysis.stats.conventions import ALPHA
@@ -58,7 +58,7 @@ def _ols_check(y: np.ndarray, later: np.ndarray, groups: np.ndarray, alpha: floa
     with warnings.catch_warnings():
         # a two-way variance can be negative in tiny data: its p is then NaN, reported as untested
         warnings.simplefilter("ignore")
-        fit = sm.OLS(y, design).fit(
+        fit = OLS(y, design).fit(
             cov_type="cluster", cov_kwds={"groups": groups, "use_correction": True}, use_t=True
         )
         diff = float(fit.params[1])
