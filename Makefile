@@ -136,7 +136,7 @@ $(O)reports/executed/%.ipynb: notebooks/%.ipynb $(COMMON)
 
 $(NOTEBOOK_RULES): $(NOTEBOOKS) src/pdu_analysis/report/rules.py
 	@mkdir -p $(dir $@)
-	+@$(PY) -m pdu_analysis.report.rules $(NOTEBOOKS) > $@.new && mv $@.new $@
+	+@$(PY) -m pdu_analysis.report.rules $(NOTEBOOKS) > $@.new && { cmp -s $@.new $@ && rm $@.new || mv $@.new $@; }
 
 ifneq ($(filter pipeline %.ipynb,$(MAKECMDGOALS)),)
 include $(NOTEBOOK_RULES)
