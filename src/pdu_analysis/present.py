@@ -12,11 +12,12 @@ shown, so table-only notebooks stay light.
 from __future__ import annotations
 
 import base64
-import html
 import math
-import re
 from typing import TYPE_CHECKING
 
+from markupsafe import Markup
+
+from pdu_analysis.report import templating
 from pdu_analysis.report.snippets import caveat_html
 
 if TYPE_CHECKING:
@@ -34,15 +35,12 @@ def _png_width(data: bytes) -> int:
     return int.from_bytes(data[16:20], "big")
 
 
-def csv_link(csv: str, what: str = "table") -> str:
+def csv_link(csv: str, what: str = "table") -> Markup:
     """A link to ``reports/tables/{csv}`` from a page, naming the file (``.csv`` added if missing)."""
     name = csv if csv.endswith(".csv") else f"{csv}.csv"
     if "/" in name or "\\" in name:
         raise ValueError(f"csv={csv!r}: give the file name in reports/tables, not a path")
-    return (
-        f'<a class="csv-link" href="{html.escape(TABLES_HREF + name)}">'
-        f"Data for this {what}: {html.escape(name)} (CSV)</a>"
-    )
+    return templating.fragment("csv_link", href=TABLES_HREF + name, name=name, what=what)
 
 
 def smallest_text_pt(fig: matplotlib.figure.Figure) -> float | None:
@@ -68,7 +66,7 @@ def figure_html(
     alt: str,
     csv: str | None = None,
     text_pt: float | None = None,
-) -> str:
+) -> Markup:
     """HTML ``<figure>`` with the PNG inline as a data URI, its alt text, a caption and CSV link.
 
     ``text_pt`` is the smallest font size in the figure (see :func:`smallest_text_pt`): the image
@@ -80,22 +78,21 @@ def figure_html(
 
     png_width = _png_width(png)
     width = round(png_width * 100 / SAVE_DPI)  # nominal size; sharp on high-dpi screens
-    data = base64.b64encode(png).decode("ascii")
-    style, measured = "max-width:100%;height:auto;", ""
+    floor, measured = None, None
     if text_pt:
         text_px = text_pt * SAVE_DPI / 72
         floor = min(width, math.ceil(MIN_TEXT_PX * png_width / text_px))
-        style += f"min-width:{floor}px;"
-        measured = f' data-text-px="{text_px:.1f}"'
-    link = f" {csv_link(csv, 'chart')}" if csv else ""
-    return (
-        f'<figure class="pdu-figure" id="figure-{name}" style="margin:1.5em 0;">'
-        f'<div class="figure-scroll" tabindex="0" role="group" aria-label="Chart (scrolls sideways when the '
-        f'screen is narrow)" style="overflow-x:auto;">'
-        f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt)}" width="{width}"{measured} '
-        f'style="{style}"></div>'
-        f'<figcaption style="font-size:0.95em;margin-top:0.4em;">{html.escape(caption)}{link}'
-        f"</figcaption></figure>"
+        measured = f"{text_px:.1f}"
+    return templating.fragment(
+        "figure",
+        name=name,
+        data=base64.b64encode(png).decode("ascii"),
+        alt=alt,
+        width=width,
+        text_px=measured,
+        min_width=floor,
+        caption=caption,
+        csv_link=csv_link(csv, "chart") if csv else None,
     )
 
 
@@ -121,65 +118,37 @@ def show_figure(
     text_pt = smallest_text_pt(fig)
     plt.close(fig)
     block = figure_html(path.read_bytes(), name=name, caption=caption, alt=alt, csv=csv, text_pt=text_pt)
-    display({"text/html": block, "text/plain": f"[Figure {name}] {caption}"}, raw=True)
+    display({"text/html": str(block), "text/plain": f"[Figure {name}] {caption}"}, raw=True)
 
 
 def show_caveat(text: str) -> None:
     """Display a caveat box, e.g. for a base under 50 or a suppressed small count."""
     from IPython.display import display
 
-    display({"text/html": caveat_html(text), "text/plain": f"Caveat: {text.strip()}"}, raw=True)
+    display({"text/html": str(caveat_html(text)), "text/plain": f"Caveat: {text.strip()}"}, raw=True)
 
 
-def _numeric_columns(df) -> list[bool]:
-    from pandas.api.types import is_bool_dtype, is_numeric_dtype
-
-    return [is_numeric_dtype(df[c]) and not is_bool_dtype(df[c]) for c in df.columns]
-
-
-def table_html(df, caption: str, *, index: bool = False, float_format=None, csv: str | None = None) -> str:
+def table_html(df, caption: str, *, index: bool = False, float_format=None, csv: str | None = None) -> Markup:
     """``df`` as an HTML table (class ``pdu-table``) with a ``<caption>``; no random ids.
 
     Column headers get ``scope="col"``; when the first column names the rows (text, not numbers)
     its cells are row headers (``<th scope="row">``), so a screen reader announces each number
     with its row and column. No header is left empty. Cells of numeric columns get class ``num``
     so counts line up on the right and text reads from the left. ``csv`` names the table's CSV in
-    ``reports/tables``, linked under the caption.
+    ``reports/tables``, linked under the caption. The layout: :mod:`pdu_analysis.report.table`.
     """
+    from pdu_analysis.report import table
+
     if index:
         df = df.rename_axis([n if n is not None else "row" for n in df.index.names]).reset_index()
-    if df.columns.nlevels == 1:
-        df = df.rename_axis(columns=None)  # a named column axis makes pandas add empty row headers
-        df = df.set_axis(
-            [c if str(c).strip() else f"column {i + 1}" for i, c in enumerate(df.columns)], axis=1
-        )
-    body = df.to_html(
-        index=False, border=0, classes="pdu-table", na_rep="–", float_format=float_format, escape=True
+    return templating.fragment(
+        "table",
+        classes=table.CLASSES,
+        caption=caption,
+        header=table.column_names(df),
+        rows=table.table_rows(df, float_format),
+        csv_link=csv_link(csv) if csv else None,
     )
-    head, rest = body.split(">", 1)
-    rest = rest.replace('<tr style="text-align: right;">', "<tr>")
-    head_part, closing, body_part = rest.partition("</thead>")
-    head_part = head_part.replace("<th>", '<th scope="col">')
-    if df.columns.nlevels == 1 and df.columns.is_unique:
-        numeric = _numeric_columns(df)
-        named_rows = len(numeric) > 1 and not numeric[0]
-
-        def mark(row: re.Match) -> str:
-            flags = iter(numeric)
-            cells = re.sub(
-                r"<td>", lambda _: '<td class="num">' if next(flags, False) else "<td>", row.group(0)
-            )
-            if named_rows:
-                # a blank first cell (a row continuing the one above) stays a plain cell
-                cells = re.sub(
-                    r"<td>([^<]*?\S[^<]*)</td>", r'<th scope="row">\1</th>', cells, count=1, flags=re.S
-                )
-            return cells
-
-        body_part = re.sub(r"<tr>.*?</tr>", mark, body_part, flags=re.S)
-    rest = head_part + closing + body_part
-    link = f'<p class="csv-link-line">{csv_link(csv)}</p>' if csv else ""
-    return f"{head}>\n<caption>{html.escape(caption)}</caption>{rest}{link}"
 
 
 def show_table(df, caption: str, *, index: bool = False, float_format=None, csv: str | None = None) -> None:
@@ -189,7 +158,7 @@ def show_table(df, caption: str, *, index: bool = False, float_format=None, csv:
 
     display(
         {
-            "text/html": table_html(df, caption, index=index, float_format=float_format, csv=csv),
+            "text/html": str(table_html(df, caption, index=index, float_format=float_format, csv=csv)),
             "text/plain": f"{caption}\n{df.to_string(index=index)}",
         },
         raw=True,
@@ -200,24 +169,18 @@ REVIEWER_SUMMARY = "How sure can we be? (for reviewers)"
 """The label of the closed reviewers' detail under a finding (tests, intervals, p-values)."""
 
 
-def markdown_html(text: str) -> str:
+def markdown_html(text: str) -> Markup:
     """Markdown as HTML (mistune, the parser nbconvert itself uses), raw HTML escaped."""
-    import mistune
-
-    out = mistune.create_markdown(escape=True)(text)
-    if not isinstance(out, str):  # mistune gives tokens, not HTML, only when asked to
-        raise TypeError("mistune returned tokens instead of HTML")
-    return out
+    return templating.markdown(text)
 
 
-def reviewer_html(parts: list[str], summary: str = REVIEWER_SUMMARY) -> str:
+def reviewer_html(parts: list[str], summary: str = REVIEWER_SUMMARY) -> Markup:
     """A ``<details>`` closed by default holding the reviewers' evidence: each part is HTML (a table
     from :func:`table_html`) or Markdown (a sentence), told apart by a leading ``<``."""
-    body = "".join(p if p.lstrip().startswith("<") else markdown_html(p) for p in parts if p and p.strip())
-    return (
-        f'<details class="reviewer"><summary>{html.escape(summary)}</summary>'
-        f'<div class="reviewer-body">{body}</div></details>'
+    body = Markup("").join(
+        Markup(p) if p.lstrip().startswith("<") else markdown_html(p) for p in parts if p and p.strip()
     )
+    return templating.fragment("reviewer", summary=summary, body=body)
 
 
 def show_reviewer(parts: list[str], summary: str = REVIEWER_SUMMARY) -> None:
@@ -226,23 +189,20 @@ def show_reviewer(parts: list[str], summary: str = REVIEWER_SUMMARY) -> None:
 
     parts = [p for p in parts if p and p.strip()]
     if parts:
-        display({"text/html": reviewer_html(parts, summary), "text/plain": f"{summary} (closed)"}, raw=True)
+        display(
+            {"text/html": str(reviewer_html(parts, summary)), "text/plain": f"{summary} (closed)"}, raw=True
+        )
 
 
-def section_html(heading: str, section: str, findings: list[str], level: int = 2) -> str:
+def section_html(heading: str, section: str, findings: list[str], level: int = 2) -> Markup:
     """A report section's heading (with a stable id, ``section-<id>``) and its plain-word findings."""
-    body = "".join(markdown_html(f) for f in findings)
-    return f'<h{level} id="section-{html.escape(section)}">{html.escape(heading)}</h{level}>{body}'
+    return templating.fragment("section", level=level, section=section, heading=heading, findings=findings)
 
 
-def quotes_html(quotes) -> str:
+def quotes_html(quotes) -> Markup:
     """Approved, redacted quotes as blockquotes, each attributed to a kind of speaker."""
-    items = "".join(
-        f'<blockquote class="voice"><p>{html.escape(str(q.quote))}</p>'
-        f"<footer>{html.escape(str(q.speaker))}</footer></blockquote>"
-        for q in quotes.itertuples()
-    )
-    return f'<div class="voices">{items}</div>' if items else ""
+    said = [{"quote": str(q.quote), "speaker": str(q.speaker)} for q in quotes.itertuples()]
+    return templating.fragment("quotes", quotes=said)
 
 
 def show_section(ctx, section: str, level: int = 2, quotes_limit: int = 3) -> None:
@@ -262,14 +222,15 @@ def show_section(ctx, section: str, level: int = 2, quotes_limit: int = 3) -> No
     from pdu_analysis.qual.voices import section_quotes  # the section's quotes
 
     block += quotes_html(section_quotes(section, limit=quotes_limit))
-    display({"text/html": block, "text/plain": heading + "\n" + "\n".join(findings)}, raw=True)
+    display({"text/html": str(block), "text/plain": heading + "\n" + "\n".join(findings)}, raw=True)
 
 
 def show_assumed_legend(synthetic: bool) -> None:
     """While the data are synthetic, the legend of the mark on figures the report never published."""
     from IPython.display import display
 
-    from pdu_analysis.wording.assumed import legend_html, legend_text
+    from pdu_analysis.report.snippets import legend_html
+    from pdu_analysis.wording.assumed import legend_text
 
     if synthetic:
-        display({"text/html": legend_html(), "text/plain": legend_text()}, raw=True)
+        display({"text/html": str(legend_html()), "text/plain": legend_text()}, raw=True)

@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import argparse
 import csv
-import html
 import re
 import sys
 from pathlib import Path
 from typing import TypedDict
 
-import jinja2
 from markupsafe import Markup
 
 from .. import __version__, paths
@@ -27,35 +25,15 @@ from ..labels import MEASURE_LABELS, survey_wave_labels, wave_label
 from ..stats import conventions
 from ..store import write_atomic
 from ..wording import numbers
-from ..wording.assumed import legend_html
 from . import chrome, provenance
 from . import pages as reading_order
-from .snippets import banner_html
+from .snippets import banner_html, legend_html
+from .templating import TEMPLATES, render
 
 COLUMNS = ("measure", "wave", "count", "base", "percent", "ci_low", "ci_high")
 MAIN_POINT_COLUMNS = ("heading", "text", "href")
 
-TEMPLATES = Path(__file__).with_name("templates")
 MONTHS = "January February March April May June July August September October November December"
-
-
-def _escape(value: object) -> Markup:
-    """Escape as :func:`html.escape` does (``'`` as ``&#x27;``), like the rest of the project's HTML;
-    values already marked safe (``Markup``) pass through."""
-    if isinstance(value, Markup):
-        return value
-    return Markup(value) if hasattr(value, "__html__") else Markup(html.escape(str(value)))
-
-
-ENVIRONMENT = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(TEMPLATES),
-    autoescape=True,
-    finalize=_escape,
-    undefined=jinja2.StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-    keep_trailing_newline=True,
-)
 
 
 def _read_rows(path: Path) -> list[dict[str, str]]:
@@ -167,9 +145,9 @@ def _shown(path: Path) -> str:
 
 
 def _page_title(page: Path) -> str:
-    """A page's own heading: its <title> without the study's name after it."""
-    match = re.search(r"<title>(.*?)</title>", page.read_text(encoding="utf-8"), re.S)
-    title = html.unescape(match.group(1)).strip() if match else page.stem
+    """A page's own heading: its title without the study's name after it."""
+    title, _ = reading_order.page_head(page.read_text(encoding="utf-8"))
+    title = title.strip() if title is not None else page.stem
     return title.removesuffix(f" \u00b7 {reading_order.STUDY_NAME}")
 
 
@@ -277,25 +255,21 @@ def page_context(out: Path, headline_csv: Path, synthetic: bool | None = None) -
         "css": Markup(css + "dl.glossary dt { font-weight: 600; margin-top: 0.4em; }\n"),
         "print_css": Markup(chrome.print_mark_css(synthetic)),
         "title": reading_order.page_title("Main points and all pages"),
-        "header": Markup(
-            chrome.header_html(
-                None,
-                headings,
-                banner_html(synthetic, provenance_href=described),
-                glossary_href="#glossary",
-                places=places,
-            )
+        "header": chrome.header_html(
+            None,
+            headings,
+            banner_html(synthetic, provenance_href=described),
+            glossary_href="#glossary",
+            places=places,
         ),
-        "footer": Markup(
-            chrome.footer_html(
-                built=provenance.build_date(),
-                commit=provenance.build_commit(),
-                data=provenance.data_fingerprint(raw),
-                code=provenance.code_version(),
-            )
+        "footer": chrome.footer_html(
+            built=provenance.build_date(),
+            commit=provenance.build_commit(),
+            data=provenance.data_fingerprint(raw),
+            code=provenance.code_version(),
         ),
-        "provenance": Markup(chrome.provenance_sentence(described)),
-        "banner": Markup(banner_html(synthetic, provenance_href=described)),
+        "provenance": chrome.provenance_sentence(described),
+        "banner": banner_html(synthetic, provenance_href=described),
         "synthetic": synthetic,
         "study": study_text(paths.processed_dir()),
         "headline": rows,
@@ -317,7 +291,7 @@ def page_context(out: Path, headline_csv: Path, synthetic: bool | None = None) -
         "main_points": main_points(headline_csv.with_name("main_points.csv")),
         "sections": report_sections(headline_csv.with_name("sections.csv")),
         "conclusions_href": conclusions_href(pages),
-        "assumed_legend": Markup(legend_html()) if synthetic else "",
+        "assumed_legend": legend_html() if synthetic else "",
         "vocabulary": vocabulary(),
         "source": (
             "a synthetic reconstruction of the PDU's records, made to match the totals the "
@@ -333,8 +307,8 @@ def build_index(out: Path, headline_csv: Path | None = None, *, synthetic: bool 
     """Write the index page to ``out`` and return its path."""
     out = Path(out)
     headline_csv = Path(headline_csv or paths.tables_dir() / "headline_figures.csv")
-    page = ENVIRONMENT.get_template("index_page.html.j2").render(page_context(out, headline_csv, synthetic))
-    write_atomic(out, chrome.finish_index(page).encode("utf-8"))
+    page = render("index_page.html.j2", **page_context(out, headline_csv, synthetic))
+    write_atomic(out, (page.rstrip("\n") + "\n").encode("utf-8"))
     return out
 
 

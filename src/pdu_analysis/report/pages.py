@@ -21,12 +21,16 @@ so the index and the board pack read the order from the pages themselves.
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
+
+from markupsafe import Markup
+
+from .templating import fragment
 
 STUDY_NAME = "PDU evaluation study"
 """Shown in every page header and after every page title."""
@@ -43,9 +47,6 @@ METADATA_KEY = "pdu_analysis"
 
 _NUMBER = re.compile(r"^(\d{2})_")
 _REVIEWERS_HEADING = re.compile(r"^\s*(for reviewers|methods)\b", re.IGNORECASE)
-_META = re.compile(r"<meta\b[^>]*>")
-_META_NAME = re.compile(r'name="pdu-(audience|order)"')
-_META_CONTENT = re.compile(r'content="([^"]*)"')
 
 
 @dataclass(frozen=True)
@@ -113,30 +114,66 @@ def read_notebook_places(notebooks: Iterable[Path]) -> dict[str, Place]:
     return found
 
 
-def meta_tags(place: Place) -> str:
+def meta_tags(place: Place) -> Markup:
     """The tags a rendered page carries so its place can be read back from the page."""
-    order = f"{place.order:g}"
-    return (
-        f'<meta name="pdu-audience" content="{html.escape(place.audience)}">'
-        f'<meta name="pdu-order" content="{order}">'
-    )
+    return fragment("place_meta", audience=place.audience, order=f"{place.order:g}")
+
+
+class _Head(HTMLParser):
+    """Reads a page's ``<title>`` and ``<meta name content>`` tags, stopping at the end of its head."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.meta: dict[str, str] = {}
+        self.title: str | None = None
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        named = dict(attrs)
+        if tag == "meta" and named.get("name") and named.get("content") is not None:
+            self.meta.setdefault(str(named["name"]), str(named["content"]))
+        self._in_title = tag == "title"
+        if self._in_title:
+            self.title = ""
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_title = False
+        if tag == "head":
+            raise _EndOfHead
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title = (self.title or "") + data
+
+
+class _EndOfHead(Exception):
+    pass
+
+
+def page_head(page_html: str) -> tuple[str | None, dict[str, str]]:
+    """A rendered page's title (None when it has none) and its named meta tags."""
+    head = _Head()
+    try:
+        head.feed(page_html)
+        head.close()
+    except _EndOfHead:
+        pass
+    return head.title, head.meta
 
 
 def place_of_page(page_html: str, stem: str) -> Place:
     """A rendered page's place from its meta tags (the default place when it has none)."""
-    found = {}
-    for tag in _META.findall(page_html[:20000]):  # attributes in either order (the page is re-serialised)
-        name, content = _META_NAME.search(tag), _META_CONTENT.search(tag)
-        if name and content:
-            found[name.group(1)] = html.unescape(content.group(1))
+    _, meta = page_head(page_html)
     fallback = default_place(stem)
-    given = found.get("audience")
-    audience = given if given is not None and given in AUDIENCES else fallback.audience
+    audience = meta.get("pdu-audience")
     try:
-        order = float(found["order"])
+        order = float(meta["pdu-order"])
     except (KeyError, ValueError):
         order = fallback.order
-    return Place(audience, order)
+    return Place(audience if audience in AUDIENCES else fallback.audience, order)
 
 
 def read_page_places(folder: Path) -> dict[str, Place]:

@@ -25,7 +25,6 @@ Why these choices:
 from __future__ import annotations
 
 import argparse
-import copy
 import re
 import sys
 import time
@@ -38,6 +37,7 @@ from ..errors import PDUInputError
 from ..store import write_atomic
 from . import chrome, pages, provenance
 from .incremental import NAVIGATION_FILE, navigation, to_render
+from .postprocess import finish_page
 from .snippets import banner_html
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -143,21 +143,6 @@ def page_headings(folder: Path) -> dict[str, str]:
     }
 
 
-def link_figure_tables(soup, tables: Path) -> None:
-    """Link each figure without a CSV link to ``reports/tables/{figure name}.csv`` when it exists."""
-    from bs4 import BeautifulSoup
-
-    from ..present import csv_link
-
-    for figure in soup.select("figure.pdu-figure[id^=figure-]"):
-        name = figure["id"][len("figure-") :]
-        caption = figure.find("figcaption")
-        if caption is None or caption.select_one("a.csv-link") or not (tables / f"{name}.csv").is_file():
-            continue
-        caption.append(" ")
-        caption.append(BeautifulSoup(csv_link(name, "chart"), "html.parser"))
-
-
 def unlabelled_figures(nb) -> list[str]:
     """Cells showing an image with no HTML around it, hence no alt text or caption."""
     found = []
@@ -181,73 +166,6 @@ def _source_notebook(nb, executed: Path) -> tuple[str, Path]:
         folder = source.parent if source.parent.is_dir() else executed.parent
         return source.name, folder
     return executed.name, executed.parent
-
-
-def _heading_text(tag) -> str:
-    tag = copy.copy(tag)
-    for link in tag.select("a.anchor-link"):
-        link.decompose()
-    return " ".join(tag.get_text(" ", strip=True).split())
-
-
-_TABLE_FILE = re.compile(r"^reports/tables/([A-Za-z0-9_.-]+\.csv)$")
-
-
-def link_table_files(soup, tables: Path) -> None:
-    """Turn a table cell naming ``reports/tables/x.csv`` into a link to that file, if it exists."""
-    for cell in soup.select("td, th"):
-        match = _TABLE_FILE.match(cell.get_text(strip=True))
-        if match and not cell.find("a") and (tables / match.group(1)).is_file():
-            link = soup.new_tag("a", href=f"../tables/{match.group(1)}")
-            link.string = cell.get_text(strip=True)
-            cell.clear()
-            cell.append(link)
-
-
-def finish_page(page: str, fallback_title: str, tables: Path | None = None) -> tuple[str, str]:
-    """Title from the first H1 (with the study's name), a contents list of the H2s, tables in
-    boxes that scroll, figures linked to their CSV in ``tables``; returns (page, title)."""
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(page, "html.parser")
-    main = soup.find("main")
-    h1 = main.find("h1") if main else None
-    title = _heading_text(h1) if h1 else fallback_title
-    if soup.title is None:  # nbconvert's template always writes one
-        raise ValueError("the rendered page has no <title>")
-    soup.title.string = pages.page_title(title)
-    chrome.wrap_wide_boxes(soup)
-    if tables is not None:
-        link_figure_tables(soup, tables)
-        link_table_files(soup, tables)
-    seen: set[str] = set()
-    entries = []
-    for h2 in main.find_all("h2") if main else []:
-        anchor = str(h2.get("id") or "section")
-        base, n = anchor, 2
-        while anchor in seen:  # two sections with the same heading still get their own link
-            anchor, n = f"{base}-{n}", n + 1
-        seen.add(anchor)
-        h2["id"] = anchor
-        for link in h2.select("a.anchor-link"):
-            link["href"] = f"#{anchor}"
-        entries.append((anchor, _heading_text(h2)))
-    if entries:
-        nav = soup.new_tag("nav", attrs={"class": "contents", "aria-label": "Contents"})
-        label = soup.new_tag("p")
-        label.string = "Contents"
-        listing = soup.new_tag("ol")
-        for anchor, text in entries:
-            item, link = soup.new_tag("li"), soup.new_tag("a", href=f"#{anchor}")
-            link.string = text
-            item.append(link)
-            listing.append(item)
-        nav.extend([label, listing])
-        if h1:
-            h1.insert_after(nav)
-        elif main is not None:  # entries come from main's headings, so it is there
-            main.insert(0, nav)
-    return str(soup), title
 
 
 def page_places(folder: Path) -> dict[str, pages.Place]:
@@ -286,7 +204,7 @@ def render_notebook(
     headings.setdefault(executed.stem, notebook_heading(executed))
     places = dict(places if places is not None else page_places(executed.parent))
     places[executed.stem] = pages.place_of_notebook(nb, executed.stem)  # ValueError names the notebook
-    statement = f"{data_statement(synthetic)} {chrome.provenance_sentence(described)}"
+    statement = chrome.data_statement_html(data_statement(synthetic), described)
     resources = {
         "metadata": {"name": executed.stem, "path": str(folder)},
         "pdu": {

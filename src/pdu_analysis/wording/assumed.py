@@ -22,7 +22,6 @@ Examples
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -34,13 +33,9 @@ LEGEND = "assumed by the reconstruction, not a finding"
 
 
 def legend_text() -> str:
-    """The legend sentence a page shows while its data are synthetic."""
+    """The legend sentence a page shows while its data are synthetic (its HTML:
+    :func:`pdu_analysis.report.snippets.legend_html`)."""
     return f"{MARK} {LEGEND}: a figure the February 2019 report does not publish."
-
-
-def legend_html() -> str:
-    """The legend as a small HTML note (reader pages and the index)."""
-    return f'<p class="assumed-legend"><strong>{MARK}</strong> {html.escape(LEGEND)}.</p>'
 
 
 @dataclass
