@@ -65,7 +65,9 @@ def test_a_malicious_measure_label_is_escaped(tmp_path):
     page = _page(tmp_path, "\"<script>alert('x')</script> & co\",,90,200,45,38.3,51.9\n")
     assert "<script>" not in page
     assert "<td>&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; co</td>" in page
-    assert index.ENVIRONMENT.autoescape is True
+    from pdu_analysis.report.templating import ENVIRONMENT
+
+    assert ENVIRONMENT.autoescape is True
 
 
 def test_a_report_title_is_escaped_in_the_links(tmp_path):
