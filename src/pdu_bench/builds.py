@@ -60,7 +60,7 @@ MAKE_ENV_DROP = (
 )
 """Left out of the builds' environment: the outer ``make bench`` must not steer the inner make."""
 
-STACK_IMPORTS = ("pandas", "seaborn", "statsmodels.api", "pingouin", "matplotlib.pyplot")
+STACK_IMPORTS = ("pandas", "seaborn", "statsmodels.api", "matplotlib.pyplot")
 """The scientific stack every notebook's kernel loads (the floor imports these and whatever the
 notebooks themselves import)."""
 
