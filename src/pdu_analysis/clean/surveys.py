@@ -99,6 +99,60 @@ def _loose(export: io.SurveyExport, column: int, cells: pd.Series, matched: pd.S
     }
 
 
+def _multi_answers(
+    export: io.SurveyExport, column: int, text: str, option: str, question: Question, cells: pd.Series
+) -> tuple[str, pd.Series, dict | None]:
+    """A multi-select column: its option, every tick recorded as selected, and its loose matches."""
+    item = _option_lookup(question.options).get(_key(option))
+    if item is None:
+        raise PDUInputError(
+            f"column {column + 1}: option '{option}' of '{text}' is not in "
+            f"the codebook (expected one of "
+            f"{', '.join(question.options)})",
+            file=export.name,
+        )
+    entry = None
+    if item != OTHER:
+        wrong = cells[on_distinct(cells, lambda c: c.map(_key)) != _key(item)]
+        if len(wrong):
+            raise _fail_values(export, column, wrong, f"a ticked box holds '{item}'")
+        entry = _loose(export, column, cells, pd.Series(item, index=cells.index))
+    return item, pd.Series(SELECTED, index=cells.index, dtype=object), entry
+
+
+def _chosen_answers(
+    export: io.SurveyExport, column: int, text: str, option: str, question: Question, cells: pd.Series
+) -> tuple[str, pd.Series, dict | None]:
+    """A single-choice or matrix column: its row (matrix only), each answer as the codebook
+    spells it, and its loose matches."""
+    item = ""
+    if question.kind == "matrix":
+        row = {_key(r): r for r in question.rows}.get(_key(option))
+        if row is None:
+            raise PDUInputError(
+                f"column {column + 1}: row '{option}' of '{text}' is not "
+                f"in the codebook (expected one of "
+                f"{', '.join(question.rows)})",
+                file=export.name,
+            )
+        item = row
+    answers = on_distinct(cells, lambda c: c.map(_key)).map(_option_lookup(question.options))
+    if answers.isna().any():
+        raise _fail_values(
+            export, column, cells[answers.isna()], "expected one of " + ", ".join(question.options)
+        )
+    return item, answers, _loose(export, column, cells, answers)
+
+
+def _check_known_questions(export: io.SurveyExport, survey: str, questions: dict[str, Question]) -> None:
+    """Stop at the first export column whose question the codebook does not know."""
+    unknown = sorted(
+        {q for q, _ in export.columns if q not in io.SURVEYMONKEY_METADATA and _key(q) not in questions}
+    )
+    if unknown:
+        raise unknown_questions(export, survey, questions, unknown)
+
+
 def _long_answers(
     export: io.SurveyExport, survey: str, questions: dict[str, Question], events: pd.DataFrame
 ) -> tuple[pd.DataFrame, pd.Series, int, list[dict]]:
@@ -111,11 +165,7 @@ def _long_answers(
     open_texts = 0
     titles = {_key(t): i for t, i in zip(events["title"], events["event_id"], strict=True)}
     title_of = dict(zip(events["event_id"], events["title"], strict=True))
-    unknown = sorted(
-        {q for q, _ in export.columns if q not in io.SURVEYMONKEY_METADATA and _key(q) not in questions}
-    )
-    if unknown:
-        raise unknown_questions(export, survey, questions, unknown)
+    _check_known_questions(export, survey, questions)
     for column, (text, option) in enumerate(export.columns):
         if text in io.SURVEYMONKEY_METADATA:
             continue
@@ -134,39 +184,9 @@ def _long_answers(
             continue
         if question.kind in ("multi", "matrix") and _key(option) in ("response", ""):
             raise condensed_export(export, column, question.kind)
-        if question.kind == "multi":
-            item = _option_lookup(question.options).get(_key(option))
-            if item is None:
-                raise PDUInputError(
-                    f"column {column + 1}: option '{option}' of '{text}' is not in "
-                    f"the codebook (expected one of "
-                    f"{', '.join(question.options)})",
-                    file=export.name,
-                )
-            if item != OTHER:
-                wrong = cells[on_distinct(cells, lambda c: c.map(_key)) != _key(item)]
-                if len(wrong):
-                    raise _fail_values(export, column, wrong, f"a ticked box holds '{item}'")
-                loose.append(_loose(export, column, cells, pd.Series(item, index=cells.index)))
-            answers = pd.Series(SELECTED, index=cells.index, dtype=object)
-        else:
-            if question.kind == "matrix":
-                item = {_key(r): r for r in question.rows}.get(_key(option))
-                if item is None:
-                    raise PDUInputError(
-                        f"column {column + 1}: row '{option}' of '{text}' is not "
-                        f"in the codebook (expected one of "
-                        f"{', '.join(question.rows)})",
-                        file=export.name,
-                    )
-            else:
-                item = ""
-            answers = on_distinct(cells, lambda c: c.map(_key)).map(_option_lookup(question.options))
-            if answers.isna().any():
-                raise _fail_values(
-                    export, column, cells[answers.isna()], "expected one of " + ", ".join(question.options)
-                )
-            loose.append(_loose(export, column, cells, answers))
+        read = _multi_answers if question.kind == "multi" else _chosen_answers
+        item, answers, entry = read(export, column, text, option, question, cells)
+        loose.append(entry)
         pieces.append(
             pd.DataFrame(
                 {
