@@ -44,93 +44,107 @@ def _names(notebooks: Sequence[str]) -> str:
     return ", ".join(n.removesuffix(".ipynb") for n in notebooks) or "none"
 
 
+def cold_rows(cold: dict | None) -> list[Row]:
+    """The cold build, then each notebook's time and what came after the last one."""
+    if cold is None:
+        return []
+    what, target = "cold build (make clean; make reports)", f"<= {COLD_TARGET_S:.0f} s"
+    if cold.get("returncode", 0) != 0:
+        return [Row(what, "build failed", target, FAILED)]
+    rows = [
+        Row(
+            what,
+            f"{_s(cold['seconds'])}, {cold['notebooks_run_count']} notebooks",
+            target,
+            _check(cold["seconds"] <= COLD_TARGET_S),
+        )
+    ]
+    for name, seconds in sorted(cold.get("notebook_seconds", {}).items()):
+        rows.append(Row(f"  {name.removesuffix('.ipynb')}", _s(seconds)))
+    if "after_last_notebook_seconds" in cold:
+        rows.append(
+            Row("  render + index (after the last notebook)", _s(cold["after_last_notebook_seconds"]))
+        )
+    return rows
+
+
+def floor_rows(floor: dict | None, cold: dict | None, jobs: object) -> list[Row]:
+    """One kernel start and the stack's imports per notebook, and the cold build beside it."""
+    if floor is None:
+        return []
+    if "error" in floor:
+        return [Row("floor: kernel start + imports", f"failed: {floor['error']}", status=FAILED)]
+    n = floor.get("notebooks", 0)
+    rows = [
+        Row(
+            "floor: kernel start + imports, per notebook",
+            f"{_s(floor['seconds'])} (start {floor['start_seconds']:.2f}, "
+            f"imports {floor['import_seconds']:.2f}, "
+            f"shutdown {floor['shutdown_seconds']:.2f})",
+        ),
+        Row("  papermill wrapper process start, per notebook", _s(floor["papermill_process_seconds"])),
+    ]
+    if n:
+        total = floor["seconds"] * n
+        rows.append(Row(f"floor x {n} notebooks", _s(total)))
+        if cold is not None and cold.get("returncode", 0) == 0 and total > 0:
+            rows.append(
+                Row(
+                    "cold / floor",
+                    f"{cold['seconds'] / total:.2f} x (JOBS={jobs} runs notebooks in parallel)",
+                )
+            )
+    return rows
+
+
+def noop_rows(noop: dict | None) -> list[Row]:
+    """The no-op build: the worst of its runs, and whether any notebook ran."""
+    if noop is None:
+        return []
+    runs = noop.get("runs", [noop])
+    worst = max(r["seconds"] for r in runs)
+    executed = sorted({n for r in runs for n in r.get("notebooks_run", [])})
+    ok = all(r.get("returncode", 0) == 0 for r in runs)
+    return [
+        Row(
+            f"no-op build (make reports again, worst of {len(runs)})",
+            f"{_s(worst)}, notebooks run: {_names(executed)}"
+            + (", re-rendered" if any(r.get("rendered") for r in runs) else ""),
+            f"< {NOOP_TARGET_S:.0f} s, none run",
+            _check(ok and worst < NOOP_TARGET_S and not executed) if ok else FAILED,
+        )
+    ]
+
+
+def incremental_rows(inc: dict | None) -> list[Row]:
+    """The incremental build after touching one notebook: it and what depends on it only."""
+    if inc is None:
+        return []
+    if inc.get("skipped"):
+        return [Row("incremental build", f"skipped: {inc['skipped']}")]
+    if inc.get("returncode", 0) != 0:
+        return [Row(f"incremental (touch {inc['touched']})", "build failed", status=FAILED)]
+    ran, expected = inc["notebooks_run"], inc["expected"]
+    return [
+        Row(
+            f"incremental (touch {inc['touched']})",
+            f"{_s(inc['seconds'])}, ran: {_names(ran)}",
+            f"only: {_names(expected)}",
+            _check(sorted(ran) == sorted(expected)),
+        )
+    ]
+
+
 def build_rows(builds: dict) -> list[Row]:
     """Rows for cold, no-op, incremental and the floor."""
-    rows: list[Row] = []
-    cold, noop, inc, floor = (builds.get(k) for k in ("cold", "noop", "incremental", "floor"))
-    if cold is not None:
-        if cold.get("returncode", 0) != 0:
-            rows.append(
-                Row(
-                    "cold build (make clean; make reports)",
-                    "build failed",
-                    f"<= {COLD_TARGET_S:.0f} s",
-                    FAILED,
-                )
-            )
-        else:
-            rows.append(
-                Row(
-                    "cold build (make clean; make reports)",
-                    f"{_s(cold['seconds'])}, {cold['notebooks_run_count']} notebooks",
-                    f"<= {COLD_TARGET_S:.0f} s",
-                    _check(cold["seconds"] <= COLD_TARGET_S),
-                )
-            )
-            for name, seconds in sorted(cold.get("notebook_seconds", {}).items()):
-                rows.append(Row(f"  {name.removesuffix('.ipynb')}", _s(seconds)))
-            if "after_last_notebook_seconds" in cold:
-                rows.append(
-                    Row("  render + index (after the last notebook)", _s(cold["after_last_notebook_seconds"]))
-                )
-    if floor is not None:
-        if "error" in floor:
-            rows.append(Row("floor: kernel start + imports", f"failed: {floor['error']}", status=FAILED))
-        else:
-            n = floor.get("notebooks", 0)
-            rows.append(
-                Row(
-                    "floor: kernel start + imports, per notebook",
-                    f"{_s(floor['seconds'])} (start {floor['start_seconds']:.2f}, "
-                    f"imports {floor['import_seconds']:.2f}, "
-                    f"shutdown {floor['shutdown_seconds']:.2f})",
-                )
-            )
-            rows.append(
-                Row("  papermill wrapper process start, per notebook", _s(floor["papermill_process_seconds"]))
-            )
-            if n:
-                total = floor["seconds"] * n
-                rows.append(Row(f"floor x {n} notebooks", _s(total)))
-                if cold is not None and cold.get("returncode", 0) == 0 and total > 0:
-                    rows.append(
-                        Row(
-                            "cold / floor",
-                            f"{cold['seconds'] / total:.2f} x "
-                            f"(JOBS={builds.get('jobs', '?')} runs notebooks in parallel)",
-                        )
-                    )
-    if noop is not None:
-        runs = noop.get("runs", [noop])
-        worst = max(r["seconds"] for r in runs)
-        executed = sorted({n for r in runs for n in r.get("notebooks_run", [])})
-        ok = all(r.get("returncode", 0) == 0 for r in runs)
-        rows.append(
-            Row(
-                f"no-op build (make reports again, worst of {len(runs)})",
-                f"{_s(worst)}, notebooks run: {_names(executed)}"
-                + (", re-rendered" if any(r.get("rendered") for r in runs) else ""),
-                f"< {NOOP_TARGET_S:.0f} s, none run",
-                _check(ok and worst < NOOP_TARGET_S and not executed) if ok else FAILED,
-            )
-        )
-    if inc is not None:
-        if inc.get("skipped"):
-            rows.append(Row("incremental build", f"skipped: {inc['skipped']}"))
-        elif inc.get("returncode", 0) != 0:
-            rows.append(Row(f"incremental (touch {inc['touched']})", "build failed", status=FAILED))
-        else:
-            ran, expected = inc["notebooks_run"], inc["expected"]
-            rows.append(
-                Row(
-                    f"incremental (touch {inc['touched']})",
-                    f"{_s(inc['seconds'])}, ran: {_names(ran)}",
-                    f"only: {_names(expected)}",
-                    _check(sorted(ran) == sorted(expected)),
-                )
-            )
-    rows += edit_rows(builds.get("edit_to_page"))
-    return rows
+    cold = builds.get("cold")
+    return [
+        *cold_rows(cold),
+        *floor_rows(builds.get("floor"), cold, builds.get("jobs", "?")),
+        *noop_rows(builds.get("noop")),
+        *incremental_rows(builds.get("incremental")),
+        *edit_rows(builds.get("edit_to_page")),
+    ]
 
 
 EDIT_TARGET_S = 5.0

@@ -17,6 +17,33 @@ NEUTRAL_COLOUR = "#d4d4d4"
 """Answers that are neither a gain nor a loss (drawn across the centre line)."""
 
 
+def _colours(negative: list[str], positive: list[str], neutral: list[str]) -> dict[str, str]:
+    """Each answer's colour: neutral grey, then near and far on each side."""
+    colours = {o: NEUTRAL_COLOUR for o in neutral}
+    for options, near, far in (
+        (negative, "near_negative", "far_negative"),
+        (positive, "near_positive", "far_positive"),
+    ):
+        for i, option in enumerate(options):
+            colours[option] = DIVERGING_COLOURS[near if i == 0 else far] if i < 2 else GREY
+    return colours
+
+
+def _segment_label(
+    ax, yy: float, w: float, lf: float, k: int, colour: str, side: int, outermost: bool
+) -> None:
+    """A segment's count inside it, or just outside the outermost sliver."""
+    if k == 0:
+        return
+    if w >= 6:
+        ax.text(lf + w / 2, yy, f"{k}", ha="center", va="center", fontsize=9, color=ink(colour))
+    elif outermost:
+        edge = lf + w + 1 if side > 0 else lf - 1
+        ax.text(
+            edge, yy, f"{k}", ha="left" if side > 0 else "right", va="center", fontsize=9, color=TEXT_COLOUR
+        )
+
+
 def diverging_stacked_bars(
     table: pd.DataFrame,
     *,
@@ -40,13 +67,7 @@ def diverging_stacked_bars(
     either end goes just outside it); each row names its base.
     """
     negative, positive, neutral = list(negative), list(positive), list(neutral)
-    colours = {o: NEUTRAL_COLOUR for o in neutral}
-    for options, near, far in (
-        (negative, "near_negative", "far_negative"),
-        (positive, "near_positive", "far_positive"),
-    ):
-        for i, option in enumerate(options):
-            colours[option] = DIVERGING_COLOURS[near if i == 0 else far] if i < 2 else GREY
+    colours = _colours(negative, positive, neutral)
     rows = table.reset_index(drop=True)
     if rows.empty:
         return empty_figure(title, f"No {what} to this question in these data.")
@@ -84,29 +105,7 @@ def diverging_stacked_bars(
             ax.barh(y, width, left=left, color=colours[option], height=0.62, edgecolor="white", linewidth=0.6)
             outermost = i == len(options) - 1
             for yy, w, lf, k in zip(y, width, left, counts, strict=True):
-                if k == 0:
-                    continue
-                if w >= 6:
-                    ax.text(
-                        lf + w / 2,
-                        float(yy),
-                        f"{k}",
-                        ha="center",
-                        va="center",
-                        fontsize=9,
-                        color=ink(colours[option]),
-                    )
-                elif outermost:
-                    edge = lf + w + 1 if side > 0 else lf - 1
-                    ax.text(
-                        edge,
-                        float(yy),
-                        f"{k}",
-                        ha="left" if side > 0 else "right",
-                        va="center",
-                        fontsize=9,
-                        color=TEXT_COLOUR,
-                    )
+                _segment_label(ax, float(yy), w, lf, k, colours[option], side, outermost)
             start = start + width
         extent[side] = float(start.max()) if len(rows) else 0.0
     ax.axvline(0, color=TEXT_COLOUR, linewidth=1, zorder=0 if neutral else 2)

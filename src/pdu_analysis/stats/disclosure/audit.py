@@ -207,6 +207,66 @@ def _totals(counts: np.ndarray, figures: Sequence[Figure], statuses: Sequence[st
     )
 
 
+def _checked_counts(counts: Sequence[int] | np.ndarray, figures: Sequence[Figure]) -> np.ndarray:
+    """The counts as a flat array of whole numbers that every figure's cells index."""
+    counts = np.asarray(counts, dtype="int64")
+    if counts.ndim != 1 or (counts < 0).any():
+        raise ValueError("counts must be a flat sequence of whole numbers, zero or more")
+    for f in figures:
+        if max(f.cells) >= len(counts) or min(f.cells) < 0:
+            raise ValueError(f"{f.name()}: a cell index is outside the counts")
+    return counts
+
+
+class _Seen:
+    """Values each hidden figure is known to be able to take: the true counts are one solution,
+    and every solution found on the way witnesses a value for every figure at once, so most
+    questions are answered without a solve of their own."""
+
+    def __init__(self, model: _Model, counts: np.ndarray, figures: Sequence[Figure], targets: list[int]):
+        self.model, self.targets = model, targets
+        self.values = {k: {int(counts[list(figures[k].cells)].sum())} for k in targets}
+
+    def witness(self, x: np.ndarray | None) -> None:
+        if x is not None:
+            for j in self.targets:
+                self.values[j].add(self.model.value(j, x))
+
+
+def _primary_range(
+    model: _Model, seen: _Seen, k: int, name: str, low: int, high: int
+) -> tuple[tuple[int, ...], int, int, bool]:
+    """A figure hidden as 1 to 4: the values of the rule it can take (possible, lower, upper,
+    leak: fewer than all of them)."""
+    rule = range(low, high + 1)
+    for v in rule:
+        if v not in seen.values[k]:
+            seen.witness(model.solution_with(k, v))
+    possible = tuple(v for v in rule if v in seen.values[k])
+    if not possible:
+        raise ValueError(f"{name} is hidden as 1 to 4 but holds another value")
+    return possible, min(possible), max(possible), possible != tuple(rule)
+
+
+def _complementary_range(
+    model: _Model, seen: _Seen, k: int, exact: bool
+) -> tuple[tuple[int, ...], int, int | None, bool]:
+    """A complementary figure: its lowest and highest value (possible, lower, upper or None when
+    unbounded, leak: pinned to one value); ``exact`` False stops once two values are known."""
+    values = seen.values[k]
+    if exact or len(values) == 1:
+        lower, x = model.extreme(k, 1.0)
+        seen.witness(x)
+    if exact or len(values) == 1:
+        upper, x = model.extreme(k, -1.0)
+        seen.witness(x)
+    if not exact:
+        lower, upper = min(values), max(values)
+    possible = (lower, upper)
+    leak = lower == upper
+    return possible, lower, (None if upper >= model.big - 1 else upper), leak
+
+
 def audit_figures(
     counts: Sequence[int] | np.ndarray,
     figures: Sequence[Figure],
@@ -245,54 +305,22 @@ def audit_figures(
     >>> [f.possible for f in audit_figures([4, 4, 20], figs).leaks]
     [(4,), (4,)]
     """
-    counts = np.asarray(counts, dtype="int64")
-    if counts.ndim != 1 or (counts < 0).any():
-        raise ValueError("counts must be a flat sequence of whole numbers, zero or more")
+    counts = _checked_counts(counts, figures)
     statuses = list(statuses) if statuses is not None else [f.status for f in figures]
-    for f in figures:
-        if max(f.cells) >= len(counts) or min(f.cells) < 0:
-            raise ValueError(f"{f.name()}: a cell index is outside the counts")
     model = _Model(counts, figures, statuses, (low, high))
     targets = [k for k in (only if only is not None else range(len(figures))) if statuses[k] in HIDDEN]
-    # Values each hidden figure is known to be able to take: the true counts are one solution,
-    # and every solution found on the way witnesses a value for every figure at once, so most
-    # questions are answered without a solve of their own.
-    seen = {k: {int(counts[list(figures[k].cells)].sum())} for k in targets}
-
-    def witness(x: np.ndarray | None) -> None:
-        if x is not None:
-            for j in targets:
-                seen[j].add(model.value(j, x))
-
+    seen = _Seen(model, counts, figures, targets)
     if len(targets) > 1:
         cols = [model.column[k] for k in targets]
-        witness(model.spread(cols, 1.0))
-        witness(model.spread(cols, -1.0))
+        seen.witness(model.spread(cols, 1.0))
+        seen.witness(model.spread(cols, -1.0))
     findings = []
+    upper: int | None
     for k in targets:
         if statuses[k] == PRIMARY:
-            rule = range(low, high + 1)
-            for v in rule:
-                if v not in seen[k]:
-                    witness(model.solution_with(k, v))
-            possible = tuple(v for v in rule if v in seen[k])
-            if not possible:
-                raise ValueError(f"{figures[k].name()} is hidden as 1 to 4 but holds another value")
-            lower, upper = min(possible), max(possible)
-            leak = possible != tuple(rule)
+            possible, lower, upper, leak = _primary_range(model, seen, k, figures[k].name(), low, high)
         else:
-            if exact or len(seen[k]) == 1:
-                lower, x = model.extreme(k, 1.0)
-                witness(x)
-            if exact or len(seen[k]) == 1:
-                upper, x = model.extreme(k, -1.0)
-                witness(x)
-            if not exact:
-                lower, upper = min(seen[k]), max(seen[k])
-            possible = (lower, upper)
-            leak = lower == upper
-            if upper >= model.big - 1:
-                upper = None
+            possible, lower, upper, leak = _complementary_range(model, seen, k, exact)
         findings.append(
             Finding(
                 figure=Figure(figures[k].table, figures[k].label, figures[k].cells, statuses[k]),

@@ -132,34 +132,46 @@ class Suppressed:
 _LIMITS = (DISCLOSURE_LOW, DISCLOSURE_HIGH)
 
 
-def _figures(
+def _cell_figures(
     labels: list,
     cols: list[str],
     present: np.ndarray,
     counts: np.ndarray,
     table_name: str,
-    *,
-    rows: bool,
-    columns: bool,
-    groups: Mapping[str, Sequence[str]],
     low: int,
     high: int,
-) -> tuple[list[Figure], int]:
-    """Cells, then the totals assumed published; returns the figures and how many are cells."""
+) -> list[Figure]:
+    """Each cell of the grid: unpublished where absent, primary when it holds 1 to 4."""
     n_rows, n_cols = counts.shape
-
-    def index(i: int, j: int) -> int:
-        return i * n_cols + j
-
     figures = []
     for i in range(n_rows):
         for j in range(n_cols):
             value = counts[i, j]
             status = UNPUBLISHED if not present[i, j] else PRIMARY if low <= value <= high else SHOWN
             figures.append(
-                Figure(table_name, f"row {labels[i]!r}, column {cols[j]!r}", (index(i, j),), status)
+                Figure(table_name, f"row {labels[i]!r}, column {cols[j]!r}", (i * n_cols + j,), status)
             )
-    n_cells = len(figures)
+    return figures
+
+
+def _total_figures(
+    labels: list,
+    cols: list[str],
+    shape: tuple[int, int],
+    table_name: str,
+    *,
+    rows: bool,
+    columns: bool,
+    groups: Mapping[str, Sequence[str]],
+) -> list[Figure]:
+    """The totals assumed published: of each row (over all columns and each group of columns),
+    of each column, over each group and the grand total."""
+    n_rows, n_cols = shape
+
+    def index(i: int, j: int) -> int:
+        return i * n_cols + j
+
+    figures = []
     spans: list[tuple[str, list[int]]] = []
     if rows:
         spans.append(("all columns", list(range(n_cols))))
@@ -178,6 +190,28 @@ def _figures(
             cells = tuple(index(i, j) for i in range(n_rows) for j in js)
             figures.append(Figure(table_name, f"total over {what}", cells))
         figures.append(Figure(table_name, "grand total", tuple(range(n_rows * n_cols))))
+    return figures
+
+
+def _figures(
+    labels: list,
+    cols: list[str],
+    present: np.ndarray,
+    counts: np.ndarray,
+    table_name: str,
+    *,
+    rows: bool,
+    columns: bool,
+    groups: Mapping[str, Sequence[str]],
+    low: int,
+    high: int,
+) -> tuple[list[Figure], int]:
+    """Cells, then the totals assumed published; returns the figures and how many are cells."""
+    figures = _cell_figures(labels, cols, present, counts, table_name, low, high)
+    n_cells = len(figures)
+    figures += _total_figures(
+        labels, cols, counts.shape, table_name, rows=rows, columns=columns, groups=groups
+    )
     # A total of 1 to 4 is itself a small count: hidden wherever it is published.
     flat = counts.ravel()
     for k in range(n_cells, len(figures)):
