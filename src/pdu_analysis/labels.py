@@ -52,20 +52,12 @@ def wave_label(measure: str, wave: str, survey_labels: dict[str, str]) -> str:
 
 
 def survey_wave_labels() -> dict[str, str]:
-    """Wave code to the label readers know ('final' to 'Final (January 2019)'), from waves.csv."""
-    import csv
+    """Wave code to the label readers know ('final' to 'Final (January 2019)'), from waves.csv
+    (:func:`pdu_analysis.reference.waves`: a broken table is an error naming it)."""
+    from pdu_analysis.reference import waves
 
-    from pdu_analysis.paths import REFERENCE_DIR
-
-    try:
-        with open(REFERENCE_DIR / "waves.csv", newline="", encoding="utf-8") as handle:
-            return {
-                row["wave"]: row["label"]
-                for row in csv.DictReader(handle)
-                if row.get("wave") and row.get("label")
-            }
-    except (OSError, KeyError):
-        return {}
+    table = waves()
+    return {w: label for w, label in zip(table["wave"], table["label"], strict=True) if w and label}
 
 
 PERIOD_ALL = "all"

@@ -28,6 +28,12 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 REFERENCE_DIR = PROJECT_ROOT / "data" / "reference"
+WAVES_FILE = "waves.csv"
+"""Rounds, their export files and attendance cut-offs (read through :mod:`pdu_analysis.reference`)."""
+QUESTIONS_FILE = "questions.csv"
+"""The survey codebook: questions and their answer options."""
+SECTIONS_FILE = "sections.csv"
+"""The report's findings sections in reading order."""
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 DOCS_DIR = PROJECT_ROOT / "docs"
 DEFAULT_RAW_DIR = PROJECT_ROOT / "data" / "raw"

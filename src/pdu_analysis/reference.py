@@ -1,40 +1,62 @@
 """The reviewable tables in ``data/reference``, read in one place.
 
 Waves (rounds and their attendance cut-offs) and the survey codebook (questions and their answer
-options) are read here and nowhere else, so every table, label and sentence agrees on them.
+options) are read here and nowhere else, so every table, label and sentence agrees on them. A
+table is read once per change of the file (cached on its path, size and modification time), and a
+broken one raises an error naming the file, never an empty table.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
-from pdu_analysis.paths import REFERENCE_DIR
+from pdu_analysis.errors import PDUInputError
+from pdu_analysis.paths import QUESTIONS_FILE, REFERENCE_DIR, SECTIONS_FILE, WAVES_FILE
+
+
+def waves(folder: Path = REFERENCE_DIR, *, interim_cutoff: str | None = None) -> pd.DataFrame:
+    """``waves.csv`` of ``folder``, ordered by attendance cut-off and validated
+    (:func:`pdu_analysis.clean.waves.load_waves`); the first round's cut-off may be overridden.
+
+    A missing or unreadable file raises :class:`~pdu_analysis.errors.PDUInputError` naming it.
+    """
+    path = Path(folder) / WAVES_FILE
+    try:
+        stat = path.stat()
+    except OSError as error:
+        raise PDUInputError(f"cannot read the rounds table: {error.strerror}", file=str(path)) from None
+    cutoff = None if interim_cutoff is None else str(interim_cutoff)
+    return _waves(path, stat.st_size, stat.st_mtime_ns, cutoff).copy()
+
+
+@lru_cache(maxsize=16)
+def _waves(path: Path, size: int, mtime_ns: int, interim_cutoff: str | None) -> pd.DataFrame:
+    from pdu_analysis.clean.waves import load_waves
+
+    return load_waves(path, interim_cutoff=interim_cutoff)
 
 
 def waves_by_cutoff() -> pd.DataFrame:
-    """``data/reference/waves.csv`` ordered by attendance cut-off, validated by the one loader the
-    cleaning uses (optional columns present and blank where the table leaves them out); cut-offs
-    as ISO dates."""
-    from pdu_analysis.clean.waves import load_waves
-
-    waves = load_waves(REFERENCE_DIR / "waves.csv")
-    return waves.assign(attendance_cutoff=[d.isoformat() for d in waves["attendance_cutoff"]])
+    """The project's rounds (:func:`waves`) with cut-offs as ISO dates."""
+    table = waves()
+    return table.assign(attendance_cutoff=[d.isoformat() for d in table["attendance_cutoff"]])
 
 
 def question_options(survey: str, question_id: str) -> list[str]:
     """A question's answer options in codebook order (``data/reference/questions.csv``)."""
-    book = pd.read_csv(REFERENCE_DIR / "questions.csv", dtype=str, keep_default_na=False)
+    book = load_codebook()
     row = book[(book["survey"] == survey) & (book["question_id"] == question_id)]
     if row.empty:
-        raise KeyError(f"question {survey}/{question_id} is not in data/reference/questions.csv")
+        raise KeyError(f"question {survey}/{question_id} is not in data/reference/{QUESTIONS_FILE}")
     return [o for o in row.iloc[0]["options"].split("|") if o]
 
 
 def load_codebook(path: Path | None = None) -> pd.DataFrame:
     """The survey codebook (``data/reference/questions.csv``) as text columns."""
-    return pd.read_csv(path or REFERENCE_DIR / "questions.csv", dtype=str, keep_default_na=False)
+    return pd.read_csv(path or REFERENCE_DIR / QUESTIONS_FILE, dtype=str, keep_default_na=False)
 
 
 def codebook_options(
@@ -59,7 +81,7 @@ def report_sections(path: Path | None = None) -> pd.DataFrame:
     heading, ``report_heading`` the report's own section title (as ``published_figures.csv`` names
     it). A missing column, a repeated id or order raises an error naming the file.
     """
-    source = path or REFERENCE_DIR / "sections.csv"
+    source = path or REFERENCE_DIR / SECTIONS_FILE
     table = pd.read_csv(source, dtype=str, keep_default_na=False)
     missing = [c for c in SECTION_COLUMNS if c not in table.columns]
     if missing:

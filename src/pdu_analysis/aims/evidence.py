@@ -23,7 +23,7 @@ from pdu_analysis.errors import PDUInputError
 from pdu_analysis.paths import REFERENCE_DIR
 from pdu_analysis.stats import robustness, strength
 from pdu_analysis.stats.formatting import round_half_up
-from pdu_analysis.wording.numbers import compact_share, interval_text, share_text
+from pdu_analysis.wording.numbers import interval_text, share_text
 
 AIMS_FILE = REFERENCE_DIR / "aims.csv"
 AIM_COLUMNS = ["aim", "order", "heading", "aim_text", "indicator", "kind", "label", "published", "interviews"]
@@ -87,13 +87,8 @@ class Indicator:
         return "published by the report" if self.published else "assumed by the reconstruction"
 
 
-def _headline_indicator(row, headline: pd.DataFrame, interview_count: int | None) -> dict:
-    measure, wave = row.indicator.split(".")
-    found = headline[(headline["measure"] == measure) & (headline["wave"] == wave)]
-    if found.empty or pd.isna(found.iloc[0]["base"]) or int(found.iloc[0]["base"]) == 0:
-        return {"available": False}
-    hit = found.iloc[0]
-    k, n = int(hit["count"]), int(hit["base"])
+def _share_indicator(k: int, n: int, rating: str, text: str) -> dict:
+    """An indicator's row for k of n: counts, Wilson interval, rating and wording."""
     share = stats.proportion(k, n)
     return {
         "available": True,
@@ -102,9 +97,19 @@ def _headline_indicator(row, headline: pd.DataFrame, interview_count: int | None
         "percent": share.percent,
         "ci_low": share.ci_low,
         "ci_high": share.ci_high,
-        "rating": strength.rate_share(k, n, interview_count=interview_count),
-        "text": share_text(k, n),
+        "rating": rating,
+        "text": text,
     }
+
+
+def _headline_indicator(row, headline: pd.DataFrame, interview_count: int | None) -> dict:
+    measure, wave = row.indicator.split(".")
+    found = headline[(headline["measure"] == measure) & (headline["wave"] == wave)]
+    if found.empty or pd.isna(found.iloc[0]["base"]) or int(found.iloc[0]["base"]) == 0:
+        return {"available": False}
+    hit = found.iloc[0]
+    k, n = int(hit["count"]), int(hit["base"])
+    return _share_indicator(k, n, strength.rate_share(k, n, interview_count=interview_count), share_text(k, n))
 
 
 def _theme_indicator(row, themes: pd.DataFrame) -> dict:
@@ -113,18 +118,8 @@ def _theme_indicator(row, themes: pd.DataFrame) -> dict:
     if rows.empty or int(rows["base"].sum()) == 0:
         return {"available": False}
     k, n = int(rows["count"].sum()), int(rows["base"].sum())
-    share = stats.proportion(k, n)
-    return {
-        "available": True,
-        "count": k,
-        "base": n,
-        "percent": share.percent,
-        "ci_low": share.ci_low,
-        "ci_high": share.ci_high,
-        # interviews illustrate: a theme raised is weak evidence on its own, never more
-        "rating": "weak" if k > 0 else "none",
-        "text": f"{k} of {n} interviewees",
-    }
+    # interviews illustrate: a theme raised is weak evidence on its own, never more
+    return _share_indicator(k, n, "weak" if k > 0 else "none", f"{k} of {n} interviewees")
 
 
 def _change_indicator(row, attendances: pd.DataFrame) -> dict:
@@ -156,7 +151,7 @@ def _change_indicator(row, attendances: pd.DataFrame) -> dict:
             "summary": summary,
             "first": first,
             "second": second,
-            "compact": f"{compact_share(k1, n1)} then {compact_share(k2, n2)}",
+            "compact": f"{share_text(k1, n1, interval=False)} then {share_text(k2, n2, interval=False)}",
         },
     }
 
@@ -224,7 +219,7 @@ def _figure(indicator: Indicator) -> str:
         return f"{indicator.extra['compact']}: {round_half_up(indicator.known('diff')):+.0f} points"
     if indicator.kind == "theme":
         return indicator.text
-    return compact_share(int(indicator.known("count")), int(indicator.known("base")))
+    return share_text(int(indicator.known("count")), int(indicator.known("base")), interval=False)
 
 
 def evidence_table(aim: str, found: dict[str, Indicator], synthetic: bool) -> pd.DataFrame:

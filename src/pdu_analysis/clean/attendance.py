@@ -17,12 +17,13 @@ from .. import io, schemas
 from ..distinct import on_distinct
 from ..errors import PDUInputError
 from ..paths import REFERENCE_DIR
+from ..reference import waves as reference_waves
 from .dates import parse_series, refuse_month_first
 from .inventory import take_stock
 from .labels import canonical_focus, load_sector_map, map_sectors
 from .log import CleaningLog
 from .people import normalise_email, person_keys, placeholders, pseudonymise, resolve_salt
-from .waves import assign_periods, load_waves, period_table, study_window
+from .waves import assign_periods, period_table, study_window
 
 
 @dataclass
@@ -377,7 +378,7 @@ def build(raw: Path, *, reference: Path = REFERENCE_DIR, interim_cutoff: str | N
     log = CleaningLog()
     if not raw.is_dir():
         raise PDUInputError("raw data folder not found", file=str(raw))
-    waves = load_waves(reference / "waves.csv", interim_cutoff=interim_cutoff)
+    waves = reference_waves(reference, interim_cutoff=interim_cutoff)
     take_stock(raw, reference).log_to(log)
     sector_map = load_sector_map(reference / "sector_map.csv")
     salt = resolve_salt(raw)

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .. import paths
 from .log import CleaningLog
 from .waves import Round, assign_periods
 
-WAVES_FILE = "data/reference/waves.csv"
+WAVES_FILE = f"data/reference/{paths.WAVES_FILE}"
 
 _HOW = {
     "file": f"named by its file in {WAVES_FILE}",

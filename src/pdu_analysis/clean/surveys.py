@@ -16,7 +16,8 @@ import pandas as pd
 from .. import io, schemas
 from ..distinct import on_distinct
 from ..errors import PDUInputError, quoted
-from ..paths import REFERENCE_DIR
+from ..paths import REFERENCE_DIR, WAVES_FILE
+from ..reference import waves as reference_waves
 from .attendance import CleanResult, clean_events
 from .dates import parse_series
 from .inventory import take_stock
@@ -24,7 +25,7 @@ from .log import CleaningLog
 from .people import pseudonymise, resolve_salt
 from .rounds import log_loose_answers, log_round, post_event_periods
 from .survey_messages import condensed_export, unknown_questions
-from .waves import assign_round, load_waves
+from .waves import assign_round
 
 SELECTED = "selected"
 """The answer recorded for a ticked multi-select option."""
@@ -333,7 +334,7 @@ def build(
     given, the events list is cleaned here, so survey cleaning needs no earlier step.
     """
     log = CleaningLog()
-    waves = load_waves(reference / "waves.csv", interim_cutoff=interim_cutoff)
+    waves = reference_waves(reference, interim_cutoff=interim_cutoff)
     if events is None:
         events = clean_events(raw, waves, CleaningLog())
     codebook = load_codebook(reference / "questions.csv")
@@ -348,7 +349,7 @@ def build(
                 raise PDUInputError(
                     f"two follow-up exports fall in round '{wave}' ({round_files[wave]} and "
                     f"{path.name}); one export is one round: merge them, or give each its own row "
-                    f"(file, label, cut-off) in {reference / 'waves.csv'}",
+                    f"(file, label, cut-off) in {reference / WAVES_FILE}",
                     file=str(raw),
                 )
             round_files[wave] = path.name

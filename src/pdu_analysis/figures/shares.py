@@ -16,7 +16,7 @@ from pdu_analysis.figures.layout import empty_figure, finish, legend_below
 from pdu_analysis.figures.theme import GREY, OKABE_ITO, PALETTE, SUBTITLE_COLOUR, TEXT_COLOUR
 from pdu_analysis.labels import PERIOD_ALL
 from pdu_analysis.stats import proportion
-from pdu_analysis.wording.numbers import count_text
+from pdu_analysis.wording.numbers import share_text
 
 
 def proportion_bars_with_ci(
@@ -82,7 +82,7 @@ def proportion_bars_with_ci(
                 capsize=2.5,
             )
         for yy, p, hi, k, n, m in zip(y, pct, highs, ks, ns, marks, strict=True):
-            text = f"not shown ({m})" if m else count_text(int(k), int(n))
+            text = f"not shown ({m})" if m else share_text(int(k), int(n), interval=False)
             ax.text(
                 p + hi + 1.2,
                 yy,
@@ -188,7 +188,7 @@ def naive_vs_robust_intervals(table: pd.DataFrame, *, title: str, what: str = "a
             label=name,
         )
     labels = [
-        f"{r.figure}\n{count_text(int(r.count), int(r.base))}, {r.n_clusters} people"
+        f"{r.figure}\n{share_text(int(r.count), int(r.base), interval=False)}, {r.n_clusters} people"
         for r in rows.itertuples()
     ]
     ax.set_yticks(y, labels=labels, fontsize=9)

@@ -14,7 +14,7 @@ from matplotlib.lines import Line2D
 from pdu_analysis.figures.layout import not_asked, percent_axis, point_range, wrap_label
 from pdu_analysis.figures.theme import FIGURE_SIZE, GREY, OKABE_ITO, SECTOR_COLOURS, wave_colours
 from pdu_analysis.measures import ALL
-from pdu_analysis.wording.numbers import plots_percent
+from pdu_analysis.wording.numbers import share_text
 
 
 def options_by_wave(
@@ -110,7 +110,7 @@ def sector_shares_chart(
             ax.fill_betweenx(
                 [y - 0.1, y + 0.1], r["robust_low"], r["robust_high"], color=colour, alpha=0.18, lw=0
             )
-            share = f"{plots_percent(r['percent'])} ({int(r['count'])} of {int(r['base'])})"
+            share = share_text(int(r["count"]), int(r["base"]), interval=False)
             point_range(ax, y, r, colour, label=share)
     ticks = [
         label

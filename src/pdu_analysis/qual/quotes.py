@@ -11,7 +11,7 @@ import re
 
 import pandas as pd
 
-from ..wording.numbers import count_text
+from ..wording.numbers import share_text
 from .codebook import Codebook
 
 QUOTE_COLUMNS = ["sheet", "survey", "question_id", "round", "themes", "quote"]
@@ -72,7 +72,7 @@ def top_themes(shares: pd.DataFrame, sheet: str, limit: int = 3) -> pd.DataFrame
 
 def beside_figure(k: int, n: int, meaning: str, said: str, shares: pd.DataFrame, sheet: str) -> str:
     """'k of n <meaning>; <said>, in the words of the m whose texts were coded: ...'."""
-    lead = f"{count_text(k, n)} {meaning}"
+    lead = f"{share_text(k, n, interval=False)} {meaning}"
     top = top_themes(shares, sheet)
     if top.empty:
         return f"{lead}; none of their descriptions has been coded to a theme yet."

@@ -20,15 +20,14 @@ the text shown on pages is always taken from the data, never from the sheet.
 from __future__ import annotations
 
 import hashlib
-import io as _io
 import re
-import zipfile
-from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
 
 from ..errors import PDUInputError, quoted
+from ..store import write_atomic
+from ..workbook import workbook_bytes
 from .codebook import NO_THEME, Codebook
 from .redact import kinds_cell
 
@@ -44,7 +43,6 @@ SECOND_SHARE = 0.5
 """Share of rows the second coder codes: a sample fixed by each row's id."""
 YES = {"yes", "y", "true", "1", "x"}
 NO = {"no", "n", "false", "0", ""}
-_FIXED_TIME = datetime(2019, 2, 1)
 
 
 def _letter(column: str, headers: list[str]) -> str:
@@ -160,28 +158,7 @@ def _cell_text(themes: list[str] | None) -> str | None:
 
 def _save(workbook, path: Path) -> None:
     """Save with fixed timestamps, so an unchanged sheet is rewritten byte for byte."""
-    props = workbook.properties
-    props.creator = props.lastModifiedBy = "pdu_analysis"
-    props.created = props.modified = _FIXED_TIME
-    buffer = _io.BytesIO()
-    workbook.save(buffer)
-    with zipfile.ZipFile(_io.BytesIO(buffer.getvalue())) as source:
-        entries = {name: source.read(name) for name in source.namelist()}
-    stamp = _FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-    entries["docProps/core.xml"] = re.sub(
-        rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)",
-        rb"\g<1>" + stamp + rb"\g<2>",
-        entries["docProps/core.xml"],
-    )
-    out = _io.BytesIO()
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_STORED) as target:
-        for name in sorted(entries, key=lambda n: (n != "[Content_Types].xml", n)):
-            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_STORED  # stored: no dependence on the zlib build
-            target.writestr(info, entries[name])
-    tmp = path.with_suffix(".xlsx.tmp")
-    tmp.write_bytes(out.getvalue())
-    tmp.replace(path)
+    write_atomic(path, workbook_bytes(workbook, "pdu_analysis"))
 
 
 def _workbook(headers: list[str], rows: list[list], widths: tuple[int, ...], codebook: Codebook):

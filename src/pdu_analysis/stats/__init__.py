@@ -29,7 +29,7 @@ from pdu_analysis.stats.caveats import (
     width_word,
 )
 from pdu_analysis.stats.chance import chance_sentence, expected_false_positives
-from pdu_analysis.stats.clustered import period_difference_p, sector_share_clustered
+from pdu_analysis.stats.clustered import sector_share_clustered
 from pdu_analysis.stats.clustered_compare import ClusteredComparison, compare_periods_clustered
 from pdu_analysis.stats.comparison import Comparison, compare_two
 from pdu_analysis.stats.disclosure import Suppressed, suppress_small
@@ -60,7 +60,6 @@ __all__ = [
     "format_p",
     "margins_phrase",
     "minimum_detectable_difference",
-    "period_difference_p",
     "proportion",
     "round_half_up",
     "sector_by_period_test",

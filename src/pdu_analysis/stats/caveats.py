@@ -217,20 +217,22 @@ def cumulative_vs_disjoint_note(
     Examples
     --------
     >>> print(cumulative_vs_disjoint_note(66, 300, 122, 468))  # doctest: +NORMALIZE_WHITESPACE
-    The overall figure, 26% (122/468; 95% CI 22–30%), includes the 300 attendances counted
-    by the interim report, 22% (66/300; 95% CI 18–27%); the 168 attendances since the interim
-    report alone give 33% (56/168; 95% CI 27–41%). Compare the two separate periods, not the
-    overall figure with the interim one.
+    The overall figure, 26% (122 of 468), 95% interval 22% to 30%, includes the 300 attendances
+    counted by the interim report, 22% (66 of 300), 95% interval 18% to 27%; the 168 attendances
+    since the interim report alone give 33% (56 of 168), 95% interval 27% to 41%. Compare the two
+    separate periods, not the overall figure with the interim one.
     """
     k2, n2 = split_cumulative(first_count, first_base, cumulative_count, cumulative_base)
-    overall = proportion(cumulative_count, cumulative_base).text()
-    first = proportion(first_count, first_base).text()
+    from pdu_analysis.wording.numbers import share_text  # wording reads stats, not the reverse
+
+    overall = share_text(cumulative_count, cumulative_base)
+    first = share_text(first_count, first_base)
     if n2 == 0:
         return (
             f"The overall figure, {overall}, is the same {what} as {first_label}: "
             f"there are no {what} {later_label}."
         )
-    later = proportion(k2, n2).text()
+    later = share_text(k2, n2)
     return (
         f"The overall figure, {overall}, includes the {first_base} {what} counted "
         f"{first_label}, {first}; the {n2} {what} {later_label} alone give {later}. "

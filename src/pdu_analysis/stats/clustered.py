@@ -277,39 +277,3 @@ def sector_share_clustered(
             rows.append({"group": str(level), **_one_group(y_all[mask], codes, cov_struct)})
     out = pd.DataFrame(rows, columns=COLUMNS)
     return out.astype({"count": "int64", "base": "int64", "n_clusters": "int64"})
-
-
-def period_difference_p(attendances: pd.DataFrame, sector: str, first: str, second: str) -> float:
-    """p for a difference in ``sector`` share between two periods, with people as clusters.
-
-    A binomial GEE (logit link, independence working correlation) of "attendance from
-    ``sector``" on period, with cluster-robust (sandwich) standard errors, so that repeat
-    attenders, within and across the two periods, are not counted as independent evidence.
-    The Wald p of the period term is returned; NaN when the model cannot be fitted (for example,
-    every attendance in a period has the same sector).
-
-    Examples
-    --------
-    >>> att = pd.DataFrame({"period": ["a"] * 6 + ["b"] * 6,
-    ...                     "person_id": list("pqrstu") + list("pqvwxy"),
-    ...                     "sector": ["statutory", "voluntary"] * 3 + ["statutory"] * 4
-    ...                               + ["voluntary"] * 2})
-    >>> 0 < period_difference_p(att, "statutory", "a", "b") < 1
-    True
-    """
-    from statsmodels.genmod.cov_struct import Independence
-
-    subset = attendances[attendances["period"].isin([first, second])]
-    y = (subset["sector"] == sector).to_numpy(dtype=float)
-    later = (subset["period"] == second).to_numpy(dtype=float)
-    if y.min(initial=1.0) == y.max(initial=0.0) or any(
-        y[later == v].min(initial=1.0) == y[later == v].max(initial=0.0) for v in (0.0, 1.0)
-    ):
-        return float("nan")
-    groups = subset["person_id"].astype("category").cat.codes.to_numpy()
-    design = np.column_stack([np.ones(len(y)), later])
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        result = GEE(y, design, groups=groups, family=Binomial(), cov_struct=Independence()).fit()
-    p = float(np.asarray(result.pvalues)[1])
-    return p if np.isfinite(p) else float("nan")

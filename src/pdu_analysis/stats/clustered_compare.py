@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 from scipy.stats import fisher_exact, norm
 
+from pdu_analysis.stats.comparison import Difference
 from pdu_analysis.stats.conventions import ALPHA
 from pdu_analysis.stats.formatting import format_p
 from pdu_analysis.stats.power import Direction, minimum_detectable_difference
@@ -61,7 +62,7 @@ def clustered_difference(
 
 
 @dataclass(frozen=True)
-class ClusteredComparison:
+class ClusteredComparison(Difference):
     """Second period minus first, in points, from the person-clustered analysis.
 
     ``diff``, ``ci_low``/``ci_high``, ``p_value`` (Wald, cluster-robust), ``design_effect`` (of the
@@ -70,17 +71,6 @@ class ClusteredComparison:
     treating every attendance as independent, for reference only.
     """
 
-    k1: int
-    n1: int
-    k2: int
-    n2: int
-    labels: tuple[str, str]
-    p1: float
-    p2: float
-    diff: float
-    ci_low: float
-    ci_high: float
-    p_value: float
     design_effect: float
     n_eff1: float
     n_eff2: float

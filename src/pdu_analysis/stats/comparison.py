@@ -25,7 +25,27 @@ from pdu_analysis.stats.verdict import Verdict, detectable_phrase, verdict, verd
 
 
 @dataclass(frozen=True)
-class Comparison:
+class Difference:
+    """Second minus first: the counts, percentages, difference, interval and p every comparison has.
+
+    Shared by :class:`Comparison` and the clustered comparison, so their tables keep one column order.
+    """
+
+    k1: int
+    n1: int
+    k2: int
+    n2: int
+    labels: tuple[str, str]
+    p1: float
+    p2: float
+    diff: float
+    ci_low: float
+    ci_high: float
+    p_value: float
+
+
+@dataclass(frozen=True)
+class Comparison(Difference):
     """Second wave minus first wave, in percentage points.
 
     Attributes
@@ -53,17 +73,6 @@ class Comparison:
         Baseline percent for the MDD: the pooled percentage of both waves.
     """
 
-    k1: int
-    n1: int
-    k2: int
-    n2: int
-    labels: tuple[str, str]
-    p1: float
-    p2: float
-    diff: float
-    ci_low: float
-    ci_high: float
-    p_value: float
     mdd: float
     mdd_direction: str
     mdd_baseline: float

@@ -67,32 +67,6 @@ class Proportion:
         """Percent rounded half up, computed from the exact fraction (12.5 -> 13)."""
         return whole(Fraction(100 * self.count, self.base))
 
-    def text(self) -> str:
-        """Plain-English form that respects the small-base rules.
-
-        Returns
-        -------
-        str
-            n < 30: ``"k of n"`` (no percentage);
-            30 <= n < 50: ``"P% (k/n, indicative only: small base)"``;
-            otherwise ``"P% (k/n; 95% CI L–H%)"``.
-
-        Examples
-        --------
-        >>> proportion(17, 29).text()
-        '17 of 29'
-        >>> proportion(15, 40).text()
-        '38% (15/40, indicative only: small base)'
-        >>> proportion(122, 468).text()
-        '26% (122/468; 95% CI 22–30%)'
-        """
-        k, n = self.count, self.base
-        if self.flag == "words_only":
-            return f"{k} of {n}"
-        if self.flag == "indicative":
-            return f"{self.display_percent}% ({k}/{n}, indicative only: small base)"
-        return f"{self.display_percent}% ({k}/{n}; 95% CI {whole(self.ci_low)}\u2013{whole(self.ci_high)}%)"
-
     def to_record(self) -> dict[str, float | int]:
         """Row for the proportions CSV (the caller adds ``measure`` and ``wave``).
 

@@ -79,13 +79,11 @@ def change_checks(
     first: str,
     second: str,
     success: object = "statutory",
-    outcome_col: str = "sector",
-    period_col: str = "period",
-    person_col: str = "person_id",
-    event_col: str = "event_id",
     alpha: float = ALPHA,
 ) -> pd.DataFrame:
     """Every clustering check of the change from ``first`` to ``second``, one row each.
+
+    ``attendances`` is the tidy table (columns ``sector``, ``period``, ``person_id``, ``event_id``).
 
     ``kind`` is ``person``, ``event``, ``person_event`` or ``leave_one_out`` (``left_out`` names the
     event dropped); ``holds`` is True when the check's p is below ``alpha`` and its interval excludes
@@ -105,6 +103,7 @@ def change_checks(
     >>> int((checks["kind"] == "leave_one_out").sum())
     8
     """
+    outcome_col, period_col, person_col, event_col = "sector", "period", "person_id", "event_id"
     missing = [c for c in (outcome_col, period_col, person_col, event_col) if c not in attendances.columns]
     if missing:
         raise KeyError(f"columns not in the data: {missing}")

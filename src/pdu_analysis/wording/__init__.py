@@ -2,10 +2,8 @@
 
 from pdu_analysis.wording.numbers import (  # noqa: F401
     compact_note,
-    compact_share,
-    count_text,
+    interval_text,
     percent_text,
-    plots_percent,
     share_text,
 )
 from pdu_analysis.wording.readable import (  # noqa: F401

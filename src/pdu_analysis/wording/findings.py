@@ -22,7 +22,7 @@ from pdu_analysis.labels import period_phrases, survey_wave_labels
 from pdu_analysis.measures import ALL
 from pdu_analysis.stats.conventions import ALPHA
 from pdu_analysis.wording.assumed import Published
-from pdu_analysis.wording.numbers import compact_share, points_text, share_text
+from pdu_analysis.wording.numbers import points_text, share_text
 
 MAIN_POINT_COLUMNS = ["key", "heading", "text", "href"]
 
@@ -123,7 +123,8 @@ def sector_change_point(
         return published.mark(share_text(k, n), k, n, where) if published else share_text(k, n)
 
     def brief(k: int, n: int) -> str:
-        return published.mark(compact_share(k, n), k, n, where) if published else compact_share(k, n)
+        compact = share_text(k, n, interval=False)
+        return published.mark(compact, k, n, where) if published else compact
 
     phrases = period_phrases(list(dict.fromkeys([*sector_test["first"], *sector_test["second"]])))
     parts = []

@@ -1,6 +1,8 @@
-"""Numbers as a reader sees them: percentages, "k of n" and compact shares.
+"""Numbers as a reader sees them: the one home of a share's and a difference's wording.
 
-One formatter per kind of number, so the same figure reads the same way on every page.
+One formatter per kind of number, so the same figure reads the same way on every page, table,
+chart and alt text: a share is :func:`share_text` ("26% (122 of 468), 95% interval 22% to 30%"),
+its interval alone :func:`interval_text`, a difference :func:`points_text`.
 ``proportion`` (statsmodels, scipy) is imported where it is used, so that a reader of finished
 tables, such as the index page, does not pay for those imports.
 """
@@ -13,72 +15,45 @@ from pdu_analysis.stats import conventions
 from pdu_analysis.stats.formatting import round_half_up
 
 
-def count_text(k: int, n: int) -> str:
-    """ "k/n (P%)", or "k of n" alone on a base under 30 (the small-base rule)."""
-    from pdu_analysis.stats.proportions import proportion
-
-    if n == 0:
-        return "no responses"
-    if n < conventions.WORDS_ONLY_BASE:
-        return f"{k} of {n}"
-    return f"{k}/{n} ({proportion(k, n).display_percent}%)"
+def percent_text(value: float, decimals: int = 0) -> str:
+    """A percent rounded half up, whole unless ``decimals`` says: ``percent_text(12.5) == "13%"``."""
+    return f"{round_half_up(value, decimals):.{decimals}f}%"
 
 
-def percent_text(value: float) -> str:
-    return f"{round_half_up(value):.0f}%"
-
-
-def compact_share(k: int, n: int) -> str:
-    """A table cell for k of n: "k of n" below 30, "k of n (P%)" from 30 (the text form is longer).
-
-    Examples
-    --------
-    >>> compact_share(4, 7), compact_share(25, 49)
-    ('4 of 7', '25 of 49 (51%)')
-    """
-    from pdu_analysis.stats.proportions import proportion
-
-    p = proportion(k, n)
-    return f"{k} of {n}" if p.flag == "words_only" else f"{k} of {n} ({p.display_percent}%)"
-
-
-def share_text(k: int, n: int) -> str:
-    """The one sentence form of a share: "P% (k of n), 95% interval L% to H%".
+def share_text(k: int, n: int, *, interval: bool = True) -> str:
+    """The one reader's form of a share: "P% (k of n), 95% interval L% to H%".
 
     Below the words-only base it is "k of n" alone; below the indicative base "(indicative only)"
-    follows. Percent and interval ends are rounded half up to whole percents, as the index page's
-    table rounds them (:func:`result_text`, :func:`interval_text`), so a figure reads the same on
-    every page.
+    follows. Without ``interval`` it is "P% (k of n)" (a table cell or a chart label: the
+    table's note, :func:`compact_note`, says which percentages are indicative). Percent and
+    interval ends are rounded half up to whole percents (:func:`result_text`,
+    :func:`interval_text`), so a figure reads the same on every page, table and chart.
 
     Examples
     --------
     >>> share_text(4, 7), share_text(15, 40)
     ('4 of 7', '38% (15 of 40), 95% interval 24% to 53% (indicative only)')
+    >>> share_text(122, 468), share_text(25, 49, interval=False)
+    ('26% (122 of 468), 95% interval 22% to 30%', '51% (25 of 49)')
     """
     from pdu_analysis.stats.proportions import proportion
 
     if n == 0:
         return "no responses"
     p = proportion(k, n)
-    if p.flag == "words_only":
-        return f"{k} of {n}"
-    text = f"{result_text(k, n, p.percent)}, 95% interval {interval_text(p.ci_low, p.ci_high)}"
+    text = result_text(k, n, p.percent)
+    if not interval or p.flag == "words_only":
+        return text
+    text = f"{text}, 95% interval {interval_text(p.ci_low, p.ci_high)}"
     return text + (" (indicative only)" if p.flag == "indicative" else "")
 
 
 def compact_note() -> str:
-    """Footnote for tables of :func:`compact_share` cells."""
+    """Footnote for tables of :func:`share_text` cells without an interval."""
     return (
         f"Percentages are shown only for bases of {conventions.WORDS_ONLY_BASE} or more, and are "
         f"indicative only below {conventions.INDICATIVE_BASE}."
     )
-
-
-def plots_percent(value: float) -> str:
-    """Whole percent, rounded half up, for a chart label."""
-    from pdu_analysis.stats import round_half_up
-
-    return f"{round_half_up(value):.0f}%"
 
 
 # ---- results read back from a table (floats, possibly missing) -----------------------------------
@@ -116,8 +91,8 @@ def finite_or_none(text: str | None) -> float | None:
 def result_text(count: float | None, base: float | None, percent: float | None) -> str:
     """A result as "P% (k of n)", or "k of n" alone on a base under the words-only threshold.
 
-    Unlike :func:`compact_share`, the percent is the table's own (so it agrees with the
-    interval beside it) and any part may be missing.
+    The words of :func:`share_text`, for a row read back from a table: the percent is the
+    table's own (so it agrees with the interval beside it) and any part may be missing.
 
     Examples
     --------

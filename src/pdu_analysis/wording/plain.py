@@ -82,13 +82,6 @@ def plain_markdown(table, names=None) -> str:
     """A markdown list of :func:`pdu_analysis.compare.comparison_table` rows: each measure's two
     figures and the reader's sentence (the reviewer's list is
     :func:`pdu_analysis.wording.sentences.sentences_markdown`)."""
-    names = names or {}
+    from pdu_analysis.wording.sentences import sentences_markdown
 
-    def name(survey: str, wave: str) -> str:
-        return names.get(survey, {}).get(wave, wave)
-
-    return "\n".join(
-        f"- **{r.label}** ({name(r.survey, r.first)} → {name(r.survey, r.second)}): "
-        f"{r.text1} → {r.text2}. {plain_row(r)}"
-        for r in table.itertuples()
-    )
+    return sentences_markdown(table, names, plain_row)

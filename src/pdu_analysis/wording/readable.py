@@ -11,7 +11,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from pdu_analysis import stats
-from pdu_analysis.wording.numbers import compact_share, interval_text, percent_text
+from pdu_analysis.wording.numbers import interval_text, percent_text, share_text
 
 
 def _interval(low, high) -> str:
@@ -43,7 +43,7 @@ def display_comparisons(
 ) -> pd.DataFrame:
     """A short version of :func:`comparison_table` for the rendered page.
 
-    Counts as :func:`compact_share`, differences rounded to whole points, each question's text
+    Counts as :func:`~pdu_analysis.wording.numbers.share_text` without an interval, differences rounded to whole points, each question's text
     only on its first row, and rounds or periods by the names readers know (``names``: survey to
     {wave: label}, :func:`pdu_analysis.labels.comparison_names`).
     """
@@ -65,8 +65,8 @@ def display_comparisons(
                 f"{name(s, a)} → {name(s, b)}"
                 for s, a, b in zip(table["survey"], table["first"], table["second"], strict=True)
             ],
-            "First": [compact_share(k, n) for k, n in zip(table["k1"], table["n1"], strict=True)],
-            "Second": [compact_share(k, n) for k, n in zip(table["k2"], table["n2"], strict=True)],
+            "First": [share_text(k, n, interval=False) for k, n in zip(table["k1"], table["n1"], strict=True)],
+            "Second": [share_text(k, n, interval=False) for k, n in zip(table["k2"], table["n2"], strict=True)],
             "Difference in points (95% interval)": [
                 f"{points(d)} ({points(lo)} to {points(hi)})"
                 for d, lo, hi in zip(table["diff"], table["diff_ci_low"], table["diff_ci_high"], strict=True)
@@ -133,6 +133,6 @@ def matrix_display(table: pd.DataFrame, names: Mapping[str, str]) -> pd.DataFram
     for (item, wave), part in table.groupby(["item", "wave"], sort=False):
         row = {"Part of the events": item, "Round": names.get(wave, wave)}
         for r in part.itertuples():
-            row[r.option] = compact_share(int(r.count), int(r.base))
+            row[r.option] = share_text(int(r.count), int(r.base), interval=False)
         rows.append(row)
     return pd.DataFrame(rows)

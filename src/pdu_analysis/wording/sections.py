@@ -19,7 +19,7 @@ import pandas as pd
 from pdu_analysis import measures, reference
 from pdu_analysis.labels import survey_wave_labels
 from pdu_analysis.wording.assumed import Published
-from pdu_analysis.wording.numbers import compact_share
+from pdu_analysis.wording.numbers import share_text
 
 SECTION_PAGES = {
     "who_attends": "who",
@@ -78,7 +78,7 @@ class Context:
 
     def share(self, k: int, n: int, section: str) -> str:
         """ "k of n" (with the percent from 30), marked when the report never published it."""
-        return self.published.mark(compact_share(k, n), k, n, self.report_heading(section))
+        return self.published.mark(share_text(k, n, interval=False), k, n, self.report_heading(section))
 
     def count(self, k: int, section: str) -> str:
         return self.published.mark(str(k), k, None, self.report_heading(section))

@@ -14,13 +14,13 @@ import pandas as pd
 from pdu_analysis import compare, measures, stats
 from pdu_analysis.measures import ALL
 from pdu_analysis.reference import load_codebook
-from pdu_analysis.stats import proportion
+from pdu_analysis.stats.proportions import base_flag
 from pdu_analysis.stats.conventions import (
     ALPHA,
     DISCLOSURE_HIGH,
     DISCLOSURE_LOW,
 )
-from pdu_analysis.wording.numbers import percent_text, share_text
+from pdu_analysis.wording.numbers import interval_text, share_text
 
 
 def suppression_note(*tables: pd.DataFrame, what: str = "counts", proved: bool = False) -> str | None:
@@ -61,21 +61,18 @@ def suppression_note(*tables: pd.DataFrame, what: str = "counts", proved: bool =
 def distribution_sentence(table: pd.DataFrame, group: str) -> str:
     """Every option of one group in words, following the small-base rule.
 
-    Base 50 or more: "Yes, 33% (25/75; 95% CI 24–45%)". Base 30 to 49: "59% (24/41)" for each
-    option, then "(indicative only: small base of 41)" once. Under 30: "7 of 26", no percentage.
+    Base 50 or more: "Yes, 33% (25 of 75), 95% interval 24% to 45%". Base 30 to 49: "59% (24 of
+    41)" for each option, then "(indicative only: small base of 41)" once. Under 30: "7 of 26", no
+    percentage (:func:`~pdu_analysis.wording.numbers.share_text` each).
     """
     rows = table[table["group"] == group]
     if rows.empty:
         return "no responses to this question"
-    shares = [proportion(int(k), int(n)) for k, n in zip(rows["count"], rows["base"], strict=True)]
-    flags = {p.flag for p in shares}
-    if flags == {"indicative"}:
-        parts = [
-            f"{o}, {p.display_percent}% ({p.count}/{p.base})"
-            for o, p in zip(rows["option"], shares, strict=True)
-        ]
-        return "; ".join(parts) + f" (indicative only: small base of {shares[0].base})"
-    return "; ".join(f"{o}, {p.text()}" for o, p in zip(rows["option"], shares, strict=True))
+    counts = [(int(k), int(n)) for k, n in zip(rows["count"], rows["base"], strict=True)]
+    if {base_flag(n) for _, n in counts} == {"indicative"}:
+        parts = [f"{o}, {share_text(k, n, interval=False)}" for o, (k, n) in zip(rows["option"], counts, strict=True)]
+        return "; ".join(parts) + f" (indicative only: small base of {counts[0][1]})"
+    return "; ".join(f"{o}, {share_text(k, n)}" for o, (k, n) in zip(rows["option"], counts, strict=True))
 
 
 def comparison_sentence(table: pd.DataFrame, option: str, first: str | None, second: str | None) -> str:
@@ -118,8 +115,8 @@ def design_effect_sentence(row: Mapping, *, repeaters: int, people: int) -> str:
     return (
         f"{repeaters} of the {people} people came to more than one event, so "
         f"{stats.design_effect_phrase(n, deff)}: the cluster-robust 95% interval for this share, "
-        f"{percent_text(row['robust_low'])} to {percent_text(row['robust_high'])}, is {compared} the naive "
-        f"{percent_text(row['naive_low'])} to {percent_text(row['naive_high'])}."
+        f"{interval_text(row['robust_low'], row['robust_high'])}, is {compared} the naive "
+        f"{interval_text(row['naive_low'], row['naive_high'])}."
     )
 
 
@@ -367,16 +364,21 @@ def bases_text(
     return "; ".join(parts) if parts else "no responses"
 
 
-def sentences_markdown(table: pd.DataFrame, names: Mapping[str, Mapping[str, str]] | None = None) -> str:
-    """A markdown list: each comparison's two figures and its plain-English sentence, rounds and
-    periods named as readers know them (``names``: survey to {wave: label})."""
+def sentences_markdown(
+    table: pd.DataFrame, names: Mapping[str, Mapping[str, str]] | None = None, sentence=None
+) -> str:
+    """A markdown list: each comparison's two figures and its sentence, rounds and periods named as
+    readers know them (``names``: survey to {wave: label}). ``sentence`` turns a row into its
+    sentence (default: the row's reviewer ``sentence``; :func:`pdu_analysis.wording.plain.plain_markdown`
+    passes the reader's)."""
     names = names or {}
 
     def name(survey: str, wave: str) -> str:
         return names.get(survey, {}).get(wave, wave)
 
+    said = sentence or (lambda r: r.sentence)
     return "\n".join(
         f"- **{r.label}** ({name(r.survey, r.first)} → {name(r.survey, r.second)}): "
-        f"{r.text1} → {r.text2}. {r.sentence}"
+        f"{r.text1} → {r.text2}. {said(r)}"
         for r in table.itertuples()
     )

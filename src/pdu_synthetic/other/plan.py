@@ -68,40 +68,25 @@ class Round:
     encoding: str = "utf-8-sig"
 
 
-ROUNDS = (
-    Round(
-        "follow_up_2018-04.csv",
-        "spring_2018",
-        "Spring 2018",
-        date(2018, 3, 31),
-        date(2018, 4, 3),
-        date(2018, 4, 27),
-        (301100201,),
-        (11,),
-    ),
-    Round(
-        "follow_up_2018-10.xlsx",
-        "autumn_2018",
-        "Autumn 2018",
-        date(2018, 9, 30),
-        date(2018, 10, 2),
-        date(2018, 10, 26),
-        (302200302, 302200417),  # web link and e-mail invitation, same round
-        (9, 8),
-    ),
-    Round(
-        "follow_up_2019-02.csv",
-        "winter_2019",
-        "Winter 2019",
-        date(2019, 1, 31),
-        date(2019, 2, 4),
-        date(2019, 2, 22),
-        (303300503,),
-        (21,),
-        blank=1,
-        encoding="cp1252",
-    ),
-)
+ROUND_TABLE = """
+export (after follow_up_)|wave|label|cut-off|first day|last day|collectors|responses|blank|encoding
+2018-04.csv|spring_2018|Spring 2018|2018-03-31|2018-04-03|2018-04-27|301100201|11|0|utf-8-sig
+2018-10.xlsx|autumn_2018|Autumn 2018|2018-09-30|2018-10-02|2018-10-26|302200302 302200417|9 8|0|utf-8-sig
+2019-02.csv|winter_2019|Winter 2019|2019-01-31|2019-02-04|2019-02-22|303300503|21|1|cp1252
+"""
+"""The rounds, one a line (autumn 2018: a web link and an e-mail invitation, same round)."""
+
+
+def _round(line: str) -> Round:
+    file, wave, label, cutoff, first, last, collectors, responses, blank, encoding = (
+        cell.strip() for cell in line.split("|")
+    )
+    days = (date.fromisoformat(d) for d in (cutoff, first, last))
+    numbers = (tuple(int(v) for v in cell.split()) for cell in (collectors, responses))
+    return Round(f"follow_up_{file}", wave, label, *days, *numbers, blank=int(blank), encoding=encoding)
+
+
+ROUNDS = tuple(_round(line) for line in ROUND_TABLE.strip().splitlines()[1:])
 
 ORGANISATIONS = {
     "statutory": (
