@@ -189,8 +189,8 @@ def test_proportion_bars_one_bar_per_category_with_base_and_counts():
     assert widths == [round(100 * 25 / 75, 6), 0.0, round(100 * 50 / 75, 6)]
     text = all_text(fig)
     assert "Base: 75 responses" in text
-    assert "25/75 (33%)" in text
-    assert "0/75 (0%)" in text  # a zero count is drawn and labelled, not dropped
+    assert "33% (25 of 75)" in text
+    assert "0% (0 of 75)" in text  # a zero count is drawn and labelled, not dropped
     assert "Intend to change" in text
 
 
@@ -586,9 +586,9 @@ def test_distribution_sentence_indicative_base_says_so_once():
     )
     sentence = wording.distribution_sentence(table, "All")
     assert sentence == (
-        "Front line staff, 59% (24/41); Managers, 34% (14/41) (indicative only: small base of 41)"
+        "Front line staff, 59% (24 of 41); Managers, 34% (14 of 41) (indicative only: small base of 41)"
     )
     big = table.assign(count=[25, 18], base=[75, 75])
     assert wording.distribution_sentence(big, "All").startswith(
-        "Front line staff, 33% (25/75; 95% CI 24–45%)"
+        "Front line staff, 33% (25 of 75), 95% interval 24% to 45%"
     )

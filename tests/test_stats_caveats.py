@@ -93,9 +93,9 @@ def test_cumulative_note_shows_all_three_figures():
     # 22.3-30.2%, 66/300 17.7-27.0%, 56/168 26.6-40.8%.
     text = cumulative_vs_disjoint_note(66, 300, 122, 468)
     for part in (
-        "26% (122/468; 95% CI 22–30%)",
-        "22% (66/300; 95% CI 18–27%)",
-        "33% (56/168; 95% CI 27–41%)",
+        "26% (122 of 468), 95% interval 22% to 30%",
+        "22% (66 of 300), 95% interval 18% to 27%",
+        "33% (56 of 168), 95% interval 27% to 41%",
     ):
         assert part in text
     assert "the 168 attendances since the interim report alone" in text

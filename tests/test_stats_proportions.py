@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pdu_analysis.stats import base_flag, proportion
+from pdu_analysis.wording.numbers import share_text
 
 Z = 1.959963984540054
 
@@ -39,11 +40,13 @@ def test_wilson_matches_newcombe_1998(k, n, low, high):
 
 
 def test_is_wilson_not_the_statsmodels_default():
-    # The normal (Wald) interval for 1/29 runs below zero; Wilson's does not.
-    p = proportion(1, 29)
-    assert p.ci_low > 0
-    wald_low = 100 * (1 / 29 - Z * math.sqrt((1 / 29) * (28 / 29) / 29))
-    assert wald_low < 0
+    # statsmodels' default (normal, Wald) interval for 1 of 29 runs below zero (it is clipped to 0)
+    # and has no width at 0 of 20; Wilson's lower end for 1 of 29 is Newcombe's (1998) 0.61%.
+    from statsmodels.stats.proportion import proportion_confint
+
+    assert proportion_confint(1, 29)[0] == 0.0
+    assert proportion_confint(0, 20) == (0.0, 0.0)
+    assert proportion(1, 29).ci_low == pytest.approx(0.61, abs=0.01)
 
 
 @pytest.mark.parametrize(
@@ -56,26 +59,24 @@ def test_flag_thresholds(base, flag):
 
 
 def test_text_words_only_has_no_percentage():
-    text = proportion(19, 29).text()
-    assert text == "19 of 29"
-    assert "%" not in text
+    assert share_text(19, 29) == "19 of 29"
 
 
 def test_text_indicative():
-    assert proportion(15, 40).text() == "38% (15/40, indicative only: small base)"
+    # Wilson 15 of 40 by hand: 24.2% to 53.0%
+    assert share_text(15, 40) == "38% (15 of 40), 95% interval 24% to 53% (indicative only)"
 
 
 def test_text_full_uses_rounded_wilson_limits():
-    p = proportion(122, 468)
-    low, high = wilson_closed_form(122, 468)
-    expected = f"26% (122/468; 95% CI {math.floor(100 * low + 0.5)}\u2013{math.floor(100 * high + 0.5)}%)"
-    assert p.text() == expected
+    # Wilson 122 of 468 by hand: 22.30% to 30.23%
+    assert share_text(122, 468) == "26% (122 of 468), 95% interval 22% to 30%"
+    assert share_text(122, 468, interval=False) == "26% (122 of 468)"
 
 
 @pytest.mark.parametrize(("k", "n", "shown"), [(5, 40, "13%"), (25, 200, "13%"), (3, 40, "8%")])
 def test_percent_rounds_half_up_for_display(k, n, shown):
     # 12.5% and 7.5%: Python's round() would give 12 and 8 (half to even); the report rounds up.
-    assert proportion(k, n).text().startswith(shown + " ")
+    assert share_text(k, n).startswith(shown + " ")
 
 
 def test_raw_float_kept_in_fields():
@@ -87,15 +88,15 @@ def test_zero_of_n():
     p = proportion(0, 20)
     assert (p.percent, p.ci_low) == (0.0, 0.0)
     assert 0 < p.ci_high < 100
-    assert p.text() == "0 of 20"
+    assert share_text(0, 20) == "0 of 20"
 
 
 def test_n_of_n():
     p = proportion(60, 60)
     assert (p.percent, p.ci_high) == (100.0, 100.0)
     assert 0 < p.ci_low < 100
-    assert p.text().startswith("100% (60/60; 95% CI ")
-    assert p.text().endswith("\u2013100%)")
+    # Wilson 60 of 60 by hand: 93.98% to 100%
+    assert share_text(60, 60) == "100% (60 of 60), 95% interval 94% to 100%"
 
 
 @pytest.mark.parametrize("k", [0, 1])
@@ -104,7 +105,7 @@ def test_base_of_one(k):
     low, high = wilson_closed_form(k, 1)
     assert p.ci_low == pytest.approx(100 * max(low, 0), abs=1e-9)
     assert p.ci_high == pytest.approx(100 * min(high, 1), abs=1e-9)
-    assert p.text() == f"{k} of 1"
+    assert share_text(k, 1) == f"{k} of 1"
 
 
 def test_base_zero_is_a_clear_error():

@@ -109,7 +109,9 @@ def _headline_indicator(row, headline: pd.DataFrame, interview_count: int | None
         return {"available": False}
     hit = found.iloc[0]
     k, n = int(hit["count"]), int(hit["base"])
-    return _share_indicator(k, n, strength.rate_share(k, n, interview_count=interview_count), share_text(k, n))
+    return _share_indicator(
+        k, n, strength.rate_share(k, n, interview_count=interview_count), share_text(k, n)
+    )
 
 
 def _theme_indicator(row, themes: pd.DataFrame) -> dict:

@@ -14,7 +14,7 @@ from .. import labels, reference
 from ..clean.interviews import SURVEY as INTERVIEWS
 from ..clean.open_text import OTHER_SUFFIX
 from ..errors import PDUInputError
-from ..wording.numbers import share_text
+from ..wording.numbers import interval_text, share_text
 from .agreement import FLAG_BELOW, MIN_POSITIVES
 
 __all__ = ["main_points", "progress_table", "question_name", "readable_comparisons", "readable_shares"]
@@ -107,9 +107,11 @@ def readable_shares(shares: pd.DataFrame, names: dict | None = None) -> pd.DataF
                 _round(r, s, names) for r, s in zip(used["round"], used["survey"], strict=True)
             ],
             "theme": used["label"],
-            "k of n": [share_text(k, n, interval=False) for k, n in zip(used["count"], used["base"], strict=True)],
+            "k of n": [
+                share_text(k, n, interval=False) for k, n in zip(used["count"], used["base"], strict=True)
+            ],
             "95% interval": [
-                f"{lo:.0f}\u2013{hi:.0f}%" for lo, hi in zip(used["ci_low"], used["ci_high"], strict=True)
+                interval_text(lo, hi) for lo, hi in zip(used["ci_low"], used["ci_high"], strict=True)
             ],
         }
     ).reset_index(drop=True)

@@ -216,11 +216,11 @@ def cumulative_vs_disjoint_note(
 
     Examples
     --------
-    >>> print(cumulative_vs_disjoint_note(66, 300, 122, 468))  # doctest: +NORMALIZE_WHITESPACE
-    The overall figure, 26% (122 of 468), 95% interval 22% to 30%, includes the 300 attendances
-    counted by the interim report, 22% (66 of 300), 95% interval 18% to 27%; the 168 attendances
-    since the interim report alone give 33% (56 of 168), 95% interval 27% to 41%. Compare the two
-    separate periods, not the overall figure with the interim one.
+    >>> print(cumulative_vs_disjoint_note(10, 60, 30, 100))  # doctest: +NORMALIZE_WHITESPACE
+    The overall figure, 30% (30 of 100), 95% interval 22% to 40%, includes the 60 attendances
+    counted by the interim report, 17% (10 of 60), 95% interval 9% to 28%; the 40 attendances
+    since the interim report alone give 50% (20 of 40), 95% interval 35% to 65% (indicative only).
+    Compare the two separate periods, not the overall figure with the interim one.
     """
     k2, n2 = split_cumulative(first_count, first_base, cumulative_count, cumulative_base)
     from pdu_analysis.wording.numbers import share_text  # wording reads stats, not the reverse

@@ -45,8 +45,10 @@ def verdict(p_value: float, ci_low: float, ci_high: float, *, alpha: float = ALP
 
 
 def points(n: int) -> str:
-    """``"1 point"``, ``"12 points"``."""
-    return "1 point" if abs(n) == 1 else f"{n} points"
+    """``"1 point"``, ``"12 points"`` (:func:`pdu_analysis.wording.numbers.points_text`)."""
+    from pdu_analysis.wording.numbers import points_text  # wording reads stats, not the reverse
+
+    return points_text(n, "point")
 
 
 def end(value: float) -> str:

@@ -1,7 +1,7 @@
 """Numbers as a reader sees them: the one home of a share's and a difference's wording.
 
 One formatter per kind of number, so the same figure reads the same way on every page, table,
-chart and alt text: a share is :func:`share_text` ("26% (122 of 468), 95% interval 22% to 30%"),
+chart and alt text: a share is :func:`share_text` ("45% (90 of 200), 95% interval 38% to 52%"),
 its interval alone :func:`interval_text`, a difference :func:`points_text`.
 ``proportion`` (statsmodels, scipy) is imported where it is used, so that a reader of finished
 tables, such as the index page, does not pay for those imports.
@@ -33,8 +33,8 @@ def share_text(k: int, n: int, *, interval: bool = True) -> str:
     --------
     >>> share_text(4, 7), share_text(15, 40)
     ('4 of 7', '38% (15 of 40), 95% interval 24% to 53% (indicative only)')
-    >>> share_text(122, 468), share_text(25, 49, interval=False)
-    ('26% (122 of 468), 95% interval 22% to 30%', '51% (25 of 49)')
+    >>> share_text(90, 200), share_text(25, 49, interval=False)
+    ('45% (90 of 200), 95% interval 38% to 52%', '51% (25 of 49)')
     """
     from pdu_analysis.stats.proportions import proportion
 
@@ -62,10 +62,22 @@ def compact_note() -> str:
 # percentages come from the table (already computed), not from k / n again.
 
 
-def points_text(value: float) -> str:
-    """A whole number of percentage points: ``"1 percentage point"``, ``"12 percentage points"``."""
-    whole = round_half_up(value)
-    return f"{whole:.0f} percentage point{'' if abs(whole) == 1 else 's'}"
+def points_text(value: float, unit: str = "percentage point", *, signed: bool = False) -> str:
+    """The one form of a difference: whole points, rounded half up, with ``unit`` ("" for a
+    table cell) and, when ``signed``, its sign.
+
+    Examples
+    --------
+    >>> points_text(1), points_text(11.5), points_text(-12.4, "point")
+    ('1 percentage point', '12 percentage points', '-12 points')
+    >>> points_text(4.5, "", signed=True), points_text(-0.4, "", signed=True)
+    ('+5', '0')
+    """
+    whole = int(round_half_up(value))
+    number = f"{whole:+d}" if signed and whole else str(whole)
+    if not unit:
+        return number
+    return f"{number} {unit}{'' if abs(whole) == 1 else 's'}"
 
 
 def whole_text(value: float) -> str:

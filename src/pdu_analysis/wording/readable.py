@@ -11,7 +11,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from pdu_analysis import stats
-from pdu_analysis.wording.numbers import interval_text, percent_text, share_text
+from pdu_analysis.wording.numbers import interval_text, percent_text, points_text, share_text
 
 
 def _interval(low, high) -> str:
@@ -43,18 +43,14 @@ def display_comparisons(
 ) -> pd.DataFrame:
     """A short version of :func:`comparison_table` for the rendered page.
 
-    Counts as :func:`~pdu_analysis.wording.numbers.share_text` without an interval, differences rounded to whole points, each question's text
-    only on its first row, and rounds or periods by the names readers know (``names``: survey to
+    Counts as :func:`share_text` without an interval, differences rounded to whole points, each
+    question's text only on its first row, and rounds or periods by the names readers know (``names``: survey to
     {wave: label}, :func:`pdu_analysis.labels.comparison_names`).
     """
     names = names or {}
 
     def name(survey: str, wave: str) -> str:
         return names.get(survey, {}).get(wave, wave)
-
-    def points(v: float) -> str:
-        whole = int(stats.round_half_up(v))
-        return f"{whole:+d}" if whole else "0"
 
     question = table["question"].where(table["question"].ne(table["question"].shift()), "")
     return pd.DataFrame(
@@ -65,10 +61,15 @@ def display_comparisons(
                 f"{name(s, a)} → {name(s, b)}"
                 for s, a, b in zip(table["survey"], table["first"], table["second"], strict=True)
             ],
-            "First": [share_text(k, n, interval=False) for k, n in zip(table["k1"], table["n1"], strict=True)],
-            "Second": [share_text(k, n, interval=False) for k, n in zip(table["k2"], table["n2"], strict=True)],
+            "First": [
+                share_text(k, n, interval=False) for k, n in zip(table["k1"], table["n1"], strict=True)
+            ],
+            "Second": [
+                share_text(k, n, interval=False) for k, n in zip(table["k2"], table["n2"], strict=True)
+            ],
             "Difference in points (95% interval)": [
-                f"{points(d)} ({points(lo)} to {points(hi)})"
+                f"{points_text(d, '', signed=True)} ({points_text(lo, '', signed=True)} to "
+                f"{points_text(hi, '', signed=True)})"
                 for d, lo, hi in zip(table["diff"], table["diff_ci_low"], table["diff_ci_high"], strict=True)
             ],
             "p-value": [stats.format_p(p).removeprefix("p = ") for p in table["p_value"]],

@@ -14,12 +14,12 @@ import pandas as pd
 from pdu_analysis import compare, measures, stats
 from pdu_analysis.measures import ALL
 from pdu_analysis.reference import load_codebook
-from pdu_analysis.stats.proportions import base_flag
 from pdu_analysis.stats.conventions import (
     ALPHA,
     DISCLOSURE_HIGH,
     DISCLOSURE_LOW,
 )
+from pdu_analysis.stats.proportions import base_flag
 from pdu_analysis.wording.numbers import interval_text, share_text
 
 
@@ -70,7 +70,10 @@ def distribution_sentence(table: pd.DataFrame, group: str) -> str:
         return "no responses to this question"
     counts = [(int(k), int(n)) for k, n in zip(rows["count"], rows["base"], strict=True)]
     if {base_flag(n) for _, n in counts} == {"indicative"}:
-        parts = [f"{o}, {share_text(k, n, interval=False)}" for o, (k, n) in zip(rows["option"], counts, strict=True)]
+        parts = [
+            f"{o}, {share_text(k, n, interval=False)}"
+            for o, (k, n) in zip(rows["option"], counts, strict=True)
+        ]
         return "; ".join(parts) + f" (indicative only: small base of {counts[0][1]})"
     return "; ".join(f"{o}, {share_text(k, n)}" for o, (k, n) in zip(rows["option"], counts, strict=True))
 
