@@ -101,9 +101,9 @@ def test_scale_step_reports_phases_rows_and_memory(tmp_path):
     grow.grow(DEFAULT_RAW_DIR, tmp_path, 1)
     result = scale.step(tmp_path)
     assert set(result["phase_seconds"]) == set(scale.PHASES)
-    assert result["rows"]["attendances"] > 0 and result["peak_mb"] > 0
-    assert result["seconds"] == pytest.approx(sum(result["phase_seconds"].values()))
-    assert result["gee_groups"] >= 1
+    # grown once, the shipped register is itself: the report's 468 attendances in its two periods
+    assert result["rows"]["attendances"] == 468 and result["gee_groups"] == 2
+    assert result["peak_mb"] > 0
 
 
 # ---- build helpers ---------------------------------------------------------------------------

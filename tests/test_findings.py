@@ -68,8 +68,9 @@ def test_sector_point_states_a_change_only_when_the_clustered_verdict_is_evidenc
     first = waves_by_cutoff()["wave"].iloc[0]
     shown = findings.sector_change_point(_sector_test(0.01, 2.0, 19.0))
     assert shown.heading == "The statutory share of attendances changed"
-    assert f"to the {first} cut-off, {share_text(40, 200)}" in shown.text
-    assert f"after the {first} cut-off, {share_text(45, 150)}" in shown.text
+    # Wilson by hand: 40 of 200, 15.0% to 26.1%; 45 of 150, 23.2% to 37.8%
+    assert f"to the {first} cut-off, 20% (40 of 200), 95% interval 15% to 26%" in shown.text
+    assert f"after the {first} cut-off, 30% (45 of 150), 95% interval 23% to 38%" in shown.text
     assert "a rise of 11 percentage points that is evidence of change" in shown.text
     assert shown.href.startswith("06_interim_vs_final.html#")
 
@@ -156,7 +157,8 @@ def test_practice_point_sets_intention_beside_the_latest_round_without_a_test():
         }
     )
     point = findings.practice_point(change)
-    assert share_text(25, 75) in point.text and "19 of 29" in point.text
+    # Wilson by hand: 25 of 75, 23.7% to 44.6%
+    assert "33% (25 of 75), 95% interval 24% to 45%" in point.text and "19 of 29" in point.text
     assert "not tested against each other" in point.text
     assert findings.practice_point(change[change["measure"] == "action"]) is None
 

@@ -164,15 +164,15 @@ def test_usefulness_counts_on_page_05_match_the_processed_answers(built_project)
         cells = dict(zip(header, [td.get_text(strip=True) for td in tr.find_all(["td", "th"])], strict=True))
         item = cells["Part of the events"]
         for option in ("Very useful", "Quite useful", "Not useful"):
-            assert cells[option].startswith(f"{counted[(item, option)]} of {bases[item]}")
+            assert f"{counted[(item, option)]} of {bases[item]}" in cells[option]
 
 
 @pytest.mark.slow
 def test_page_03_pools_the_hidden_events_so_each_period_is_whole(built_project):
     tables = built_project / "reports" / "tables"
     pooled_csv = tables / "03_sector_mix_pooled.csv"
-    if not pooled_csv.is_file():
-        pytest.skip("no event's mix is hidden, or the pool failed the disclosure audit")
+    # the shipped register hides some events' mix (counts of 1 to 4), so page 03 must pool them
+    assert pooled_csv.is_file(), "03_sector_mix_pooled.csv missing: the hidden events were not pooled"
     attendances = _rows(built_project / "data/processed/attendances.csv")
     per_event = _rows(tables / "03_sector_by_event.csv")
     period_of = {r["event_id"]: r["period"] for r in attendances}

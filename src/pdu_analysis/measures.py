@@ -91,9 +91,15 @@ def by_wave(
     return pd.DataFrame(records, columns=["wave", "count", "base"])
 
 
-def sector_count(attendances: pd.DataFrame, sector: str, periods: Iterable[str]) -> tuple[int, int]:
-    """(k, n): attendances from ``sector`` among attendances in ``periods``."""
-    rows = attendances[attendances["period"].isin(list(periods))]
+def sector_count(
+    attendances: pd.DataFrame, sector: str, periods: Iterable[str] | None = None
+) -> tuple[int, int]:
+    """(k, n): rows from ``sector`` among the rows in ``periods`` (every row when None: hub users).
+
+    The one count behind a sector's share; with its intervals, the share is
+    :func:`pdu_analysis.tables.attendance.sector_share_rows`.
+    """
+    rows = attendances if periods is None else attendances[attendances["period"].isin(list(periods))]
     return int((rows["sector"] == sector).sum()), int(len(rows))
 
 

@@ -116,7 +116,7 @@ def _sector(sector: str, upto: str | None = None, table: str = "attendances") ->
                 return NotApplicable(f"these data have no attendance period called {upto!r}")
             counted = measures.cumulative_periods(periods, upto or periods[-1])
             return Computed(*measures.sector_count(frame, sector, counted))
-        return Computed(int((frame["sector"] == sector).sum()), len(frame))
+        return Computed(*measures.sector_count(frame, sector))
 
     return recipe
 

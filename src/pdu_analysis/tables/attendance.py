@@ -14,12 +14,13 @@ import pandas as pd
 from pdu_analysis import measures, stats
 from pdu_analysis.labels import PERIOD_ALL, _period_span, period_labels, period_spans, report_labels
 from pdu_analysis.stats import proportion, sector_share_clustered
+from pdu_analysis.stats.clustered import COLUMNS as CLUSTERED_COLUMNS
 from pdu_analysis.stats.conventions import (
     DISCLOSURE_HIGH,
     DISCLOSURE_LOW,
 )
-from pdu_analysis.tables.survey import share_record
 from pdu_analysis.vocabulary import SECTORS
+from pdu_analysis.wording.numbers import share_text
 
 SECTOR_ORDER = ("statutory", "voluntary", "private")
 
@@ -151,39 +152,71 @@ def events_per_person_table(
     return pd.DataFrame(rows)
 
 
-def sector_share_table(
-    attendances: pd.DataFrame, sector: str, *, interim_cutoff: str | date, cluster_col: str = "person_id"
-) -> pd.DataFrame:
-    """Share of attendances from ``sector``: cumulative (as each report quoted) and disjoint.
+SHARE_ROW_COLUMNS = ["basis", "period", "periods", "sector", *[c for c in CLUSTERED_COLUMNS if c != "group"]]
+"""Columns of :func:`sector_share_rows`: the one set every sector-share table is shaped from."""
 
-    Rows ``basis == "cumulative"`` count every attendance up to and including a period (the
-    figure that period's report quoted); rows ``basis == "disjoint"`` count each period alone.
-    Each row carries the naive Wilson and the person-clustered (GEE) intervals from
-    :func:`pdu_analysis.stats.sector_share_clustered`.
+
+def sector_share_rows(attendances: pd.DataFrame, sectors: Sequence[str]) -> pd.DataFrame:
+    """The share of attendances from each sector, computed once for every page and table.
+
+    Rows ``basis == "cumulative"`` count every attendance up to and including ``period`` (the
+    figure that period's report quoted); rows ``basis == "disjoint"`` count ``period`` alone.
+    ``periods`` lists the periods counted. Each row carries count, base, percent, the naive Wilson
+    and the person-clustered (GEE) intervals of :func:`pdu_analysis.stats.sector_share_clustered`
+    (its columns). :func:`sector_share_table`, :func:`sector_shares` and :func:`cumulative_table`
+    are views of it.
     """
     order = measures.periods_in_order(attendances)
-    reports = report_labels(order)
-    alone = period_labels(order, interim_cutoff)
     rows = []
     for basis in ("cumulative", "disjoint"):
         for period in order:
             counted = measures.cumulative_periods(order, period) if basis == "cumulative" else [period]
             subset = attendances[attendances["period"].isin(counted)]
-            share = (
-                sector_share_clustered(subset, outcome_col="sector", success=sector, cluster_col=cluster_col)
-                .iloc[0]
-                .to_dict()
-            )
-            share.pop("group")
-            figure = (
-                f"{reports[period]}: all to date"
-                if basis == "cumulative"
-                else f"{alone[period]}, this period alone"
-            )
-            rows.append(
-                {"figure": figure, "basis": basis, "periods": "+".join(counted), "sector": sector, **share}
-            )
-    return pd.DataFrame(rows)
+            for sector in sectors:
+                share = sector_share_clustered(
+                    subset, outcome_col="sector", success=sector, cluster_col="person_id"
+                ).iloc[0]
+                rows.append(
+                    {
+                        "basis": basis,
+                        "period": period,
+                        "periods": counted,
+                        "sector": sector,
+                        **share.drop("group"),
+                    }
+                )
+    return pd.DataFrame(rows, columns=SHARE_ROW_COLUMNS)
+
+
+def sector_share_table(attendances: pd.DataFrame, sector: str, *, interim_cutoff: str | date) -> pd.DataFrame:
+    """Share of attendances from ``sector``: cumulative (as each report quoted) and disjoint.
+
+    The rows of :func:`sector_share_rows` for one sector, each named for the page ("To 30 Jun
+    2018, this period alone"), ``periods`` joined with "+".
+    """
+    order = measures.periods_in_order(attendances)
+    reports = report_labels(order)
+    alone = period_labels(order, interim_cutoff)
+    rows = sector_share_rows(attendances, [sector])
+    figure = [
+        f"{reports[p]}: all to date" if b == "cumulative" else f"{alone[p]}, this period alone"
+        for b, p in zip(rows["basis"], rows["period"], strict=True)
+    ]
+    shares = rows.drop(columns=["basis", "period", "periods", "sector"])
+    return pd.concat(
+        [
+            pd.DataFrame(
+                {
+                    "figure": figure,
+                    "basis": rows["basis"],
+                    "periods": ["+".join(p) for p in rows["periods"]],
+                    "sector": sector,
+                }
+            ),
+            shares,
+        ],
+        axis=1,
+    )
 
 
 def focus_by_sector_table(
@@ -271,33 +304,35 @@ def sector_shares(
     sectors = (
         list(sectors) if sectors is not None else [s for s in SECTORS if s in set(attendances["sector"])]
     )
-    blocks = [("disjoint", p, [p], labels[p]) for p in periods]
-    for p in periods[1:]:
-        upto = measures.cumulative_periods(periods, p)
-        whole = "All periods" if p == periods[-1] else f"All to the end of: {labels[p]}"
-        blocks.append(("cumulative", p, upto, whole if names else f"all, {_period_span(attendances, upto)}"))
-    rows = []
-    for kind, period, selector, label in blocks:
-        subset = attendances[attendances["period"].isin(selector)]
-        for sector in sectors:
-            k, n = int((subset["sector"] == sector).sum()), len(subset)
-            robust = stats.sector_share_clustered(
-                subset, outcome_col="sector", cluster_col="person_id", success=sector
-            ).iloc[0]
-            rows.append(
-                {
-                    "kind": kind,
-                    "period": period,
-                    "label": label,
-                    "sector": sector,
-                    **share_record(k, n),
-                    "robust_low": robust["robust_low"],
-                    "robust_high": robust["robust_high"],
-                    "design_effect": robust["design_effect"],
-                    "people": int(robust["n_clusters"]),
-                }
-            )
-    table = pd.DataFrame(rows)
+    rows = sector_share_rows(attendances, sectors)
+    rows = rows[(rows["basis"] == "disjoint") | (rows["period"] != periods[0])]
+    rows = pd.concat([rows[rows["basis"] == "disjoint"], rows[rows["basis"] == "cumulative"]])
+
+    def label(basis: str, period: str, counted: list[str]) -> str:
+        if basis == "disjoint":
+            return labels[period]
+        if not names:
+            return f"all, {_period_span(attendances, counted)}"
+        return "All periods" if period == periods[-1] else f"All to the end of: {labels[period]}"
+
+    table = pd.DataFrame(
+        {
+            "kind": rows["basis"],
+            "period": rows["period"],
+            "label": [label(*r) for r in zip(rows["basis"], rows["period"], rows["periods"], strict=True)],
+            "sector": rows["sector"],
+            "count": rows["count"],
+            "base": rows["base"],
+            "percent": rows["percent"],
+            "ci_low": rows["naive_low"],
+            "ci_high": rows["naive_high"],
+            "text": [share_text(k, n) for k, n in zip(rows["count"], rows["base"], strict=True)],
+            "robust_low": rows["robust_low"],
+            "robust_high": rows["robust_high"],
+            "design_effect": rows["design_effect"],
+            "people": rows["n_clusters"].astype(int),
+        }
+    ).reset_index(drop=True)
     wide = table.pivot(index="sector", columns="label", values="count").reindex(sectors)
     checked = stats.suppress_small(wide, list(wide.columns), secondary=False, protect_columns=True)
     hidden = (checked.primary | checked.secondary).stack().rename("suppressed")
@@ -312,18 +347,19 @@ def cumulative_table(attendances: pd.DataFrame, sector: str = "statutory") -> pd
 
     Cumulative figures share attendances (the later includes the earlier), so no test is made.
     """
-    periods = measures.periods_in_order(attendances)
-    rows = []
-    for period in periods:
-        upto = measures.cumulative_periods(periods, period)
-        subset = attendances[attendances["period"].isin(upto)]
-        rows.append(
-            {
-                "measure": f"{sector}_share",
-                "counted": f"all to {period}",
-                "periods": " + ".join(upto),
-                **share_record(int((subset["sector"] == sector).sum()), len(subset)),
-                "tested": False,
-            }
-        )
-    return pd.DataFrame(rows)
+    rows = sector_share_rows(attendances, [sector])
+    rows = rows[rows["basis"] == "cumulative"]
+    return pd.DataFrame(
+        {
+            "measure": f"{sector}_share",
+            "counted": [f"all to {p}" for p in rows["period"]],
+            "periods": [" + ".join(p) for p in rows["periods"]],
+            "count": rows["count"],
+            "base": rows["base"],
+            "percent": rows["percent"],
+            "ci_low": rows["naive_low"],
+            "ci_high": rows["naive_high"],
+            "text": [share_text(k, n) for k, n in zip(rows["count"], rows["base"], strict=True)],
+            "tested": False,
+        }
+    ).reset_index(drop=True)

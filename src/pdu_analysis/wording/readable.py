@@ -44,8 +44,8 @@ def display_comparisons(
     """A short version of :func:`comparison_table` for the rendered page.
 
     Counts as :func:`share_text` without an interval, differences rounded to whole points, each
-    question's text only on its first row, and rounds or periods by the names readers know (``names``: survey to
-    {wave: label}, :func:`pdu_analysis.labels.comparison_names`).
+    question's text only on its first row, and rounds or periods by the names readers know
+    (``names``: survey to {wave: label}, :func:`pdu_analysis.labels.comparison_names`).
     """
     names = names or {}
 
