@@ -14,6 +14,7 @@ import csv
 import json
 from pathlib import Path
 
+import matplotlib.image
 import nbformat
 import pytest
 
@@ -97,7 +98,11 @@ def _outputs_text(path: Path) -> str:
 def test_notebook_runs_and_saves_its_figures(mini_run, name):
     figures = mini_run["out"] / "reports" / "figures"
     for figure in FIGURES[name]:
-        assert (figures / f"{figure}.png").stat().st_size > 1000, figure
+        path = figures / f"{figure}.png"
+        assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", figure
+        pixels = matplotlib.image.imread(path)[..., :3]
+        inked = (pixels < 0.9).any(axis=-1).mean()  # share of pixels darker than near-white
+        assert 0.01 < inked < 0.9, f"{figure}: {inked:.1%} of the image is drawn on"
     text = _outputs_text(mini_run["executed"][name])
     assert "Traceback" not in text
 

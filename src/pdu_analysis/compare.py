@@ -224,30 +224,31 @@ def compare_record(
     waves as ``names`` gives them (default: their codes)."""
     names = names or {}
     c = stats.compare_two(k1, n1, k2, n2, labels=(names.get(first, first), names.get(second, second)))
-    one, two = stats.proportion(k1, n1), stats.proportion(k2, n2)
-    sentence = c.sentence(what)
+    return {"first": first, "second": second, **_pair_columns(c), "sentence": c.sentence(what)}
+
+
+def _pair_columns(c) -> dict[str, object]:
+    """Both shares (k, n, percent, Wilson interval, wording) and the difference of a comparison."""
+    one, two = stats.proportion(c.k1, c.n1), stats.proportion(c.k2, c.n2)
     return {
-        "first": first,
-        "second": second,
-        "k1": k1,
-        "n1": n1,
+        "k1": c.k1,
+        "n1": c.n1,
         "pct1": one.percent,
         "ci1_low": one.ci_low,
         "ci1_high": one.ci_high,
-        "text1": share_text(k1, n1),
-        "k2": k2,
-        "n2": n2,
+        "text1": share_text(c.k1, c.n1),
+        "k2": c.k2,
+        "n2": c.n2,
         "pct2": two.percent,
         "ci2_low": two.ci_low,
         "ci2_high": two.ci_high,
-        "text2": share_text(k2, n2),
+        "text2": share_text(c.k2, c.n2),
         "diff": c.diff,
         "diff_ci_low": c.ci_low,
         "diff_ci_high": c.ci_high,
         "p_value": c.p_value,
         "mdd": c.mdd,
         "mdd_direction": c.mdd_direction,
-        "sentence": sentence,
     }
 
 
@@ -336,7 +337,6 @@ def sector_comparisons(
         c = stats.compare_periods_clustered(attendances, first=first, second=second, success=sector)
         if names:  # the sentence names the periods as readers know them
             c = replace(c, labels=(names.get(first, first), names.get(second, second)))
-        one, two = stats.proportion(c.k1, c.n1), stats.proportion(c.k2, c.n2)
         firm = stats.change_robustness(attendances, first=first, second=second, success=sector)
         rows.append(
             {
@@ -344,24 +344,7 @@ def sector_comparisons(
                 "pair": pair,
                 "first": first,
                 "second": second,
-                "k1": c.k1,
-                "n1": c.n1,
-                "pct1": one.percent,
-                "ci1_low": one.ci_low,
-                "ci1_high": one.ci_high,
-                "text1": share_text(c.k1, c.n1),
-                "k2": c.k2,
-                "n2": c.n2,
-                "pct2": two.percent,
-                "ci2_low": two.ci_low,
-                "ci2_high": two.ci_high,
-                "text2": share_text(c.k2, c.n2),
-                "diff": c.diff,
-                "diff_ci_low": c.ci_low,
-                "diff_ci_high": c.ci_high,
-                "p_value": c.p_value,
-                "mdd": c.mdd,
-                "mdd_direction": c.mdd_direction,
+                **_pair_columns(c),
                 "sentence": f"{c.sentence('attendances')} {firm.sentence('this change')}",
                 "robustness": firm.rating,
                 "robustness_sentence": firm.sentence("this change"),

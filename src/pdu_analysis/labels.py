@@ -90,10 +90,16 @@ def period_labels(periods: Iterable[str], interim_cutoff: str | date) -> dict[st
         "between": lambda i: f"{day_text(cuts[i - 1])} to {day_text(cuts[i])}",
         "after": lambda i: f"After {day_text(cuts[-1])}",
     }
-    return {
-        p: words[place](i) if place else p.replace("_", " ").capitalize()
-        for p, (place, i) in ((p, period_place(p, names)) for p in periods)
-    }
+    return _by_place(periods, names, words, lambda p: p.replace("_", " ").capitalize())
+
+
+def _by_place(periods: Iterable[str], names: list[str], words: dict, other) -> dict[str, str]:
+    """Each period named by ``words`` for its place among the waves (:func:`period_place`), else ``other``."""
+    named = {}
+    for p in periods:
+        place, i = period_place(p, names)
+        named[p] = words[place](i) if place else other(p)
+    return named
 
 
 def period_place(period: str, waves: Sequence[str]) -> tuple[str | None, int]:
@@ -129,10 +135,7 @@ def period_phrases(periods: Iterable[str]) -> dict[str, str]:
         "between": lambda i: f"between the {short[i - 1]} and {short[i]} cut-offs",
         "after": lambda i: f"after the {short[-1]} cut-off",
     }
-    return {
-        p: words[place](i) if place else f"in the {p.replace('_', ' ')} period"
-        for p, (place, i) in ((p, period_place(p, names)) for p in periods)
-    }
+    return _by_place(periods, names, words, lambda p: f"in the {p.replace('_', ' ')} period")
 
 
 def report_labels(periods: Sequence[str]) -> dict[str, str]:

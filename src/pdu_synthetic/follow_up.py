@@ -48,21 +48,27 @@ def _answering(rng, n: int, k: int) -> list[int]:
     return sorted(int(i) for i in rng.choice(n, size=k, replace=False))
 
 
+def _shared_with(rng: np.random.Generator, resp: list[Response], t: dict, others) -> None:
+    """Who each response shared with (none of them besides "I have not shared information")."""
+    answering = _answering(rng, len(resp), t["shared_with_answered"])
+    _multi(
+        rng,
+        resp,
+        "shared_with",
+        t["shared_with"],
+        answering,
+        others,
+        exclusive="I have not shared information",
+    )
+
+
 def interim(rng: np.random.Generator) -> list[Response]:
     t = targets.INTERIM
     resp = _shells(rng, t["responses"], collector_ids()["interim"], date(2018, 6, 11), date(2018, 6, 29), 100)
     n = len(resp)
     latent = rng.normal(size=n)
     _multi(rng, resp, "heard_via", t["heard_via"], _answering(rng, n, t["heard_via_answered"]), ())
-    _multi(
-        rng,
-        resp,
-        "shared_with",
-        t["shared_with"],
-        _answering(rng, n, t["shared_with_answered"]),
-        (),
-        exclusive="I have not shared information",
-    )
+    _shared_with(rng, resp, t, ())
     for qid in ("made_contact", "took_action"):
         for r, v in zip(resp, by_rank(rng, latent, t[qid]), strict=True):
             r.answers[qid] = v
@@ -93,15 +99,7 @@ def final(rng: np.random.Generator) -> list[Response]:
         texts.HEARD_VIA_OTHER,
         eligible={"Online platform (hub)": aware},
     )
-    _multi(
-        rng,
-        resp,
-        "shared_with",
-        t["shared_with"],
-        _answering(rng, n, t["shared_with_answered"]),
-        texts.SHARED_WITH_OTHER,
-        exclusive="I have not shared information",
-    )
+    _shared_with(rng, resp, t, texts.SHARED_WITH_OTHER)
     for qid in ("made_contact", "took_action", "effectiveness"):
         for r, v in zip(resp, by_rank(rng, latent, t[qid]), strict=True):
             r.answers[qid] = v

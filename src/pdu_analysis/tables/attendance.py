@@ -188,6 +188,18 @@ def sector_share_rows(attendances: pd.DataFrame, sectors: Sequence[str]) -> pd.D
     return pd.DataFrame(rows, columns=SHARE_ROW_COLUMNS)
 
 
+def _share_record_columns(rows: pd.DataFrame) -> dict[str, object]:
+    """:func:`sector_share_rows` columns as :func:`~pdu_analysis.tables.survey.share_record` names them."""
+    return {
+        "count": rows["count"],
+        "base": rows["base"],
+        "percent": rows["percent"],
+        "ci_low": rows["naive_low"],
+        "ci_high": rows["naive_high"],
+        "text": [share_text(k, n) for k, n in zip(rows["count"], rows["base"], strict=True)],
+    }
+
+
 def sector_share_table(attendances: pd.DataFrame, sector: str, *, interim_cutoff: str | date) -> pd.DataFrame:
     """Share of attendances from ``sector``: cumulative (as each report quoted) and disjoint.
 
@@ -321,12 +333,7 @@ def sector_shares(
             "period": rows["period"],
             "label": [label(*r) for r in zip(rows["basis"], rows["period"], rows["periods"], strict=True)],
             "sector": rows["sector"],
-            "count": rows["count"],
-            "base": rows["base"],
-            "percent": rows["percent"],
-            "ci_low": rows["naive_low"],
-            "ci_high": rows["naive_high"],
-            "text": [share_text(k, n) for k, n in zip(rows["count"], rows["base"], strict=True)],
+            **_share_record_columns(rows),
             "robust_low": rows["robust_low"],
             "robust_high": rows["robust_high"],
             "design_effect": rows["design_effect"],
@@ -354,12 +361,7 @@ def cumulative_table(attendances: pd.DataFrame, sector: str = "statutory") -> pd
             "measure": f"{sector}_share",
             "counted": [f"all to {p}" for p in rows["period"]],
             "periods": [" + ".join(p) for p in rows["periods"]],
-            "count": rows["count"],
-            "base": rows["base"],
-            "percent": rows["percent"],
-            "ci_low": rows["naive_low"],
-            "ci_high": rows["naive_high"],
-            "text": [share_text(k, n) for k, n in zip(rows["count"], rows["base"], strict=True)],
+            **_share_record_columns(rows),
             "tested": False,
         }
     ).reset_index(drop=True)

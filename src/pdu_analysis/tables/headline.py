@@ -75,12 +75,10 @@ def _sector_rows(attendances: pd.DataFrame) -> list[dict]:
 
 
 def _survey_rows(
-    answers: pd.DataFrame,
-    responses: pd.DataFrame,
-    survey: str,
-    catalogue: dict[str, tuple[str, str]],
-    pooled_only: bool,
+    tables: dict[str, pd.DataFrame], survey: str, catalogue: dict, pooled_only: bool
 ) -> list[dict]:
+    """``catalogue``'s measures ({measure: (question_id, answer)}) by wave, or pooled only."""
+    answers, responses = tables["survey_answers"], tables["survey_responses"]
     rows = []
     waves = measures.waves_in_order(responses, survey)
     for measure, (question, answer) in catalogue.items():
@@ -99,21 +97,18 @@ def _survey_rows(
 def build_headline(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """All headline rows from the tidy tables."""
     attendances, people, events = tables["attendances"], tables["people"], tables["events"]
-    answers, responses = tables["survey_answers"], tables["survey_responses"]
     last_period = measures.periods_in_order(attendances)[-1]
     rows = [
         _headline_row("attendances", last_period, len(attendances)),
         _headline_row("individuals", last_period, len(people)),
         _headline_row("learning_events", last_period, len(measures.learning_events_held(events))),
         *_sector_rows(attendances),
-        *_survey_rows(answers, responses, "follow_up", FOLLOW_UP_MEASURES, pooled_only=False),
-        *_survey_rows(answers, responses, "post_event", POST_EVENT_MEASURES, pooled_only=True),
+        *_survey_rows(tables, "follow_up", FOLLOW_UP_MEASURES, pooled_only=False),
+        *_survey_rows(tables, "post_event", POST_EVENT_MEASURES, pooled_only=True),
     ]
     hub = tables["hub_users"]
     rows.append(_headline_row("hub_users", ALL, len(hub)))
-    rows.append(
-        _headline_row("hub_voluntary_share", ALL, int((hub["sector"] == "voluntary").sum()), len(hub))
-    )
+    rows.append(_headline_row("hub_voluntary_share", ALL, *measures.sector_count(hub, "voluntary")))
     table = pd.DataFrame(rows, columns=HEADLINE_COLUMNS)
     for column in ("count", "base"):
         table[column] = table[column].astype("Int64")
