@@ -18,6 +18,8 @@ import hashlib
 import sys
 from pathlib import Path
 
+from pdu_analysis.atomic import write_atomic
+
 SHORT_DIGITS = 12
 NOT_RECORDED = "not recorded"
 
@@ -63,10 +65,7 @@ def write_stamp(raw: Path, stamp: Path) -> bool:
     stamp = Path(stamp)
     if stamp.is_file() and stamp.read_text(encoding="utf-8") == line:
         return False
-    stamp.parent.mkdir(parents=True, exist_ok=True)
-    partial = stamp.with_name(stamp.name + ".new")
-    partial.write_text(line, encoding="utf-8")
-    partial.replace(stamp)
+    write_atomic(stamp, line.encode("utf-8"))
     return True
 
 

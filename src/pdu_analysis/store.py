@@ -23,29 +23,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .atomic import write_atomic  # noqa: F401  (the one atomic writer, re-exported)
 from .errors import PDUInputError
 from .io import display_path
-
-
-def write_atomic(path: str | os.PathLike, data: bytes) -> Path:
-    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename.
-
-    The one atomic writer of the project: a reader (or a half-finished ``make``) never sees a
-    partly written page, figure or notebook.
-    """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
-
 
 SIGNIFICANT_DIGITS = 6
 """Significant digits of every float written to a table (see the module's docstring)."""

@@ -136,14 +136,7 @@ def _match_events(frame: pd.DataFrame, days: pd.Series, events: pd.DataFrame, fi
     )
     titles = on_distinct(frame["event"], lambda e: e.astype(str).str.split().str.join(" ").str.casefold())
     event_id = titles.map(by_title)
-    unknown = event_id.isna()
-    if unknown.any():
-        listing = _examples(frame, unknown, "event")
-        raise PDUInputError(
-            f"column 'Event': {unknown.sum()} row(s) name an event not in "
-            f"events.csv as a learning event: {listing}",
-            file=file,
-        )
+    _refuse(frame, event_id.isna(), "event", file, UNKNOWN_EVENT)
     event_dates = event_id.map(dict(zip(learning["event_id"], learning["date"], strict=True)))
     mismatch = _iso(days) != event_dates
     if mismatch.any():
@@ -162,26 +155,29 @@ def _examples(frame: pd.DataFrame, mask: pd.Series, column: str) -> str:
     return "; ".join(f"'{value}' (row {row})" for value, row in rows.itertuples(index=False))
 
 
+UNKNOWN_EVENT = "column 'Event': {n} row(s) name an event not in events.csv as a learning event: {listing}"
+NOT_DATES = (
+    "column 'Date': {n} value(s) are not dates; expected an Excel date, YYYY-MM-DD or DD/MM/YYYY: {listing}"
+)
+OUTSIDE_WINDOW = (
+    "column 'Date': {n} date(s) fall outside the study window {first} to {last} (the learning events in "
+    "events.csv): {listing}"
+)
+
+
+def _refuse(frame: pd.DataFrame, mask: pd.Series, column: str, file: str, message: str, **values) -> None:
+    """Stop the run when ``mask`` holds anywhere: ``message`` with the count and the rows' examples."""
+    if mask.any():
+        listing = _examples(frame, mask, column)
+        raise PDUInputError(message.format(n=int(mask.sum()), listing=listing, **values), file=file)
+
+
 def _check_dates(frame: pd.DataFrame, days: pd.Series, events: pd.DataFrame, file: str) -> None:
-    unparsed = days.isna()
-    if unparsed.any():
-        listing = _examples(frame, unparsed, "date")
-        raise PDUInputError(
-            f"column 'Date': {unparsed.sum()} value(s) are not dates; expected an "
-            f"Excel date, YYYY-MM-DD or DD/MM/YYYY: {listing}",
-            file=file,
-        )
+    _refuse(frame, days.isna(), "date", file, NOT_DATES)
     held = events[(events["kind"] == "learning_event") & (events["status"] == "held")]
     first, last = min(held["date"]), max(held["date"])
     outside = (_iso(days) < first) | (_iso(days) > last)
-    if outside.any():
-        listing = _examples(frame, outside, "date")
-        raise PDUInputError(
-            f"column 'Date': {outside.sum()} date(s) fall outside the study window "
-            f"{first} to {last} (the learning events in events.csv): "
-            f"{listing}",
-            file=file,
-        )
+    _refuse(frame, outside, "date", file, OUTSIDE_WINDOW, first=first, last=last)
 
 
 def clean_register(
@@ -298,6 +294,10 @@ def _one_value_per_person(tidy: pd.DataFrame, log: CleaningLog) -> pd.DataFrame:
     return tidy
 
 
+_PERSON = {"sector": ("sector", "first"), "focus": ("focus", "first"), "attendances": ("event_id", "size")}
+"""What a person's row takes from their attendances, besides the first and last dates."""
+
+
 def summarise_people(attendances: pd.DataFrame) -> pd.DataFrame:
     """One row per person: sector, focus and how often they attended."""
     # Grouped by the person's rank among the sorted ids, and first and last dates as the smallest
@@ -306,13 +306,7 @@ def summarise_people(attendances: pd.DataFrame) -> pd.DataFrame:
     if attendances[["person_id", "event_date"]].isna().any(axis=None):
         people = (
             attendances.groupby("person_id", sort=True)
-            .agg(
-                sector=("sector", "first"),
-                focus=("focus", "first"),
-                attendances=("event_id", "size"),
-                first_attended=("event_date", "min"),
-                last_attended=("event_date", "max"),
-            )
+            .agg(**_PERSON, first_attended=("event_date", "min"), last_attended=("event_date", "max"))
             .reset_index()
         )
     else:
@@ -321,13 +315,7 @@ def summarise_people(attendances: pd.DataFrame) -> pd.DataFrame:
         people = (
             attendances.assign(person=person, day=day)
             .groupby("person", sort=True)
-            .agg(
-                sector=("sector", "first"),
-                focus=("focus", "first"),
-                attendances=("event_id", "size"),
-                first_day=("day", "min"),
-                last_day=("day", "max"),
-            )
+            .agg(**_PERSON, first_day=("day", "min"), last_day=("day", "max"))
         )
         people.index = pd.Index(ids.take(people.index.to_numpy()), name="person_id")
         people["first_attended"] = days.take(people.pop("first_day").to_numpy())

@@ -43,6 +43,16 @@ def load_sector_map(path: Path) -> dict[str, str]:
     return dict(zip(keys, table["sector"], strict=True))
 
 
+def _rows_by_label(rows: pd.Series, labels) -> list[str]:
+    """Each label with up to five of the rows it is on: "'Counsil' (row 4, 9 and 2 more)"."""
+    listing = []
+    for label, group in rows.groupby(labels, sort=True):
+        shown = ", ".join(str(r) for r in group.head(5))
+        extra = f" and {len(group) - 5} more" if len(group) > 5 else ""
+        listing.append(f"'{label}' (row {shown}{extra})")
+    return listing
+
+
 def map_sectors(
     labels: pd.Series, rows: pd.Series, sector_map: dict[str, str], *, file: str, map_path: Path
 ) -> pd.Series:
@@ -51,11 +61,7 @@ def map_sectors(
     mapped = keys.map(sector_map)
     unmapped = keys[mapped.isna()]
     if len(unmapped):
-        listing = []
-        for label, group in rows[mapped.isna()].groupby(unmapped.to_numpy(), sort=True):
-            shown = ", ".join(str(r) for r in group.head(5))
-            extra = f" and {len(group) - 5} more" if len(group) > 5 else ""
-            listing.append(f"'{label}' (row {shown}{extra})")
+        listing = _rows_by_label(rows[mapped.isna()], unmapped.to_numpy())
         raise PDUInputError(
             f"column 'Sector': {len(listing)} label(s) not in the sector mapping: "
             f"{'; '.join(listing)}. Add each to {map_path} with its sector "
@@ -74,11 +80,7 @@ def canonical_focus(values: pd.Series, rows: pd.Series | None = None, *, file: s
     lookup = {" ".join(f.split()).casefold(): f for f in FOCUS_OF_WORK}
     mapped = normalise(values).map(lookup)
     if rows is not None and mapped.isna().any():
-        listing = []
-        for label, group in rows[mapped.isna()].groupby(values[mapped.isna()].astype(str).str.strip()):
-            shown = ", ".join(str(r) for r in group.head(5))
-            extra = f" and {len(group) - 5} more" if len(group) > 5 else ""
-            listing.append(f"'{label}' (row {shown}{extra})")
+        listing = _rows_by_label(rows[mapped.isna()], values[mapped.isna()].astype(str).str.strip())
         raise PDUInputError(
             f"column 'Main focus of work': {len(listing)} field(s) of work not in "
             f"{FIELDS_OF_WORK_FILE}: {'; '.join(listing)}. The fields known are "
