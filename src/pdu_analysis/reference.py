@@ -24,12 +24,17 @@ def waves(folder: Path = REFERENCE_DIR, *, interim_cutoff: str | None = None) ->
     A missing or unreadable file raises :class:`~pdu_analysis.errors.PDUInputError` naming it.
     """
     path = Path(folder) / WAVES_FILE
+    cutoff = None if interim_cutoff is None else str(interim_cutoff)
+    return _waves(*_version(path), cutoff).copy()
+
+
+def _version(path: Path) -> tuple[Path, int, int]:
+    """The cache key of a file: its path, size and modification time (an edit reads it again)."""
     try:
         stat = path.stat()
     except OSError as error:
-        raise PDUInputError(f"cannot read the rounds table: {error.strerror}", file=str(path)) from None
-    cutoff = None if interim_cutoff is None else str(interim_cutoff)
-    return _waves(path, stat.st_size, stat.st_mtime_ns, cutoff).copy()
+        raise PDUInputError(f"cannot read this reference table: {error.strerror}", file=str(path)) from None
+    return path, stat.st_size, stat.st_mtime_ns
 
 
 @lru_cache(maxsize=16)
@@ -37,6 +42,16 @@ def _waves(path: Path, size: int, mtime_ns: int, interim_cutoff: str | None) -> 
     from pdu_analysis.clean.waves import load_waves
 
     return load_waves(path, interim_cutoff=interim_cutoff)
+
+
+@lru_cache(maxsize=32)
+def _text_table(path: Path, size: int, mtime_ns: int) -> pd.DataFrame:
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def text_table(path: Path) -> pd.DataFrame:
+    """A reference table as text columns (blank cells as ""), read once per version of the file."""
+    return _text_table(*_version(Path(path))).copy()
 
 
 def waves_by_cutoff() -> pd.DataFrame:
@@ -56,7 +71,7 @@ def question_options(survey: str, question_id: str) -> list[str]:
 
 def load_codebook(path: Path | None = None) -> pd.DataFrame:
     """The survey codebook (``data/reference/questions.csv``) as text columns."""
-    return pd.read_csv(path or REFERENCE_DIR / QUESTIONS_FILE, dtype=str, keep_default_na=False)
+    return text_table(path or REFERENCE_DIR / QUESTIONS_FILE)
 
 
 def codebook_options(
@@ -82,7 +97,7 @@ def report_sections(path: Path | None = None) -> pd.DataFrame:
     it). A missing column, a repeated id or order raises an error naming the file.
     """
     source = path or REFERENCE_DIR / SECTIONS_FILE
-    table = pd.read_csv(source, dtype=str, keep_default_na=False)
+    table = text_table(source)
     missing = [c for c in SECTION_COLUMNS if c not in table.columns]
     if missing:
         raise ValueError(f"{source.name}: missing column(s) {', '.join(missing)}; expected {SECTION_COLUMNS}")

@@ -7,9 +7,10 @@ not): they are the rows of ``data/reference/fields_of_work.csv``, in the order p
 
 import csv
 
+from . import paths
 from .paths import REFERENCE_DIR
 
-FIELDS_OF_WORK_FILE = REFERENCE_DIR / "fields_of_work.csv"
+FIELDS_OF_WORK_FILE = REFERENCE_DIR / paths.FIELDS_OF_WORK_FILE
 
 
 def _fields_of_work() -> tuple[str, ...]:

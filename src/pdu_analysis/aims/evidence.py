@@ -18,14 +18,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from pdu_analysis import measures, stats
+from pdu_analysis import measures, paths, stats
 from pdu_analysis.errors import PDUInputError
 from pdu_analysis.paths import REFERENCE_DIR
+from pdu_analysis.reference import text_table
 from pdu_analysis.stats import robustness, strength
 from pdu_analysis.stats.formatting import round_half_up
 from pdu_analysis.wording.numbers import interval_text, share_text
 
-AIMS_FILE = REFERENCE_DIR / "aims.csv"
+AIMS_FILE = REFERENCE_DIR / paths.AIMS_FILE
 AIM_COLUMNS = ["aim", "order", "heading", "aim_text", "indicator", "kind", "label", "published", "interviews"]
 KINDS = ("headline", "change", "theme")
 INTERVIEWS = "interviews"
@@ -36,7 +37,7 @@ EVIDENCE_COLUMNS = ["Indicator", "Figure", "95% interval", "Base", "Source", "St
 
 def load_aims(path: Path = AIMS_FILE) -> pd.DataFrame:
     """The aims table, checked: known columns and kinds, ids of the form ``measure.round``."""
-    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    table = text_table(path)
     missing = [c for c in AIM_COLUMNS if c not in table.columns]
     if missing:
         raise PDUInputError(f"columns {missing} missing (expected {AIM_COLUMNS})", file=str(path))

@@ -16,7 +16,7 @@ import pandas as pd
 from .. import io, schemas
 from ..distinct import on_distinct
 from ..errors import PDUInputError
-from ..paths import REFERENCE_DIR
+from ..paths import REFERENCE_DIR, SECTOR_MAP_FILE
 from ..reference import waves as reference_waves
 from .dates import parse_series, refuse_month_first
 from .inventory import take_stock
@@ -211,7 +211,7 @@ def clean_register(
         frame["source_row"],
         sector_map,
         file=file,
-        map_path=REFERENCE_DIR / "sector_map.csv",
+        map_path=REFERENCE_DIR / SECTOR_MAP_FILE,
     )
     keys = person_keys(frame["email"], frame["name"], frame["organisation"])
     tidy = pd.DataFrame(
@@ -349,7 +349,7 @@ def clean_hub(raw: Path, salt: str, sector_map: dict[str, str], log: CleaningLog
                 frame["source_row"],
                 sector_map,
                 file=str(path),
-                map_path=REFERENCE_DIR / "sector_map.csv",
+                map_path=REFERENCE_DIR / SECTOR_MAP_FILE,
             ),
         }
     )
@@ -368,7 +368,7 @@ def build(raw: Path, *, reference: Path = REFERENCE_DIR, interim_cutoff: str | N
         raise PDUInputError("raw data folder not found", file=str(raw))
     waves = reference_waves(reference, interim_cutoff=interim_cutoff)
     take_stock(raw, reference).log_to(log)
-    sector_map = load_sector_map(reference / "sector_map.csv")
+    sector_map = load_sector_map(reference / SECTOR_MAP_FILE)
     salt = resolve_salt(raw)
     events = clean_events(raw, waves, log)
     attendances = clean_register(raw, events, waves, salt, sector_map, log)

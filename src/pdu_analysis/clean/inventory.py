@@ -19,12 +19,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import pandas as pd
-
 from .. import io
 from ..errors import PDUInputError
 from ..layout import HEADER_SEARCH
-from ..paths import REFERENCE_DIR, SYNTHETIC_MARKER
+from ..paths import QUESTIONS_FILE, REFERENCE_DIR, SYNTHETIC_MARKER
+from ..reference import load_codebook
 from .log import CleaningLog
 
 KINDS = {
@@ -131,7 +130,7 @@ _EXPECTED = {
 def _codebook_keys(reference: Path) -> dict[str, set[str]]:
     from .surveys import _key
 
-    table = pd.read_csv(reference / "questions.csv", dtype=str, keep_default_na=False)
+    table = load_codebook(reference / QUESTIONS_FILE)
     keys: dict[str, set[str]] = {}
     for survey, text in zip(table["survey"], table["question_text"], strict=True):
         keys.setdefault(survey, set()).add(_key(text))

@@ -12,6 +12,7 @@ import pandas as pd
 
 from ..distinct import on_distinct
 from ..errors import PDUInputError
+from ..reference import text_table
 from ..schemas import FOCUS_OF_WORK, SECTORS
 from ..vocabulary import FIELDS_OF_WORK_FILE
 
@@ -30,7 +31,7 @@ def normalise(values: pd.Series) -> pd.Series:
 
 def load_sector_map(path: Path) -> dict[str, str]:
     """The sector mapping table (label as typed, normalised -> statutory/voluntary/private)."""
-    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    table = text_table(path)
     if list(table.columns) != ["label", "sector"]:
         raise PDUInputError("expected columns label,sector", file=str(path))
     bad = table.loc[~table["sector"].isin(SECTORS), "sector"].unique().tolist()

@@ -15,7 +15,7 @@ import pandas as pd
 
 from .. import io
 from ..errors import PDUInputError
-from ..paths import REFERENCE_DIR
+from ..paths import QUESTIONS_FILE, REFERENCE_DIR
 from .people import pseudonymise, resolve_salt
 from .surveys import OTHER, _key, load_codebook, survey_files
 
@@ -73,7 +73,7 @@ def read_open_text(
     dropped (opened, nothing ticked) is left out and counted. ``redact`` turns raw text into
     shareable text (see ``qual.redact``).
     """
-    codebook = load_codebook(reference / "questions.csv")
+    codebook = load_codebook(reference / QUESTIONS_FILE)
     salt = resolve_salt(raw)
     rounds = dict(zip(responses["response_id"].astype(str), responses["wave"].astype(str), strict=True))
     frames, dropped = [], 0

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from .. import io, schemas
+from .. import io, reference, schemas
 from ..distinct import on_distinct
 from ..errors import PDUInputError, quoted
-from ..paths import REFERENCE_DIR, WAVES_FILE
+from ..paths import QUESTIONS_FILE, REFERENCE_DIR, WAVES_FILE
 from ..reference import waves as reference_waves
 from .attendance import CleanResult, clean_events
 from .dates import parse_series
@@ -51,7 +51,7 @@ class Question:
 
 def load_codebook(path: Path) -> dict[str, dict[str, Question]]:
     """Questions by survey, keyed by their normalised text."""
-    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    table = reference.text_table(path)
     book: dict[str, dict[str, Question]] = {}
     for row in table.itertuples(index=False):
         question = Question(
@@ -337,7 +337,7 @@ def build(
     waves = reference_waves(reference, interim_cutoff=interim_cutoff)
     if events is None:
         events = clean_events(raw, waves, CleaningLog())
-    codebook = load_codebook(reference / "questions.csv")
+    codebook = load_codebook(reference / QUESTIONS_FILE)
     take_stock(raw, reference).note_by_content(log, ("post_event", "follow_up"))
     salt = resolve_salt(raw)
     all_responses, all_answers = [], []

@@ -35,7 +35,9 @@ def load_waves(path: Path, *, interim_cutoff: str | date | None = None) -> pd.Da
     ``file`` and ``collector_id`` may be blank (or absent): a wave may be named by either or both;
     ``report`` (the report that first counted the wave) may be blank or absent too.
     """
-    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    from pdu_analysis.reference import text_table
+
+    table = text_table(path)
     missing = [c for c in REQUIRED_COLUMNS if c not in table.columns]
     unknown = [c for c in table.columns if c not in WAVE_COLUMNS]
     if missing or unknown:

@@ -17,11 +17,12 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from .. import schemas
+from .. import paths, schemas
 from ..errors import PDUInputError
 from ..paths import REFERENCE_DIR
+from ..reference import text_table
 
-THEMES_FILE = "themes.csv"
+THEMES_FILE = paths.THEMES_FILE
 COLUMNS = [
     "theme_id",
     "label",
@@ -33,7 +34,7 @@ COLUMNS = [
     "section",
     "dissent",
 ]
-SECTIONS_FILE = "sections.csv"
+SECTIONS_FILE = paths.SECTIONS_FILE
 NO_THEME = "none"
 """What a coder types when a text was read and fits no theme (a blank cell means not coded yet)."""
 
@@ -138,7 +139,7 @@ def _check_sections(table: pd.DataFrame, path: Path) -> None:
 def load_codebook(path: Path | None = None) -> Codebook:
     """Read and validate the theme codebook; a bad row stops the run naming the file and row."""
     path = path or REFERENCE_DIR / THEMES_FILE
-    table = pd.read_csv(path, dtype=str, keep_default_na=False).astype(object)
+    table = text_table(path).astype(object)
     table = schemas.validate(table, THEMES_SCHEMA, file=str(path))
     table = table.map(lambda v: " ".join(str(v).split()))
     _check_sections(table, path)

@@ -28,7 +28,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from .. import paths
 from ..paths import REFERENCE_DIR
+from ..reference import text_table
 from . import recognisers as rec
 from .recognisers import Span, fold
 
@@ -254,14 +256,14 @@ def redactor(
 
 
 @lru_cache(maxsize=1)
-def load_first_names(path: Path = REFERENCE_DIR / "first_names.csv") -> tuple[str, ...]:
+def load_first_names(path: Path = REFERENCE_DIR / paths.FIRST_NAMES_FILE) -> tuple[str, ...]:
     """Common first names (``data/reference/first_names.csv``), matched even when no list holds them."""
-    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    table = text_table(path)
     return tuple(table["first_name"].str.strip())
 
 
 @lru_cache(maxsize=1)
-def theme_words(path: Path = REFERENCE_DIR / "themes.csv") -> tuple[str, ...]:
+def theme_words(path: Path = REFERENCE_DIR / paths.THEMES_FILE) -> tuple[str, ...]:
     """Every word of the theme codebook's labels and keywords: never redacted alone."""
     table = pd.read_csv(path, dtype=str, keep_default_na=False)
     columns = [c for c in ("label", "keywords") if c in table.columns]

@@ -68,10 +68,11 @@ def published_figures(tidy: dict[str, pd.DataFrame], *, synthetic: bool) -> Publ
     A percent published without its base counts as published with the base the data give (the
     report's percent is there; the reconstruction only chose its base).
     """
-    from pdu_analysis.paths import REFERENCE_DIR
+    from pdu_analysis.paths import PUBLISHED_FIGURES_FILE, REFERENCE_DIR
+    from pdu_analysis.reference import text_table
     from pdu_analysis.reproduction import RECIPES, REPRODUCED, WITHIN_ROUNDING, Computed, judge
 
-    ledger = pd.read_csv(REFERENCE_DIR / "published_figures.csv", dtype=str, keep_default_na=False)
+    ledger = text_table(REFERENCE_DIR / PUBLISHED_FIGURES_FILE)
     found: dict[str, set[tuple[int, int | None]]] = {}
     for row in ledger.itertuples(index=False):
         recipe = RECIPES.get(row.id)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from pdu_analysis import measures, reference
+from pdu_analysis import measures, paths, reference
 from pdu_analysis.labels import survey_wave_labels
 from pdu_analysis.wording.assumed import Published
 from pdu_analysis.wording.numbers import share_text
@@ -338,7 +338,7 @@ def _themes_of(section: str) -> list[str]:
     """Theme ids that ``data/reference/themes.csv`` assigns to ``section`` (none without the column)."""
     from pdu_analysis.paths import REFERENCE_DIR
 
-    book = pd.read_csv(REFERENCE_DIR / "themes.csv", dtype=str, keep_default_na=False)
+    book = reference.text_table(REFERENCE_DIR / paths.THEMES_FILE)
     if "section" not in book.columns:
         return []
     return book.loc[book["section"] == section, "theme_id"].tolist()
