@@ -25,7 +25,7 @@ from pathlib import Path
 
 from pdu_analysis.aims.evidence import Indicator
 from pdu_analysis.errors import PDUInputError
-from pdu_analysis.stats.formatting import round_half_up
+from pdu_analysis.wording.numbers import percent_text, points_text
 
 ISSUES = "Issues arising"
 NEXT_STEPS = "Next steps"
@@ -73,10 +73,10 @@ def sentences(paragraph: str) -> list[str]:
 def _computed(indicator: Indicator, written: str) -> str:
     """The computed figure in the form the literal was written in."""
     if written.endswith("%"):
-        return f"{round_half_up(indicator.percent):.0f}%" if indicator.percent is not None else "none"
+        return percent_text(indicator.percent) if indicator.percent is not None else "none"
     if "point" in written:
         diff = indicator.diff
-        return "none" if diff is None else f"{round_half_up(abs(diff)):.0f} points"
+        return "none" if diff is None else points_text(abs(diff), "point")
     if " of " in written:
         return f"{indicator.count} of {indicator.base}"
     return str(indicator.count)
@@ -86,7 +86,7 @@ def _same(indicator: Indicator, written: str) -> bool:
     computed = _computed(indicator, written)
     if "point" in written:
         number = float(re.sub(r"[^\d.]", "", written))
-        return computed == f"{round_half_up(number):.0f} points"
+        return computed == points_text(number, "point")
     return computed == written
 
 
@@ -96,13 +96,13 @@ def _reference(indicator: Indicator, part: str | None) -> str:
     if part == "base":
         return str(indicator.base)
     if part == "percent":
-        return f"{round_half_up(indicator.known('percent')):.0f}%"
+        return percent_text(indicator.known("percent"))
     if part == "strength":
         return indicator.rating
     if part == "checks":
         return indicator.extra["summary"].clause()
     if part == "points":
-        return f"{round_half_up(abs(indicator.known('diff'))):.0f} points"
+        return points_text(abs(indicator.known("diff")), "point")
     return indicator.text
 
 
