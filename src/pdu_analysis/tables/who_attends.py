@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 import pandas as pd
 
@@ -36,6 +36,16 @@ def _shown(protected: ProtectedPage, name: str, kind: type[T]) -> T | None:
     return value
 
 
+class _Shown(Generic[T]):
+    """A published table of the page read by name: :func:`_shown` of the page's protected tables."""
+
+    def __init__(self, name: str, kind: type[T]) -> None:
+        self.name, self.kind = name, kind
+
+    def __get__(self, page: WhoAttendsTables, owner: type | None = None) -> T | None:
+        return _shown(page.protected, self.name, self.kind)
+
+
 @dataclass(frozen=True)
 class WhoAttendsTables:
     """The page's tables as published; a table is None where it is withheld."""
@@ -53,29 +63,12 @@ class WhoAttendsTables:
     audit: AuditResult
     """The audit of everything the page publishes (it passed: a leak stops the build)."""
 
-    @property
-    def per_person(self) -> pd.DataFrame | None:
-        return _shown(self.protected, names.PER_PERSON, pd.DataFrame)
-
-    @property
-    def by_period(self) -> Suppressed | None:
-        return _shown(self.protected, names.BY_PERIOD, Suppressed)
-
-    @property
-    def focus(self) -> pd.DataFrame | None:
-        return _shown(self.protected, names.FIELD_SHARE, pd.DataFrame)
-
-    @property
-    def hub(self) -> pd.DataFrame | None:
-        return _shown(self.protected, names.HUB, pd.DataFrame)
-
-    @property
-    def event_layout(self) -> EventLayout | None:
-        return _shown(self.protected, names.EVENTS, EventLayout)
-
-    @property
-    def field_layout(self) -> published.Layout | None:
-        return _shown(self.protected, names.FIELD_BY_SECTOR, published.Layout)
+    per_person = _Shown(names.PER_PERSON, pd.DataFrame)
+    by_period = _Shown(names.BY_PERIOD, Suppressed)
+    focus = _Shown(names.FIELD_SHARE, pd.DataFrame)
+    hub = _Shown(names.HUB, pd.DataFrame)
+    event_layout = _Shown(names.EVENTS, EventLayout)
+    field_layout = _Shown(names.FIELD_BY_SECTOR, published.Layout)
 
 
 def _by_period_counts(
