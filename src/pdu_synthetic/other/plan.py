@@ -81,9 +81,20 @@ def _round(line: str) -> Round:
     file, wave, label, cutoff, first, last, collectors, responses, blank, encoding = (
         cell.strip() for cell in line.split("|")
     )
-    days = (date.fromisoformat(d) for d in (cutoff, first, last))
-    numbers = (tuple(int(v) for v in cell.split()) for cell in (collectors, responses))
-    return Round(f"follow_up_{file}", wave, label, *days, *numbers, blank=int(blank), encoding=encoding)
+    cut, opened, closed = (date.fromisoformat(d) for d in (cutoff, first, last))
+    ids, answering = (tuple(int(v) for v in cell.split()) for cell in (collectors, responses))
+    return Round(
+        f"follow_up_{file}",
+        wave,
+        label,
+        cut,
+        opened,
+        closed,
+        ids,
+        answering,
+        blank=int(blank),
+        encoding=encoding,
+    )
 
 
 ROUNDS = tuple(_round(line) for line in ROUND_TABLE.strip().splitlines()[1:])
