@@ -23,8 +23,7 @@ from pdu_analysis.errors import PDUInputError
 from pdu_analysis.paths import REFERENCE_DIR
 from pdu_analysis.reference import text_table
 from pdu_analysis.stats import robustness, strength
-from pdu_analysis.stats.formatting import round_half_up
-from pdu_analysis.wording.numbers import interval_text, share_text
+from pdu_analysis.wording.numbers import interval_text, points_text, share_text
 
 AIMS_FILE = REFERENCE_DIR / paths.AIMS_FILE
 AIM_COLUMNS = ["aim", "order", "heading", "aim_text", "indicator", "kind", "label", "published", "interviews"]
@@ -211,7 +210,7 @@ def _interval(indicator: Indicator) -> str:
         return "–"
     if indicator.kind == "change":
         low, high = indicator.known("ci_low"), indicator.known("ci_high")
-        return f"{round_half_up(low):.0f} to {round_half_up(high):.0f} points"
+        return f"{points_text(low, '')} to {points_text(high, 'point')}"
     return interval_text(indicator.ci_low, indicator.ci_high)
 
 
@@ -219,7 +218,7 @@ def _figure(indicator: Indicator) -> str:
     if not indicator.available:
         return indicator.text
     if indicator.kind == "change":
-        return f"{indicator.extra['compact']}: {round_half_up(indicator.known('diff')):+.0f} points"
+        return f"{indicator.extra['compact']}: {points_text(indicator.known('diff'), 'point', signed=True)}"
     if indicator.kind == "theme":
         return indicator.text
     return share_text(int(indicator.known("count")), int(indicator.known("base")), interval=False)

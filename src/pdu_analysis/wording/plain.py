@@ -22,6 +22,7 @@ import math
 
 from pdu_analysis import stats
 from pdu_analysis.stats.formatting import round_half_up
+from pdu_analysis.wording.numbers import points_text
 
 
 def _observed(diff: float) -> str:
@@ -47,7 +48,7 @@ def plain_verdict(
         return f"{observed} could be chance: these numbers are too few to show any {direction} reliably"
     return (
         f"{observed} could be chance: with these numbers only a {direction} of about "
-        f"{round_half_up(float(mdd)):.0f} points or more would show reliably"
+        f"{points_text(float(mdd), 'point')} or more would show reliably"
     )
 
 
