@@ -435,7 +435,7 @@ def scale_alt(ctx: Context, question: str, what: str) -> str:
     responses); the periods' counts are in the chart's linked table."""
     options = ctx.options("post_event", question)
     counts = [(o, *ctx.answer("post_event", question, o)) for o in options]
-    parts = "; ".join(f"{o.lower()} {k} of {n}" for o, k, n in counts if n)
+    parts = "; ".join(f"{o.lower()} {share_text(k, n, interval=False)}" for o, k, n in counts if n)
     return f"{gain_title(ctx, question, what)}. All responses: {parts}."
 
 
