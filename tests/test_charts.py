@@ -191,7 +191,7 @@ def test_proportion_bars_one_bar_per_category_with_base_and_counts():
     assert "Base: 75 responses" in text
     assert "33% (25 of 75)" in text
     assert "0% (0 of 75)" in text  # a zero count is drawn and labelled, not dropped
-    assert "Intend to change" in text
+    assert figures.chart_title(fig) == "Intend to change" and "Intend to change" not in text  # page text
 
 
 def test_proportion_bars_small_base_gives_counts_without_percent():
@@ -212,9 +212,10 @@ def test_proportion_bars_grouped_shows_every_group_base():
     )
     fig = figures.proportion_bars_with_ci(table, title="t", group_colours={"Early": "#56B4E9"})
     ax = data_axes(fig)
-    assert len(bars(ax)) == 6
+    assert len(bars(ax)) == 3  # a base of 26 draws no bar: its counts instead
     text = all_text(fig)
     assert "Early (n=49)" in text and "Late (n=26)" in text
+    assert "7 of 26" in text and "6 of 26" in text and "13 of 26" in text
     assert bars(ax)[0].get_facecolor()[:3] == pytest.approx(matplotlib.colors.to_rgb("#56B4E9"))
 
 
@@ -226,8 +227,8 @@ def test_proportion_bars_suppressed_rows_have_no_bar_and_say_so():
     )
     fig = figures.proportion_bars_with_ci(table, title="Hub users", what="users")
     ax = data_axes(fig)
-    widths = {lbl.get_text(): p.get_width() for lbl, p in zip(ax.get_yticklabels(), bars(ax), strict=True)}
-    assert widths["Private"] == 0 and widths["Statutory"] == 0  # primary and secondary
+    # private (primary) and statutory (secondary) draw no bar: voluntary's 20 of 31 is the only one
+    assert [p.get_width() for p in bars(ax)] == [pytest.approx(100 * 20 / 31)]
     text = all_text(fig)
     assert "not shown (<5)" in text and "not shown ([c])" in text
     assert "2/31" not in text and "9/31" not in text
@@ -247,11 +248,11 @@ def test_multi_select_bars_base_is_those_answering_and_bars_exceed_100():
     assert table["base"].unique().tolist() == [5]
     fig = figures.multi_select_bars(table, title="Share with")
     ax = data_axes(fig)
-    assert len(bars(ax)) == len(reference.question_options("post_event", "share_plan"))
+    assert bars(ax) == []  # a base of 5: counts, no bars
     text = all_text(fig)
     assert "the 5 responses that answered" in text and "over 100%" in text
-    assert "3 of 5" in text  # front line staff: small base, no percentage
-    assert sum(p.get_width() for p in bars(ax)) > 100
+    assert "3 of 5" in text and "2 of 5" in text and "1 of 5" in text  # front line, managers, users
+    assert text.count(" of 5") == len(reference.question_options("post_event", "share_plan"))
 
 
 # ------------------------------------------------------------------ diverging bars
@@ -260,6 +261,17 @@ def test_diverging_bars_segments_sides_counts_and_bases():
         tables.option_counts_table(make_answers(), "post_event", "understanding", GROUPS)
     )
     assert table["base"].tolist() == [10, 6, 4]
+    # bases of 30 or more draw bars; a base under 30 gives each answer's count instead
+    table = pd.DataFrame(
+        {
+            "group": ["All responses", "Early", "Late"],
+            "base": [60, 36, 24],
+            UNDERSTANDING[0]: [30, 20, 10],
+            UNDERSTANDING[1]: [18, 10, 8],
+            UNDERSTANDING[2]: [8, 4, 4],
+            UNDERSTANDING[3]: [4, 2, 2],
+        }
+    )
     fig = figures.diverging_stacked_bars(
         table,
         negative=UNDERSTANDING[2:],
@@ -271,11 +283,14 @@ def test_diverging_bars_segments_sides_counts_and_bases():
     assert len(segments) == 3 * 4  # rows x options, zero-width segments included
     left = [p for p in segments if p.get_x() < 0]
     right = [p for p in segments if p.get_x() >= 0 and p.get_width() > 0]
-    assert sum(p.get_width() for p in left) == pytest.approx(100 * 2 / 10 + 100 / 6 + 100 / 4)
-    assert sum(p.get_width() for p in right) == pytest.approx(100 * 8 / 10 + 500 / 6 + 300 / 4)
+    assert sum(p.get_width() for p in left) == pytest.approx(100 * 12 / 60 + 100 * 6 / 36)
+    assert sum(p.get_width() for p in right) == pytest.approx(100 * 48 / 60 + 100 * 30 / 36)
+    assert [p.get_width() for p in segments if p.get_y() > 1.5] == [0.0] * 4  # Late: no bar
     labels = [t.get_text() for t in ax.get_yticklabels()]
-    assert labels == ["All responses\n(n=10)", "Early\n(n=6)", "Late\n(n=4)"]
-    assert "Bases: All responses 10; Early 6; Late 4 responses" in all_text(fig)
+    assert labels == ["All responses\n(n=60)", "Early\n(n=36)", "Late\n(n=24)"]
+    assert "Bases: All responses 60; Early 36; Late 24 responses" in all_text(fig)
+    late = sorted(t.get_text() for t in ax.texts if t.get_position()[1] == 2)
+    assert late == ["10", "2", "4", "8"]  # Late's counts, beside squares of the answers' colours
     assert "0" not in [t.get_text() for t in ax.texts]  # zero segments carry no label
 
 
@@ -339,7 +354,8 @@ def test_naive_vs_robust_chart_draws_two_intervals_per_row():
         assert len(container.lines[0].get_xdata()) == len(table)
     text = all_text(fig)
     assert f"Base: {len(make_attendances())} attendances" in text
-    assert "allowing for people who came more than once" in text and "counted separately" in text
+    words = " ".join(text.split())  # legend entries wrap to fit a phone
+    assert "allowing for people who came more than once" in words and "counted separately" in words
     assert "naive" not in text.lower() and "GEE" not in text
     assert "12 people" in text
 
@@ -355,12 +371,12 @@ def test_sector_mix_by_event_suppresses_small_sector_counts_and_marks_cutoff():
     ax = data_axes(fig)
     assert len(bars(ax)) == 2 * 4  # two sectors x four events, no grey bars
     dashed = [ln for ln in ax.get_lines() if ln.get_linestyle() == "--"]
-    assert len(dashed) == 1 and dashed[0].get_xdata()[0] == pytest.approx(1.5)
+    assert len(dashed) == 1 and dashed[0].get_ydata()[0] == pytest.approx(1.5)  # events run down
     assert "interim cut-off, 30 Jun 2018" in all_text(fig)
     assert "Base: 20 attendances at 4 learning events" in all_text(fig)
     hidden = figures.sector_mix_by_event(table, interim_cutoff="2018-06-30")
-    heights = [p.get_height() for p in bars(data_axes(hidden))]
-    assert heights[:8] == [0.0] * 8 and heights[8:] == [100.0] * 4  # mix not drawn
+    widths = [p.get_width() for p in bars(data_axes(hidden))]
+    assert widths[:8] == [0.0] * 8 and widths[8:] == [100.0] * 4  # mix not drawn
     assert "Mix not shown: a sector had 1 to 4" in all_text(hidden)
 
 

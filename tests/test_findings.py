@@ -13,7 +13,7 @@ import pytest
 
 from pdu_analysis import tables, wording
 from pdu_analysis.reference import waves_by_cutoff
-from pdu_analysis.wording import findings
+from pdu_analysis.wording import chart_titles, findings
 from pdu_analysis.wording.numbers import share_text
 
 Z = 1.959963984540054
@@ -77,8 +77,10 @@ def test_sector_point_states_a_change_only_when_the_clustered_verdict_is_evidenc
     unclear = findings.sector_change_point(_sector_test(0.3, -4.0, 25.0))
     assert unclear.heading == "No clear change in the statutory share of attendances"
     assert "could be chance" in unclear.text and "evidence of change" not in unclear.text
-    assert findings.sector_title(_sector_test(0.3, -4.0, 25.0)).endswith("no clear change between periods")
-    assert findings.sector_title(_sector_test(0.01, 2.0, 19.0)) == (
+    assert chart_titles.sector_title(_sector_test(0.3, -4.0, 25.0)).endswith(
+        "no clear change between periods"
+    )
+    assert chart_titles.sector_title(_sector_test(0.01, 2.0, 19.0)) == (
         f"The statutory share of attendances rose after the {first} cut-off"
     )
     assert findings.sector_change_point(pd.DataFrame()) is None
@@ -117,7 +119,7 @@ def test_survey_limits_point_counts_the_verdicts_and_gives_the_detectable_range(
     )
     assert one.text.startswith("1 of the 3 survey comparisons between rounds or periods is evidence")
     assert "(Much greater understanding)" in one.text and "had 6 responses" in one.text
-    assert findings.differences_title(_comparisons([0.69, 0.69, 0.01], [1, 2, 3])) == (
+    assert chart_titles.differences_title(_comparisons([0.69, 0.69, 0.01], [1, 2, 3])) == (
         "1 of these 3 differences between rounds or periods is evidence of change"
     )
 
@@ -237,7 +239,7 @@ def test_matrix_table_counts_every_item_and_answer_by_round():
     # Every rated (round, item) appears with all three answers; an item never rated has no row.
     assert len(table) == 3 * len(bases)
     assert table["wave"].iloc[0] == waves[0]
-    title = findings.usefulness_title(table, {waves[1]: "Second (2019)"})
+    title = chart_titles.usefulness_title(table, {waves[1]: "Second (2019)"})
     assert title == "Most often rated very useful: Handouts and resources (1 of 1, second round)"
 
 

@@ -131,9 +131,11 @@ def test_table_cells_read_as_pandas_prints_them_and_missing_is_a_dash():
 
 def test_figure_carries_alt_caption_width_and_csv_link():
     png = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\x0dIHDR" + (300).to_bytes(4, "big") + (100).to_bytes(4, "big")
-    fig = soup(present.figure_html(png, name="03_x", caption=NASTY, alt=NASTY, csv="03_x")).find("figure")
+    fig = soup(present.figure_html(png, name="03_x", caption=NASTY, alt=NASTY, csv="03_x", title=NASTY))
+    fig = fig.find("figure")
     assert fig["class"] == ["pdu-figure"] and fig["id"] == "figure-03_x"
-    img = fig.find("div", class_="figure-scroll").img
+    assert fig.find("p", class_="chart-title").get_text() == NASTY  # the title is text, above the image
+    img = fig.img
     assert img["alt"] == NASTY and img["src"].startswith("data:image/png;base64,")
     assert fig.figcaption.contents[0] == NASTY + " "  # then the link
     assert fig.figcaption.find("a", class_="csv-link")["href"] == "../tables/03_x.csv"

@@ -248,17 +248,20 @@ def _png_header(width: int) -> bytes:
     )
 
 
-def test_figure_keeps_a_width_at_which_its_smallest_text_is_9px():
+def test_figure_shrinks_to_its_box_under_its_title_as_text():
     from pdu_analysis.present import figure_html
 
-    # 1050 px wide at 150 dpi: shown 700 px wide. 8 pt text is 8 * 150 / 72 = 16.67 px in the PNG,
-    # so 9 px on screen needs 1050 * 9 / 16.67 = 567 px of image.
-    page = figure_html(_png_header(1050), name="x", caption="c", alt="a", csv="x", text_pt=8)
-    assert 'width="700"' in page and "min-width:567px" in page and 'data-text-px="16.7"' in page
-    assert 'href="../tables/x.csv"' in page and 'tabindex="0"' in page
-    # big text: the floor is never above the figure's own width
-    assert "min-width:700px" in figure_html(_png_header(1050), name="x", caption="c", alt="a", text_pt=4)
-    assert "min-width" not in figure_html(_png_header(1050), name="x", caption="c", alt="a")
+    # 720 px wide at 150 dpi: shown 480 px wide on a laptop, shrunk to its box on a phone (no
+    # min-width, no scrolling box). 9 pt text is 9 * 150 / 72 = 18.75 px in the PNG.
+    page = figure_html(
+        _png_header(720), name="x", caption="c", alt="a", csv="x", text_pt=9, title="Most <said> yes"
+    )
+    assert 'width="480"' in page and "max-width:100%" in page and 'data-text-px="18.8"' in page
+    assert "min-width" not in page and "figure-scroll" not in page
+    assert 'href="../tables/x.csv"' in page
+    title = page.index('<p class="chart-title" id="figure-x-title">Most &lt;said&gt; yes</p>')
+    assert title < page.index("<img") < page.index("<figcaption")  # title above, caption below
+    assert "chart-title" not in figure_html(_png_header(720), name="x", caption="c", alt="a")
 
 
 def test_smallest_text_of_a_matplotlib_figure():

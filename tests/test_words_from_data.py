@@ -6,7 +6,7 @@ import pandas as pd
 
 from pdu_analysis.reference import waves_by_cutoff
 from pdu_analysis.report import index
-from pdu_analysis.wording import findings
+from pdu_analysis.wording import chart_titles, findings
 from pdu_analysis.wording.numbers import points_text
 
 
@@ -43,11 +43,11 @@ def test_a_comparison_is_evidence_only_when_it_survives_holm_in_its_family():
     point = findings.survey_limits_point(many, _responses())
     assert point.text.startswith("None of the 20 survey comparisons between rounds or periods is evidence")
     assert "1 would be taken alone, but not once the number of comparisons made is allowed for" in point.text
-    assert findings.differences_title(many).endswith("once the number of comparisons is allowed for")
+    assert chart_titles.differences_title(many).endswith("once the number of comparisons is allowed for")
     # the family is the table's: a subset shown keeps the adjustment made over the whole family
     subset = many.assign(p_holm=[0.2, *[1.0] * 19]).iloc[:3]
     assert findings.adjusted_kinds(subset)[0] == "alone"
-    assert "1 of these 1" in findings.differences_title(lonely)
+    assert "1 of these 1" in chart_titles.differences_title(lonely)
 
 
 def test_the_glossary_lists_the_rounds_in_the_data(tmp_path, monkeypatch):

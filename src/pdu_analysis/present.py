@@ -4,15 +4,14 @@ Figures are shown as saved PNGs inside an HTML ``<figure>`` with alt text and a 
 nbconvert's "No description has been provided"); tables with captions, column and row headers
 marked up for screen readers; caveats in a styled box. A figure or table given ``csv=`` links to
 its CSV in ``reports/tables`` (a relative link, so a zipped reports folder keeps working). On a
-phone a figure keeps a minimum width at which its smallest text is still about 9 px, and scrolls
-sideways inside its own box rather than shrinking. matplotlib is imported only when a figure is
+phone a figure shrinks to the screen (charts are drawn narrow enough that their smallest text stays
+about 9 px) and its title and caption are page text. matplotlib is imported only when a figure is
 shown, so table-only notebooks stay light.
 """
 
 from __future__ import annotations
 
 import base64
-import math
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
@@ -24,8 +23,6 @@ if TYPE_CHECKING:
     import matplotlib.figure
 
 
-MIN_TEXT_PX = 9
-"""Smallest chart text, in CSS pixels, a figure may shrink to on a narrow screen."""
 TABLES_HREF = "../tables/"
 """Where the pages (``reports/html``) find the CSV tables (``reports/tables``)."""
 
@@ -66,59 +63,73 @@ def figure_html(
     alt: str,
     csv: str | None = None,
     text_pt: float | None = None,
+    title: str | None = None,
 ) -> Markup:
-    """HTML ``<figure>`` with the PNG inline as a data URI, its alt text, a caption and CSV link.
+    """HTML ``<figure>``: the title stating the finding, the PNG inline as a data URI with its alt
+    text, then the caption and CSV link (the ``figure`` template).
 
-    ``text_pt`` is the smallest font size in the figure (see :func:`smallest_text_pt`): the image
-    then never shrinks below the width at which that text is :data:`MIN_TEXT_PX` CSS pixels tall,
-    and its box scrolls sideways instead. The image carries ``data-text-px``, that text's height in
-    the PNG's own pixels, so a browser test can measure the size it is shown at.
+    The title is text above the image (it wraps on a phone and is read as text), not drawn in it.
+    The image scales down to its box (charts are drawn 4.8 in wide so that on a 390 px phone their
+    smallest text stays about 9 px): no sideways scroll. ``text_pt`` is the smallest font size in
+    the figure (see :func:`smallest_text_pt`); the image carries ``data-text-px``, that text's
+    height in the PNG's own pixels, so a browser test can measure the size it is shown at.
     """
     from pdu_analysis.figures.theme import SAVE_DPI
 
     png_width = _png_width(png)
     width = round(png_width * 100 / SAVE_DPI)  # nominal size; sharp on high-dpi screens
-    floor, measured = None, None
-    if text_pt:
-        text_px = text_pt * SAVE_DPI / 72
-        floor = min(width, math.ceil(MIN_TEXT_PX * png_width / text_px))
-        measured = f"{text_px:.1f}"
     return templating.fragment(
         "figure",
         name=name,
+        title=title,
         data=base64.b64encode(png).decode("ascii"),
         alt=alt,
         width=width,
-        text_px=measured,
-        min_width=floor,
+        text_px=f"{text_pt * SAVE_DPI / 72:.1f}" if text_pt else None,
         caption=caption,
         csv_link=csv_link(csv, "chart") if csv else None,
     )
 
 
 def show_figure(
-    fig: matplotlib.figure.Figure, name: str, *, caption: str, alt: str, csv: str | None = None
+    fig: matplotlib.figure.Figure,
+    name: str,
+    *,
+    caption: str,
+    alt: str,
+    csv: str | None = None,
+    title: str | None = None,
 ) -> None:
-    """Save ``fig``, display it with its caption and alt text, then close it.
+    """Save ``fig``, display it under its title with its caption and alt text, then close it.
 
-    ``caption`` is the plain-English sentence under the figure (with counts, not only percentages);
-    ``alt`` describes what the figure shows for someone who cannot see it; ``csv`` names the table
-    in ``reports/tables`` holding the figure's numbers (default: the table named like the figure,
+    ``title`` (default: the one the chart function attached, :func:`pdu_analysis.figures.chart_title`)
+    states the finding; ``caption`` is the plain-English sentence under the figure (with counts,
+    not only percentages); ``alt`` opens with the finding, then the key numbers, in at most
+    :data:`~pdu_analysis.wording.chart_titles.ALT_MAX` characters
+    (:func:`~pdu_analysis.wording.chart_titles.alt_text`); ``csv`` names the table in
+    ``reports/tables`` holding the figure's numbers (default: the table named like the figure,
     linked at render time when it exists). Closing the figure stops the notebook from also
     emitting a bare image without a description.
     """
+    from pdu_analysis.wording.chart_titles import ALT_MAX
+
     if not caption.strip() or not alt.strip():
         raise ValueError(f"figure {name!r}: give both a caption and alt text")
+    if len(alt) > ALT_MAX:
+        raise ValueError(f"figure {name!r}: alt text has {len(alt)} characters, at most {ALT_MAX}")
     import matplotlib.pyplot as plt
     from IPython.display import display
 
-    from pdu_analysis.figures import save_figure
+    from pdu_analysis.figures import chart_title, save_figure
 
+    title = title or chart_title(fig)
     path = save_figure(fig, name)
     text_pt = smallest_text_pt(fig)
     plt.close(fig)
-    block = figure_html(path.read_bytes(), name=name, caption=caption, alt=alt, csv=csv, text_pt=text_pt)
-    display({"text/html": str(block), "text/plain": f"[Figure {name}] {caption}"}, raw=True)
+    block = figure_html(
+        path.read_bytes(), name=name, caption=caption, alt=alt, csv=csv, text_pt=text_pt, title=title
+    )
+    display({"text/html": str(block), "text/plain": f"[Figure {name}] {title}. {caption}"}, raw=True)
 
 
 def show_caveat(text: str) -> None:

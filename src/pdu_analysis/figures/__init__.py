@@ -7,6 +7,7 @@ from pdu_analysis.figures.attendance import (  # noqa: F401
 )
 from pdu_analysis.figures.layout import (  # noqa: F401
     XMAX,
+    chart_title,
     count_label,
     empty_figure,
     finish,
@@ -15,10 +16,16 @@ from pdu_analysis.figures.layout import (  # noqa: F401
     not_asked,
     percent_axis,
     point_range,
+    titled,
     wrap_label,
 )
 from pdu_analysis.figures.likert import (  # noqa: F401
     diverging_stacked_bars,
+)
+from pdu_analysis.figures.marks import (  # noqa: F401
+    draw_counts,
+    flag_assumed,
+    share_drawn,
 )
 from pdu_analysis.figures.shares import (  # noqa: F401
     multi_select_bars,
@@ -28,6 +35,7 @@ from pdu_analysis.figures.shares import (  # noqa: F401
 from pdu_analysis.figures.theme import (  # noqa: F401
     DIVERGING_COLOURS,
     FIGURE_SIZE,
+    FIGURE_WIDTH,
     GREY,
     OKABE_ITO,
     PALETTE,
@@ -35,6 +43,7 @@ from pdu_analysis.figures.theme import (  # noqa: F401
     POOLED_COLOUR,
     SAVE_DPI,
     SECTOR_COLOURS,
+    SMALLEST_PT,
     SUBTITLE_COLOUR,
     TEXT_COLOUR,
     THEME_RC,

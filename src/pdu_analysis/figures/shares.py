@@ -12,11 +12,93 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from pdu_analysis.figures.layout import empty_figure, finish, legend_below
-from pdu_analysis.figures.theme import GREY, OKABE_ITO, PALETTE, SUBTITLE_COLOUR, TEXT_COLOUR
+from pdu_analysis.figures.layout import empty_figure, finish, legend_below, wrap_label
+from pdu_analysis.figures.marks import (
+    assumed_handle,
+    bar_style,
+    counts_only_axis,
+    draw_counts,
+    share_drawn,
+    small_base_note,
+)
+from pdu_analysis.figures.theme import (
+    FIGURE_WIDTH,
+    GREY,
+    LABEL_WRAP,
+    OKABE_ITO,
+    PALETTE,
+    SMALLEST_PT,
+    SUBTITLE_COLOUR,
+    TEXT_COLOUR,
+)
 from pdu_analysis.labels import PERIOD_ALL
 from pdu_analysis.stats import proportion
+from pdu_analysis.wording.assumed import MARK
 from pdu_analysis.wording.numbers import share_text
+
+
+def _group_rows(data: pd.DataFrame, group: str, labels: list[str]) -> pd.DataFrame:
+    """One group's rows in label order: count, base, suppression mark and assumed flag."""
+    rows = data[data["group"] == group].set_index("label").reindex(labels)
+    return pd.DataFrame(
+        {
+            "k": rows["count"].astype("Float64").fillna(0).astype("int64").to_numpy(),
+            "n": rows["base"].astype("Float64").fillna(0).astype("int64").to_numpy(),
+            "mark": rows["suppressed"].fillna("").astype(str).to_numpy() if "suppressed" in rows else "",
+            "assumed": rows["assumed"].fillna(False).astype(bool).to_numpy() if "assumed" in rows else False,
+        }
+    )
+
+
+def _share_bar(ax, y: float, r, colour: str, height: float, fontsize: float) -> None:
+    """One share as a bar with its 95% Wilson interval and its count label."""
+    p = proportion(int(r.k), int(r.n))
+    ax.barh(y, p.percent, height=height, **bar_style(colour, bool(r.assumed)))
+    ax.errorbar(
+        [p.percent],
+        [y],
+        xerr=[[p.percent - p.ci_low], [p.ci_high - p.percent]],
+        fmt="none",
+        ecolor=TEXT_COLOUR,
+        elinewidth=1,
+        capsize=2.5,
+    )
+    text = share_text(int(r.k), int(r.n), interval=False) + (MARK if r.assumed else "")
+    ax.text(p.ci_high + 1.2, y, text, va="center", ha="left", fontsize=fontsize, color=TEXT_COLOUR)
+
+
+def _draw_row(ax, y: float, r, colour: str, height: float, fontsize: float) -> str:
+    """Draw one bar's row; return how it was drawn ("share", "counts", "hidden" or "none")."""
+    if r.mark:
+        ax.text(1.2, y, f"not shown ({r.mark})", va="center", fontsize=fontsize, color=SUBTITLE_COLOUR)
+        return "hidden"
+    if not r.n:
+        return "none"
+    if not share_drawn(r.n):
+        draw_counts(ax, 0, y, int(r.k), int(r.n), colour=colour, assumed=bool(r.assumed))
+        return "counts"
+    _share_bar(ax, y, r, colour, height, fontsize)
+    return "share"
+
+
+def _bars_legend(ax, groups: list[str], colours: dict, bases, assumed: bool) -> None:
+    """Legend under the axes: each group with its base, and the hatched mark when used."""
+    handles = (
+        [Patch(color=colours[g], label=f"{g} (n={bases[g]})") for g in groups] if len(groups) > 1 else []
+    )
+    if assumed:
+        handles.append(assumed_handle())
+    if handles:
+        legend_below(ax, handles, inches=0.55, x=0.35, ncol=1)
+
+
+def _bars_subtitle(groups: list[str], bases, what: str, counts: bool) -> str:
+    text = (
+        f"Base: {bases.iloc[0]} {what}"
+        if len(groups) == 1
+        else "Bases: " + "; ".join(f"{g} {bases[g]}" for g in groups) + f" {what}"
+    )
+    return text + (f"; {small_base_note()}" if counts else "")
 
 
 def proportion_bars_with_ci(
@@ -31,13 +113,15 @@ def proportion_bars_with_ci(
     """Horizontal bars of shares with their 95% Wilson intervals, labelled with k and n.
 
     Why: a bar alone hides how little a small base pins a share down; the whisker shows it and
-    the label gives the count behind it ("25/75 (33%)", or "7 of 26" on a base under 30, where
-    the small-base rule allows no percentage in text). With several groups (column ``group``,
-    e.g. periods) the bars of each category sit side by side and the legend names each base.
+    the label gives the count behind it. On a base under 30 no bar is drawn at all (a theme of
+    1 of 1 is not a full-width "100%"): the row gives its count, "3 of 7"
+    (:mod:`pdu_analysis.figures.marks`). With several groups (column ``group``, e.g. periods) the
+    bars of each category sit side by side and the legend names each base. A row flagged
+    ``assumed`` (:func:`~pdu_analysis.figures.marks.flag_assumed`) is hatched and its label
+    carries the dagger.
 
     ``table`` has columns ``label`` (or ``option``), ``count``, ``base`` and optionally
-    ``group``, as :func:`shares_table` and :func:`option_counts_table` make. A base of 0 draws
-    no bar and says "no responses".
+    ``group``, ``suppressed`` and ``assumed``. A base of 0 draws no bar.
     """
     data = table.rename(columns={"option": "label"}).copy()
     if data.empty or int(data["base"].max()) == 0:
@@ -50,63 +134,33 @@ def proportion_bars_with_ci(
     colours = dict(group_colours or {})
     for i, g in enumerate(groups):
         colours.setdefault(g, PALETTE[i % len(PALETTE)])
-
     many = len(groups) > 1
-    height = 1.5 + 0.5 * len(labels) * (1 + 0.45 * (len(groups) - 1)) + (0.5 if many else 0)
-    fig, ax = plt.subplots(figsize=(7.0, max(2.6, height)))
+    assumed = "assumed" in data and bool(data["assumed"].fillna(False).astype(bool).any())
+    lines = max(wrap_label(str(v), 20).count("\n") + 1 for v in labels)
+    row = max(0.42 * (1 + 0.5 * (len(groups) - 1)), 0.2 * lines + 0.12)
+    height = 1.1 + row * len(labels) + (0.22 * (len(groups) + assumed) if many or assumed else 0)
+    fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, max(2.2, height)))
     band = 0.8 / max(1, len(groups))
+    drawn = set()
     for j, g in enumerate(groups):
-        rows = data[data["group"] == g].set_index("label").reindex(labels)
         y = np.arange(len(labels)) - 0.4 + band * (j + 0.5)
-        marks = (
-            rows["suppressed"].fillna("").astype(str).to_numpy()
-            if "suppressed" in rows
-            else np.full(len(rows), "")
-        )
-        ks = rows["count"].astype("Float64").fillna(0).astype("int64").to_numpy()
-        ns = rows["base"].astype("Float64").fillna(0).astype("int64").to_numpy()
-        shares = [proportion(k, n) if n and not m else None for k, n, m in zip(ks, ns, marks, strict=True)]
-        pct = np.array([p.percent if p else 0.0 for p in shares])
-        lows = np.array([p.percent - p.ci_low if p else 0.0 for p in shares])
-        highs = np.array([p.ci_high - p.percent if p else 0.0 for p in shares])
-        ax.barh(y, pct, height=band * 0.88, color=colours[g])
-        drawn = np.array([p is not None for p in shares])
-        if drawn.any():
-            ax.errorbar(
-                pct[drawn],
-                y[drawn],
-                xerr=[lows[drawn], highs[drawn]],
-                fmt="none",
-                ecolor=TEXT_COLOUR,
-                elinewidth=1,
-                capsize=2.5,
-            )
-        for yy, p, hi, k, n, m in zip(y, pct, highs, ks, ns, marks, strict=True):
-            text = f"not shown ({m})" if m else share_text(int(k), int(n), interval=False)
-            ax.text(
-                p + hi + 1.2,
-                yy,
-                text,
-                va="center",
-                ha="left",
-                fontsize=8.5 if many else 9.5,
-                color=SUBTITLE_COLOUR if m else TEXT_COLOUR,
-            )
-    ax.set_yticks(np.arange(len(labels)), labels=[str(v)[:1].upper() + str(v)[1:] for v in labels])
+        for yy, r in zip(y, _group_rows(data, g, labels).itertuples(), strict=True):
+            drawn.add(_draw_row(ax, yy, r, colours[g], band * 0.88, SMALLEST_PT))
+    ax.set_yticks(
+        np.arange(len(labels)), labels=[wrap_label(str(v)[:1].upper() + str(v)[1:], 20) for v in labels]
+    )
     ax.invert_yaxis()
-    ax.set_xlim(0, 120)
-    ax.set_xticks([0, 20, 40, 60, 80, 100], labels=["0", "20%", "40%", "60%", "80%", "100%"])
-    ax.set_xlabel(xlabel)
+    ax.set_xlim(0, 125)
+    ax.set_xticks([0, 25, 50, 75, 100], labels=["0", "25%", "50%", "75%", "100%"])
+    ax.set_xlabel(wrap_label(xlabel, LABEL_WRAP))
     ax.grid(axis="y", visible=False)
-    if many:
-        handles = [Patch(color=colours[g], label=f"{g} (n={bases[g]})") for g in groups]
-        legend_below(ax, handles, inches=0.62, ncol=min(3, len(groups)))
+    if "share" not in drawn:
+        counts_only_axis(ax)
+    _bars_legend(ax, groups, colours, bases, assumed)
     if subtitle is None:
-        subtitle = (
-            f"Base: {bases.iloc[0]} {what}"
-            if not many
-            else "Bases: " + "; ".join(f"{g} {bases[g]}" for g in groups) + f" {what}"
-        )
+        subtitle = _bars_subtitle(groups, bases, what, "counts" in drawn)
+    elif "counts" in drawn:
+        subtitle += f"; {small_base_note()}"
     return finish(fig, title, subtitle)
 
 
@@ -156,7 +210,7 @@ def naive_vs_robust_intervals(table: pd.DataFrame, *, title: str, what: str = "a
     rows = table.reset_index(drop=True)
     if rows.empty:
         return empty_figure(title, f"No {what} in these data.")
-    fig, ax = plt.subplots(figsize=(7.4, max(2.6, 0.75 * len(rows) + 2.0)))
+    fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, max(2.6, 0.95 * len(rows) + 1.6)))
     y = np.arange(len(rows))
     styles = (
         (
@@ -185,13 +239,14 @@ def naive_vs_robust_intervals(table: pd.DataFrame, *, title: str, what: str = "a
             elinewidth=2.4,
             capsize=3.5,
             markersize=5.5,
-            label=name,
+            label=wrap_label(name, 34),
         )
     labels = [
-        f"{r.figure}\n{share_text(int(r.count), int(r.base), interval=False)}, {r.n_clusters} people"
+        f"{wrap_label(r.figure, 24)}\n{share_text(int(r.count), int(r.base), interval=False)}, "
+        f"{r.n_clusters} people"
         for r in rows.itertuples()
     ]
-    ax.set_yticks(y, labels=labels, fontsize=9)
+    ax.set_yticks(y, labels=labels, fontsize=SMALLEST_PT)
     ax.invert_yaxis()
     if "basis" in rows.columns:
         for i in range(1, len(rows)):
@@ -200,7 +255,7 @@ def naive_vs_robust_intervals(table: pd.DataFrame, *, title: str, what: str = "a
     top = float(np.nanmax(rows[["naive_high", "robust_high"]].to_numpy())) if len(rows) else 50
     ax.set_xlim(0, 10 * np.ceil((top + 5) / 10))
     ax.xaxis.set_major_formatter(lambda v, _pos: f"{v:.0f}%" if v else "0")
-    ax.set_xlabel(f"% of {what}")
+    ax.set_xlabel(wrap_label(f"% of {what}", LABEL_WRAP))
     ax.grid(axis="y", visible=False)
     handles, _ = ax.get_legend_handles_labels()
     legend_below(ax, handles, inches=0.62, x=-0.02, loc="upper left")

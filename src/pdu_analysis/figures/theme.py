@@ -61,7 +61,20 @@ SAVE_DPI = 150
 """Pixels per inch of saved PNGs; fixed so figure files are identical on every machine."""
 
 
-FIGURE_SIZE = (7.0, 4.2)
+FIGURE_WIDTH = 4.8
+"""Inches: saved at SAVE_DPI and shown at 100 px an inch, 480 px, so on a 390 px phone the image
+shrinks by at most about a quarter and needs no sideways scroll."""
+
+
+SMALLEST_PT = 9.0
+"""The smallest chart text (points): about 9.5 px once a 4.8 in chart fits a 390 px phone."""
+
+
+FIGURE_SIZE = (FIGURE_WIDTH, 3.4)
+
+
+LABEL_WRAP = 46
+"""Characters a line of an axis label holds on a 4.8 in chart."""
 
 
 THEME_RC = {
@@ -74,6 +87,11 @@ THEME_RC = {
     "axes.spines.right": False,
     "axes.titlelocation": "left",
     "axes.titleweight": "bold",
+    "axes.titlesize": 10,
+    "axes.labelsize": 9.5,
+    "xtick.labelsize": SMALLEST_PT,
+    "ytick.labelsize": SMALLEST_PT,
+    "legend.fontsize": SMALLEST_PT,
     "svg.hashsalt": "pdu-analysis",  # SVG element ids fixed if anyone saves SVG
     "svg.fonttype": "path",
 }

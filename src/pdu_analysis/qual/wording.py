@@ -222,18 +222,19 @@ def chart_table(shares: pd.DataFrame, survey: str, question: str, names: dict | 
 
 
 def chart_words(table: pd.DataFrame, survey: str, question: str) -> tuple[str, str, str]:
-    """(title stating the finding, caption, alt text) for one question's theme chart."""
-    totals = table.groupby("label", sort=False)["count"].sum()
-    top = totals.idxmax()
+    """(title stating the finding, caption, alt text) for one question's theme chart; the title
+    and the alt text's form come from :mod:`pdu_analysis.wording.chart_titles`."""
+    from ..wording.chart_titles import alt_text, theme_title
+
     name = question_name(survey, question)
-    several = table["group"].nunique() > 1
-    title = f"{top}: the commonest theme" + (" over all rounds" if several else "")
+    title = theme_title(table)
     bases = "; ".join(f"{g} {int(b)}" for g, b in table.groupby("group", sort=False)["base"].first().items())
     caption = (
         f"Themes coded in answers to '{name}', as a share of the {unit_word(survey)} whose answers were "
-        f"coded, with 95% Wilson intervals (one answer can carry several themes). Bases: {bases}."
+        f"coded, with 95% Wilson intervals where the base is 30 or more (one answer can carry several "
+        f"themes). Bases: {bases}."
     )
-    alt = f"Bar chart of themes in answers to '{name}'. " + "; ".join(
+    numbers = [
         f"{r.label}, {r.group}: {int(r.count)} of {int(r.base)}" for r in table.itertuples(index=False)
-    )
-    return title, caption, alt
+    ]
+    return title, caption, alt_text(title, numbers)

@@ -57,6 +57,10 @@ class Published:
         """True when ``count`` of ``base`` must carry the mark (synthetic data, not published)."""
         return self.synthetic and not self.published(count, base, section)
 
+    def assumed_in_any(self, count: int, base: int | None) -> bool:
+        """True when ``count`` of ``base`` is published in no section (a chart spans sections)."""
+        return self.synthetic and not any(self.published(count, base, s) for s in self.figures)
+
     def mark(self, text: str, count: int, base: int | None, section: str) -> str:
         """``text`` followed by :data:`MARK` when the figure is assumed."""
         return f"{text}{MARK}" if self.assumed(count, base, section) else text

@@ -282,66 +282,6 @@ def practice_point(change: pd.DataFrame) -> MainPoint | None:
     )
 
 
-def sector_title(sector_test: pd.DataFrame, sector: str = "statutory") -> str:
-    """A chart title that states the finding when the clustered test shows one, else a neutral one.
-
-    The comparison judged is the first period against the latest (the only pair with two periods).
-    """
-    if sector_test is None or sector_test.empty:
-        return f"The {sector} share of attendances, by period"
-    r = sector_test.iloc[-1]
-    if adjusted_kinds(sector_test)[-1] == "evidence":
-        phrases = period_phrases([r["first"], r["second"]])
-        if len(sector_test) == 1:
-            moved = "rose" if r["diff"] > 0 else "fell"
-            return f"The {sector} share of attendances {moved} {phrases[r['second']]}"
-        side = "higher" if r["diff"] > 0 else "lower"
-        return (
-            f"The {sector} share of attendances was {side} {phrases[r['second']]} than {phrases[r['first']]}"
-        )
-    return f"The {sector} share of attendances: no clear change between periods"
-
-
-def differences_title(comparisons: pd.DataFrame) -> str:
-    """Title of the differences chart, saying how many of the measures shown are evidence of change."""
-    if comparisons is None or comparisons.empty:
-        return "No measure was asked in two rounds"
-    kinds = adjusted_kinds(comparisons)
-    k, n = kinds.count("evidence"), len(kinds)
-    if k == 0 and "alone" in kinds:
-        return (
-            f"None of these {n} differences between rounds or periods is evidence of change once "
-            "the number of comparisons is allowed for"
-        )
-    if k == 0:
-        return f"None of these {n} differences between rounds or periods is evidence of change"
-    return (
-        f"{k} of these {n} differences between rounds or periods "
-        f"{'is' if k == 1 else 'are'} evidence of change"
-    )
-
-
-def usefulness_title(table: pd.DataFrame, names: dict[str, str] | None = None) -> str:
-    """Title of the usefulness chart: the part most often rated "very useful" in the latest round,
-    or a neutral title when two parts tie or nothing was rated. ``table`` is
-    :func:`pdu_analysis.tables.matrix_table`; the first option is the top of the scale."""
-    if table is None or table.empty:
-        return "How useful people found each part of the events"
-    latest = table[table["wave"] == table["wave"].iloc[-1]]
-    top = latest[latest["option"] == latest["option"].iloc[0]]
-    shares = (top["count"] / top["base"]).to_numpy()
-    best = shares.max()
-    if (shares == best).sum() > 1 or best == 0:
-        return "How useful people found each part of the events"
-    best_row = top.iloc[int(shares.argmax())]
-    wave = best_row["wave"]
-    round_name = (names or {}).get(wave, wave).split(" (")[0].lower()
-    return (
-        f"Most often rated {best_row['option'].lower()}: {best_row['item']} "
-        f"({int(best_row['count'])} of {int(best_row['base'])}, {round_name} round)"
-    )
-
-
 ACHIEVEMENTS = ("understanding", "links", "practice_change", "outcomes", "who_attends")
 """The sections whose findings lead the main points: what the PDU achieved, in this order
 (gains, links, practice change, outcomes, reach)."""

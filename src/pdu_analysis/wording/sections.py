@@ -415,38 +415,3 @@ def sections_table(ctx: Context) -> pd.DataFrame:
         for r in ctx.sections.itertuples()
     ]
     return pd.DataFrame(rows, columns=SECTION_TABLE_COLUMNS)
-
-
-def gain_title(ctx: Context, question: str, what: str) -> str:
-    """A chart title stating the finding of a post-event scale (the first two options are gains):
-    whether most responses, or fewer than half, said the event added to ``what``."""
-    options = ctx.options("post_event", question)
-    got = [ctx.answer("post_event", question, o) for o in options[:2]]
-    n = got[0][1] if got else 0
-    if not n:
-        return f"How the event affected {what}"
-    gained = sum(k for k, _ in got)
-    lead = "Most responses" if 2 * gained > n else "Fewer than half of responses"
-    return f"{lead} said the event added to {what}"
-
-
-def scale_alt(ctx: Context, question: str, what: str) -> str:
-    """Alt text for a post-event scale chart: the finding first, then each answer's count (all
-    responses); the periods' counts are in the chart's linked table."""
-    options = ctx.options("post_event", question)
-    counts = [(o, *ctx.answer("post_event", question, o)) for o in options]
-    parts = "; ".join(f"{o.lower()} {share_text(k, n, interval=False)}" for o, k, n in counts if n)
-    return f"{gain_title(ctx, question, what)}. All responses: {parts}."
-
-
-def follow_up_title(ctx: Context, section: str, question: str, meaning: str, fallback: str) -> str:
-    """A follow-up chart's title stating its finding: the first answer option's k of n in the
-    latest round ("{k of n} in the final follow-up round {meaning}"), or ``fallback`` without it."""
-    wave = ctx.latest_round()
-    options = ctx.options("follow_up", question)
-    if not wave or not options:
-        return fallback
-    k, n = ctx.answer("follow_up", question, options[0], wave)
-    if not n:
-        return fallback
-    return f"{ctx.share(k, n, section)} in {ctx.round_phrase(wave)} {meaning}"
