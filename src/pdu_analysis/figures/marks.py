@@ -35,9 +35,9 @@ def counts_text(k: int, n: int, assumed: bool = False) -> str:
 def draw_counts(ax, x: float, y: float, k: int, n: int, *, colour: str, assumed: bool = False) -> None:
     """A row whose base is too small for a share: a square in the row's colour, then "k of n"."""
     face = "white" if assumed else colour
-    ax.plot(x + 1.5, y, "s", ms=6, mfc=face, mec=colour, mew=1.2)
+    ax.plot(x + 3, y, "s", ms=6, mfc=face, mec=colour, mew=1.2, clip_on=False)
     ax.text(
-        x + 5, y, counts_text(k, n, assumed), va="center", ha="left", fontsize=SMALLEST_PT, color=TEXT_COLOUR
+        x + 6.5, y, counts_text(k, n, assumed), va="center", ha="left", fontsize=SMALLEST_PT, color=TEXT_COLOUR
     )
 
 
