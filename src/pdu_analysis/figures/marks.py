@@ -37,7 +37,13 @@ def draw_counts(ax, x: float, y: float, k: int, n: int, *, colour: str, assumed:
     face = "white" if assumed else colour
     ax.plot(x + 3, y, "s", ms=6, mfc=face, mec=colour, mew=1.2, clip_on=False)
     ax.text(
-        x + 6.5, y, counts_text(k, n, assumed), va="center", ha="left", fontsize=SMALLEST_PT, color=TEXT_COLOUR
+        x + 6.5,
+        y,
+        counts_text(k, n, assumed),
+        va="center",
+        ha="left",
+        fontsize=SMALLEST_PT,
+        color=TEXT_COLOUR,
     )
 
 
