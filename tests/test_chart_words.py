@@ -45,7 +45,7 @@ def test_top_title_names_the_commonest_row_of_the_first_group():
     got = ct.top_title(table, "{Label} was the commonest main field of work: {share}")
     assert got == "Offending was the commonest main field of work: 12 of 20"
     big = table.assign(base=40)
-    assert ct.top_title(big, "{Label}: {share}") == "Offending: 12 of 40 (30%)"
+    assert ct.top_title(big, "{Label}: {share}") == "Offending: 30% (12 of 40)"
     assert ct.top_title(table, "{Label}: {share}", Published({}, synthetic=True)) == "Offending: 12 of 20†"
 
 
@@ -84,7 +84,7 @@ def test_round_titles_use_the_latest_round_and_mark_assumed_figures():
         "9 of 29"
     )
     first = ct.round_first_title(_rounds(), "heard by word of mouth", pooled=True, fallback="f")
-    assert first == "9 of 36 (25%) in all rounds together heard by word of mouth"
+    assert first == "25% (9 of 36) in all rounds together heard by word of mouth"
     tie = _rounds().assign(count=[3, 1, 6, 6, 9, 10])
     assert ct.round_top_title(tie, template, names=names, fallback="How people heard") == "How people heard"
 
@@ -120,8 +120,8 @@ def test_practice_title_gives_both_measures_over_all_their_rounds():
         }
     )
     assert ct.practice_title(change) == (
-        "25 of 75 (33%) post-event responses intended to change practice; "
-        "23 of 36 (64%) follow-up respondents had taken action"
+        "33% (25 of 75) post-event responses intended to change practice; "
+        "64% (23 of 36) follow-up respondents had taken action"
     )
 
 

@@ -26,7 +26,7 @@ from pdu_analysis.labels import period_phrases
 from pdu_analysis.measures import ALL
 from pdu_analysis.wording.assumed import Published
 from pdu_analysis.wording.findings import adjusted_kinds
-from pdu_analysis.wording.numbers import compact_share
+from pdu_analysis.wording.numbers import share_text
 
 if TYPE_CHECKING:
     from pdu_analysis.wording.sections import Context
@@ -79,7 +79,7 @@ def _marked(text: str, k: int, n: int | None, published: Published | None) -> st
 
 
 def _share(k: int, n: int, published: Published | None) -> str:
-    return _marked(compact_share(int(k), int(n)), int(k), int(n), published)
+    return _marked(share_text(int(k), int(n), interval=False), int(k), int(n), published)
 
 
 def _round_phrase(wave: str, names: Mapping[str, str] | None) -> str:
@@ -131,7 +131,8 @@ def top_title(
     table: pd.DataFrame, template: str, published: Published | None = None, *, fallback: str = "Answers given"
 ) -> str:
     """``template`` filled with the most common row of the first group: ``{label}`` (capitalised
-    ``{Label}``) and ``{share}`` ("k of n (P%)"); ``fallback`` when nothing was answered."""
+    ``{Label}``) and ``{share}`` ("P% (k of n)", or "k of n" on a base under 30); ``fallback``
+    when nothing was answered."""
     rows = _first_group(table.rename(columns={"option": "label"}))
     rows = rows[rows["base"] > 0]
     if rows.empty:
@@ -323,7 +324,7 @@ def scale_alt(ctx: Context, question: str, what: str) -> str:
     responses); the periods' counts are in the chart's linked table."""
     options = ctx.options("post_event", question)
     counts = [(o, *ctx.answer("post_event", question, o)) for o in options]
-    parts = [f"{o.lower()} {k} of {n}" for o, k, n in counts if n]
+    parts = [f"{o.lower()} {share_text(k, n, interval=False)}" for o, k, n in counts if n]
     return alt_text(gain_title(ctx, question, what), parts)
 
 
