@@ -342,7 +342,7 @@ def test_sector_share_table_cumulative_and_disjoint_rows_add_up():
     assert cumulative["count"].iloc[-1] == disjoint["count"].sum()
     assert (cumulative.iloc[0][["count", "base"]] == disjoint.iloc[0][["count", "base"]]).all()
     assert "Interim report (July 2018)" in table["figure"].iloc[0]
-    assert table["figure"].iloc[3].startswith("After 30 Jun 2018")
+    assert table["figure"].iloc[3].startswith("After 30 June 2018")
 
 
 def test_naive_vs_robust_chart_draws_two_intervals_per_row():
@@ -372,7 +372,7 @@ def test_sector_mix_by_event_suppresses_small_sector_counts_and_marks_cutoff():
     assert len(bars(ax)) == 2 * 4  # two sectors x four events, no grey bars
     dashed = [ln for ln in ax.get_lines() if ln.get_linestyle() == "--"]
     assert len(dashed) == 1 and dashed[0].get_ydata()[0] == pytest.approx(1.5)  # events run down
-    assert "interim cut-off, 30 Jun 2018" in all_text(fig)
+    assert "interim cut-off, 30 June 2018" in all_text(fig)
     assert "Base: 20 attendances at 4 learning events" in all_text(fig)
     hidden = figures.sector_mix_by_event(table, interim_cutoff="2018-06-30")
     widths = [p.get_width() for p in bars(data_axes(hidden))]
@@ -524,12 +524,12 @@ def test_design_effect_sentence_follows_the_side_of_one_and_the_printed_widths()
 
 def test_period_labels_and_share_display():
     assert labels.period_labels(["interim", "final"], "2018-06-30") == {
-        "interim": "To 30 Jun 2018",
-        "final": "After 30 Jun 2018",
+        "interim": "To 30 June 2018",
+        "final": "After 30 June 2018",
     }
     # named by the wave, not by position: a survey answered only after the cut-off
-    assert labels.period_labels(["final"], "2018-06-30") == {"final": "After 30 Jun 2018"}
-    assert labels.period_labels(["after_final"], "2018-06-30") == {"after_final": "After 31 Jan 2019"}
+    assert labels.period_labels(["final"], "2018-06-30") == {"final": "After 30 June 2018"}
+    assert labels.period_labels(["after_final"], "2018-06-30") == {"after_final": "After 31 January 2019"}
     table = tables.sector_share_table(make_attendances(), "statutory", interim_cutoff="2018-06-30")
     shown = wording.share_table_display(table)
     # counted from make_attendances: statutory 2 + 1 at E1, E2 (to the cut-off), 2 + 2 at E3, E4

@@ -54,15 +54,15 @@ def runs(tmp_path_factory):
 
 def test_waves_csv_cutoff_is_the_default(runs):
     assert _disjoint_rows(runs[None]) == {
-        "To 30 Jun 2018, this period alone": (1, 4),
-        "After 30 Jun 2018, this period alone": (1, 2),
+        "To 30 June 2018, this period alone": (1, 4),
+        "After 30 June 2018, this period alone": (1, 2),
     }
 
 
 def test_an_overridden_cutoff_recomputes_page_03(runs):
     assert _disjoint_rows(runs["2018-03-01"]) == {
-        "To 1 Mar 2018, this period alone": (1, 2),
-        "After 1 Mar 2018, this period alone": (1, 4),
+        "To 1 March 2018, this period alone": (1, 2),
+        "After 1 March 2018, this period alone": (1, 4),
     }
     with (runs["2018-03-01"] / "data/processed/periods.csv").open(newline="") as handle:
         periods = {r["period"]: r for r in csv.DictReader(handle)}

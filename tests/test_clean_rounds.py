@@ -177,7 +177,7 @@ def test_events_outside_the_study_window_are_listed(mini_raw):
     rawkit.write_raw(mini_raw, events=events)
     result = build_attendance(mini_raw)
     row = result.log.to_frame().query("step == 'events outside the study window'")
-    assert row["detail"].str.startswith("2 event(s) dated outside 1 Oct 2017 to 31 Jan 2019").all()
+    assert row["detail"].str.startswith("2 event(s) dated outside 1 October 2017 to 31 January 2019").all()
     assert "C02" in row["detail"].iloc[0] and "C03" in row["detail"].iloc[0]
     assert result.log.notes and result.log.notes[0].startswith("2 of the 6 events in events.csv fall outside")
     periods = result.tables["events"].set_index("event_id")["period"]

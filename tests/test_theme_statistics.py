@@ -114,7 +114,7 @@ def test_theme_comparisons_are_one_family_adjusted_with_holm():
 
     counts = {"links": (2, 12), "time": (1, 7), "women": (5, 5)}
     rows = [(t, r, k, 20) for t, (a, b) in counts.items() for r, k in (("interim", a), ("final", b))]
-    names = {"post_event": {"interim": "to 30 Jun 2018", "final": "after 30 Jun 2018"}}
+    names = {"post_event": {"interim": "to 30 June 2018", "final": "after 30 June 2018"}}
     table = shares.round_comparisons(_shares(rows), ["interim", "final"], names).set_index("theme")
     raw = {t: fisher_exact([[a, 20 - a], [b, 20 - b]])[1] for t, (a, b) in counts.items()}
     assert raw["time"] < 0.05  # significant alone...
@@ -128,7 +128,7 @@ def test_theme_comparisons_are_one_family_adjusted_with_holm():
     assert "is evidence of change" not in table.loc["time", "sentence"]
     assert "Holm-adjusted over 3 theme comparisons" in table.loc["links", "sentence"]
     assert (
-        "With 20 (to 30 Jun 2018) and 20 (after 30 Jun 2018) coded answers" in table.loc["time", "sentence"]
+        "With 20 (to 30 June 2018) and 20 (after 30 June 2018) coded answers" in table.loc["time", "sentence"]
     )
 
 

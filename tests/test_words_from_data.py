@@ -69,4 +69,4 @@ def test_the_glossary_lists_the_rounds_in_the_data(tmp_path, monkeypatch):
     monkeypatch.setenv("PDU_OUTPUT_ROOT", str(tmp_path))
     rounds = [r["label"] for r in index.vocabulary()["rounds"]]
     assert len(rounds) == len(listed) + 2
-    assert rounds[-2:] == ["2019-07 (Jul 2019)", "2019-10 (Oct 2019)"]
+    assert rounds[-2:] == ["2019-07 (July 2019)", "2019-10 (October 2019)"]

@@ -13,6 +13,7 @@ from datetime import date
 import pandas as pd
 
 from pdu_analysis import measures
+from pdu_analysis.calendar_words import day_text, month_span
 from pdu_analysis.reference import waves_by_cutoff
 
 MEASURE_LABELS = {
@@ -68,12 +69,8 @@ def cutoff_date(cutoff: str | date) -> date:
     return cutoff if isinstance(cutoff, date) else date.fromisoformat(str(cutoff))
 
 
-def day_text(d: date) -> str:
-    return f"{d.day} {d:%b %Y}"
-
-
 def period_labels(periods: Iterable[str], interim_cutoff: str | date) -> dict[str, str]:
-    """Reader-facing names of periods, e.g. ``{"interim": "To 30 Jun 2018"}``.
+    """Reader-facing names of periods, e.g. ``{"interim": "To 30 June 2018"}``.
 
     A period is named from its place among the waves of ``data/reference/waves.csv``, not from
     its place in ``periods``, so a survey answered only after the cut-off is still "After ...".
@@ -160,13 +157,13 @@ def slug(text: str) -> str:
 
 
 def wave_labels(responses: pd.DataFrame, survey: str) -> dict[str, str]:
-    """Each wave with the months its responses span, e.g. ``{"interim": "interim (Jun 2018)"}``."""
+    """Each wave with the months its responses span, e.g. ``{"interim": "interim (June 2018)"}``."""
     subset = responses[responses["survey"] == survey]
     days = pd.to_datetime(subset["responded_on"])
     labels = {}
     for wave in measures.waves_in_order(responses, survey):
         span = days[subset["wave"] == wave]
-        labels[wave] = f"{wave} ({_month_span(span.min(), span.max())})"
+        labels[wave] = f"{wave} ({month_span(span.min(), span.max())})"
     return labels
 
 
@@ -181,7 +178,7 @@ def round_labels(responses: pd.DataFrame, survey: str = "follow_up") -> dict[str
 def sentence_names(names: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
     """:func:`comparison_names` shortened for use inside a sentence's brackets: a round by the
     first word of its waves.csv label ("final"), a round not listed by its code, a period in lower
-    case ("to 30 Jun 2018")."""
+    case ("to 30 June 2018")."""
     known = survey_wave_labels()
     return {
         "follow_up": {w: known[w].split(" (")[0].lower() if w in known else w for w in names["follow_up"]},
@@ -202,16 +199,11 @@ def comparison_names(responses: pd.DataFrame, interim_cutoff: str | date) -> dic
     }
 
 
-def _month_span(first: pd.Timestamp, last: pd.Timestamp) -> str:
-    a, b = first.strftime("%b %Y"), last.strftime("%b %Y")
-    return a if a == b else f"{a}–{b}"
-
-
 def period_spans(attendances: pd.DataFrame) -> dict[str, str]:
-    """Each attendance period as the months of its events, e.g. ``"Oct 2017–Jun 2018"``."""
+    """Each attendance period as the months of its events, e.g. ``"October 2017–June 2018"``."""
     return {p: _period_span(attendances, [p]) for p in measures.periods_in_order(attendances)}
 
 
 def _period_span(attendances: pd.DataFrame, periods: list[str]) -> str:
     days = pd.to_datetime(attendances.loc[attendances["period"].isin(periods), "event_date"])
-    return _month_span(days.min(), days.max())
+    return month_span(days.min(), days.max())

@@ -7,13 +7,13 @@ the tidy tables carry salted person ids.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from .. import io, schemas
+from ..calendar_words import day_text
 from ..distinct import on_distinct
 from ..errors import PDUInputError
 from ..paths import REFERENCE_DIR, SECTOR_MAP_FILE
@@ -98,17 +98,12 @@ def clean_events(raw: Path, waves: pd.DataFrame, log: CleaningLog) -> pd.DataFra
     return schemas.validate(events, schemas.EVENTS, file=str(path))
 
 
-def _day(iso: str) -> str:
-    day = date.fromisoformat(iso)
-    return f"{day.day} {day:%b %Y}"
-
-
 def _log_outside_window(events: pd.DataFrame, waves: pd.DataFrame, log: CleaningLog) -> None:
     """List the events dated outside the study window: kept, but never silently."""
     first, last = (d.isoformat() for d in study_window(waves))
     outside = events[(events["date"] < first) | (events["date"] > last)]
     listing = "; ".join(
-        f"{row.event_id} '{row.title}' ({_day(row.date)}, {row.status})"
+        f"{row.event_id} '{row.title}' ({day_text(row.date)}, {row.status})"
         for row in outside.itertuples(index=False)
     )
     log.add(
@@ -116,7 +111,7 @@ def _log_outside_window(events: pd.DataFrame, waves: pd.DataFrame, log: Cleaning
         "events outside the study window",
         len(events),
         len(events),
-        f"{len(outside)} event(s) dated outside {_day(first)} to {_day(last)} (the study window: "
+        f"{len(outside)} event(s) dated outside {day_text(first)} to {day_text(last)} (the study window: "
         f"its start in data/raw/README.md, its end the last cut-off in data/reference/waves.csv)"
         + (f": {listing}" if listing else ""),
     )
@@ -124,7 +119,7 @@ def _log_outside_window(events: pd.DataFrame, waves: pd.DataFrame, log: Cleaning
         log.note(
             f"{len(outside)} of the {len(events)} events in events.csv "
             f"{'falls' if len(outside) == 1 else 'fall'} outside the study "
-            f"window ({_day(first)} to {_day(last)}): {listing}. They are kept, each in the "
+            f"window ({day_text(first)} to {day_text(last)}): {listing}. They are kept, each in the "
             f"period its date falls in."
         )
 

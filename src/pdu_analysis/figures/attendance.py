@@ -21,7 +21,8 @@ from pdu_analysis.figures.theme import (
     SMALLEST_PT,
     TEXT_COLOUR,
 )
-from pdu_analysis.labels import cutoff_date, day_text
+from pdu_analysis.calendar_words import day_text, month_text, tick_text
+from pdu_analysis.labels import cutoff_date
 from pdu_analysis.tables.attendance import SECTOR_ORDER
 
 
@@ -64,7 +65,7 @@ def _with_pools(table: pd.DataFrame, pooled: pd.DataFrame, cut: date) -> pd.Data
     of the last of them (so the cut-off line still falls between the periods)."""
     shown = table[~table["suppressed"].astype(bool)].assign(label=None, pool=False)
     shown["label"] = [
-        f"{e}  {d:%b %y}" for e, d in zip(shown["event_id"], pd.to_datetime(shown["date"]), strict=True)
+        f"{e}  {tick_text(d)}" for e, d in zip(shown["event_id"], pd.to_datetime(shown["date"]), strict=True)
     ]
     dates = pd.to_datetime(table["date"]).dt.date
     rows = [shown]
@@ -98,7 +99,7 @@ def _mix_rows(table: pd.DataFrame, pooled: pd.DataFrame | None, cut: date) -> tu
         table = _with_pools(table, pooled, cut)
         return table, list(table["label"])
     dates = pd.to_datetime(table["date"]).dt.date.tolist()
-    ticks = [f"{e}  {d:%b %y}" for e, d in zip(table["event_id"], dates, strict=True)]
+    ticks = [f"{e}  {tick_text(d)}" for e, d in zip(table["event_id"], dates, strict=True)]
     return table.assign(pool=False), ticks
 
 
@@ -229,7 +230,7 @@ def cop_sessions_chart(table: pd.DataFrame, *, title: str = "Community of Practi
             color=TEXT_COLOUR,
         )
     labels = [
-        f"{wrap_label(c, 24)}\nsession {s}, {pd.Timestamp(d):%b %Y}"
+        f"{wrap_label(c, 24)}\nsession {s}, {month_text(pd.Timestamp(d))}"
         for c, s, d in zip(rows["community"], rows["session"], rows["date"], strict=True)
     ]
     ax.set_yticks(y, labels=labels, fontsize=SMALLEST_PT)

@@ -1,7 +1,7 @@
 """Words and readable tables for the open-text page: every sentence computed from the codes.
 
 Question names come from the survey codebook. Post-event answers are grouped by the period in
-which they were given and named by its dates ("To 30 Jun 2018"); follow-up answers and interviews
+which they were given and named by its dates ("To 30 June 2018"); follow-up answers and interviews
 by their round ("Final (January 2019)"), as on every other page (``labels.comparison_names``).
 Counts follow the small-base rules of the closed questions ("k of n" below 30).
 """

@@ -20,6 +20,7 @@ from typing import TypedDict
 from markupsafe import Markup
 
 from .. import __version__, paths
+from ..calendar_words import month_text
 from ..errors import PDUInputError
 from ..labels import MEASURE_LABELS, survey_wave_labels, wave_label
 from ..stats import conventions
@@ -33,8 +34,6 @@ from .templating import TEMPLATES, render
 COLUMNS = ("measure", "wave", "count", "base", "percent", "ci_low", "ci_high")
 MAIN_POINT_COLUMNS = ("heading", "text", "href")
 
-MONTHS = "January February March April May June July August September October November December"
-
 
 def _read_rows(path: Path) -> list[dict[str, str]]:
     try:
@@ -45,7 +44,7 @@ def _read_rows(path: Path) -> list[dict[str, str]]:
 
 
 def _month(day: str) -> str:
-    return f"{MONTHS.split()[int(day[5:7]) - 1]} {day[:4]}"
+    return month_text(day)
 
 
 def study_text(processed: Path) -> str:

@@ -23,6 +23,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from .. import __version__, fingerprint
+from ..calendar_words import day_text
 from ..errors import PDUInputError
 from ..store import write_atomic
 
@@ -47,7 +48,7 @@ def build_date(environ: Mapping[str, str] | None = None) -> str:
     if not raw.isdigit():
         raise PDUInputError(f"SOURCE_DATE_EPOCH={raw!r}: expected a whole number of seconds since 1970")
     day = dt.datetime.fromtimestamp(int(raw), tz=dt.UTC)
-    return f"{day.day} {day:%B %Y}"
+    return day_text(day)
 
 
 COMMIT_DIGITS = 12

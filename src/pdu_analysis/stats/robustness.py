@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 from statsmodels.regression.linear_model import OLS
 
+from pdu_analysis.calendar_words import day_text
 from pdu_analysis.stats.clustered_compare import compare_periods_clustered
 from pdu_analysis.stats.conventions import ALPHA
 
@@ -208,7 +209,7 @@ def event_dates(attendances: pd.DataFrame, event_col: str = "event_id", date_col
         return {}
     days = pd.to_datetime(attendances[date_col], errors="coerce")
     first = days.groupby(attendances[event_col].astype(str)).min().dropna()
-    return {event: f"{day.day} {day:%B %Y}" for event, day in first.items()}
+    return {event: day_text(day) for event, day in first.items()}
 
 
 def summarise(checks: pd.DataFrame, alpha: float = ALPHA, held_on: dict | None = None) -> Robustness:

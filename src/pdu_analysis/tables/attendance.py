@@ -37,7 +37,7 @@ def shares_table(
 ) -> pd.DataFrame:
     """Count, base, percent and 95% Wilson interval of each category, for one or more groups.
 
-    ``groups`` maps a display label ("All attendances", "To 30 Jun 2018") to the values of one
+    ``groups`` maps a display label ("All attendances", "To 30 June 2018") to the values of one
     group (one per attendance, person or user). Zeros are kept; a value outside ``order`` is an
     error rather than silently dropped from the base.
 
@@ -236,7 +236,7 @@ def focus_by_sector_table(
 ) -> pd.DataFrame:
     """Attendances by main field of work, one column per sector and disjoint period.
 
-    Column names read "statutory: To 30 Jun 2018"; the counts are raw (suppress before
+    Column names read "statutory: To 30 June 2018"; the counts are raw (suppress before
     publishing).
     """
     order = measures.periods_in_order(attendances)

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from pdu_analysis import compare, measures, stats
+from pdu_analysis.calendar_words import month_text
 from pdu_analysis.measures import ALL
 from pdu_analysis.reference import load_codebook
 from pdu_analysis.stats.conventions import (
@@ -162,7 +163,7 @@ def cop_sentence(table: pd.DataFrame) -> str:
         planned = rows[rows["status"] == "planned"]
         for r in planned.itertuples():
             booked = "" if pd.isna(r.headcount) else f", {int(r.headcount)} booked"
-            text += f"; a further session planned for {pd.Timestamp(r.date):%B %Y}{booked}"
+            text += f"; a further session planned for {month_text(r.date)}{booked}"
         parts.append(text)
     return ". ".join(parts) + "." if parts else "No Community of Practice sessions are listed."
 
@@ -346,7 +347,7 @@ def bases_text(
     what: str = "answering",
     category: str | None = None,
 ) -> str:
-    """The base of each wave in a table, e.g. ``"interim (Jun 2018) 7 answering; ..."``.
+    """The base of each wave in a table, e.g. ``"interim (June 2018) 7 answering; ..."``.
 
     With ``category``, each category's base is named (for rows with different bases).
     """
