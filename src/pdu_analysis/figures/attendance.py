@@ -12,6 +12,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
+from pdu_analysis.calendar_words import day_text, month_text, tick_text
 from pdu_analysis.figures.layout import empty_figure, finish, legend_below, wrap_label
 from pdu_analysis.figures.theme import (
     FIGURE_WIDTH,
@@ -21,7 +22,6 @@ from pdu_analysis.figures.theme import (
     SMALLEST_PT,
     TEXT_COLOUR,
 )
-from pdu_analysis.calendar_words import day_text, month_text, tick_text
 from pdu_analysis.labels import cutoff_date
 from pdu_analysis.tables.attendance import SECTOR_ORDER
 
