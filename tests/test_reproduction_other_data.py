@@ -102,8 +102,8 @@ def test_a_round_that_is_present_is_counted(waves):
     tables = _tables(cop_titles=["Care Act CoP session 1"], waves=waves, periods=["interim"])
     ledger = reproduction.reproduce(PUBLISHED, tables).set_index("id")
     # 3 "Yes" of 3 answering in the round called final; the published 3 of 4 has another base.
-    assert ledger.loc["took_action", "computed"] == "3/3"
-    assert ledger.loc["statutory_pct_interim", "computed"] == "100.0% (1/1)"
+    assert ledger.loc["took_action", "computed"] == "3 of 3"
+    assert ledger.loc["statutory_pct_interim", "computed"] == "100.0% (1 of 1)"
     # Without the summary row for not-applicable figures when there are none.
     assert reproduction.NOT_APPLICABLE not in set(reproduction.summary(ledger.reset_index())["status"])
 

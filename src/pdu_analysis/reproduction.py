@@ -30,6 +30,7 @@ import pandas as pd
 from . import measures
 from .stats import round_half_up
 from .tables.attendance import cop_sessions_table
+from .wording.numbers import exact_share_text, k_of_n_text
 
 REPRODUCED = "reproduced"
 WITHIN_ROUNDING = "reproduced within the report's rounding"
@@ -287,7 +288,7 @@ def judge(kind: str, value: float, base: float | None, got: Computed) -> tuple[s
         if not got.base:
             return "", NOT_COMPUTABLE, "no base in the data"
         exact = Fraction(100 * got.count, got.base)
-        shown = f"{float(exact):.1f}% ({got.count}/{got.base})"
+        shown = exact_share_text(got.count, got.base)
         if base is not None and int(base) != got.base:
             return shown, DIFFERS, f"base differs: the report uses {int(base)}, the data give {got.base}"
         if round_half_up(float(exact)) == value:
@@ -296,7 +297,7 @@ def judge(kind: str, value: float, base: float | None, got: Computed) -> tuple[s
             return shown, WITHIN_ROUNDING, "the report rounded the other way"
         return shown, DIFFERS, f"the data give {round_half_up(float(exact))}%"
     if kind == "k_of_n":
-        shown = f"{got.count}/{got.base}"
+        shown = k_of_n_text(got.count, got.base) if got.base is not None else str(got.count)
         if got.count != value:
             return shown, DIFFERS, f"count differs: {got.count} in the data"
         if base is not None and got.base != int(base):
@@ -371,7 +372,7 @@ def _published_text(figure) -> str:
     if figure.kind == "percent":
         return f"{value}%" + (f" (n={int(base)})" if base else "")
     if figure.kind == "k_of_n":
-        return f"{value}/{int(base)}" if base else value
+        return k_of_n_text(float(figure.value), base) if base else value
     return value
 
 

@@ -80,6 +80,17 @@ def points_text(value: float, unit: str = "percentage point", *, signed: bool = 
     return f"{number} {unit}{'' if abs(whole) == 1 else 's'}"
 
 
+def k_of_n_text(count: float, base: float) -> str:
+    """A count and its base, "122 of 468", as every share writes them."""
+    return f"{whole_text(count)} of {whole_text(base)}"
+
+
+def exact_share_text(count: int, base: int) -> str:
+    """A share to one decimal, "26.1% (122 of 468)": for checking which way a published whole
+    percent was rounded (the reproduction ledger), never for a reader's sentence."""
+    return f"{percent_text(100 * count / base, 1)} ({k_of_n_text(count, base)})"
+
+
 def whole_text(value: float) -> str:
     """A number rounded half up to a whole one, as text: ``whole_text(44.5) == "45"``."""
     return f"{round_half_up(value):.0f}"
@@ -115,7 +126,7 @@ def result_text(count: float | None, base: float | None, percent: float | None) 
         return "not available"
     if base is None:
         return whole_text(count)
-    k_of_n = f"{whole_text(count)} of {whole_text(base)}"
+    k_of_n = k_of_n_text(count, base)
     if base < conventions.WORDS_ONLY_BASE or percent is None:
         return k_of_n
     return f"{percent_text(percent)} ({k_of_n})"
