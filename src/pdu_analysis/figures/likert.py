@@ -21,6 +21,7 @@ from pdu_analysis.figures.theme import (
     SUBTITLE_COLOUR,
     TEXT_COLOUR,
 )
+from pdu_analysis.wording.numbers import percent_text
 
 NEUTRAL_COLOUR = "#d4d4d4"
 """Answers that are neither a gain nor a loss (drawn across the centre line)."""
@@ -117,7 +118,7 @@ def _axes(
     ax.set_ylim(len(rows) - 0.5, -0.5)
     ax.set_xlim(-left_edge, 100)
     ticks = list(np.arange(-left_edge, 101, 25 if left_edge <= 50 else 50))
-    ax.set_xticks(ticks, labels=[f"{abs(t):.0f}%" if t else "0" for t in ticks])
+    ax.set_xticks(ticks, labels=[percent_text(abs(t)) if t else "0" for t in ticks])
     label = xlabel or f"% of {what} (left of the line: nothing new; right: some or more)"
     note = "\n" + wrap_label(f"({small_base_note()}, in legend order)", LABEL_WRAP) if small else ""
     ax.set_xlabel(wrap_label(label, LABEL_WRAP) + note)

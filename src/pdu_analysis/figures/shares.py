@@ -34,7 +34,7 @@ from pdu_analysis.figures.theme import (
 from pdu_analysis.labels import PERIOD_ALL
 from pdu_analysis.stats import proportion
 from pdu_analysis.wording.assumed import MARK
-from pdu_analysis.wording.numbers import share_text
+from pdu_analysis.wording.numbers import percent_text, share_text
 
 
 def _group_rows(data: pd.DataFrame, group: str, labels: list[str]) -> pd.DataFrame:
@@ -254,7 +254,7 @@ def naive_vs_robust_intervals(table: pd.DataFrame, *, title: str, what: str = "a
                 ax.axhline(i - 0.5, color=GREY, linestyle=":", linewidth=1)
     top = float(np.nanmax(rows[["naive_high", "robust_high"]].to_numpy())) if len(rows) else 50
     ax.set_xlim(0, 10 * np.ceil((top + 5) / 10))
-    ax.xaxis.set_major_formatter(lambda v, _pos: f"{v:.0f}%" if v else "0")
+    ax.xaxis.set_major_formatter(lambda v, _pos: percent_text(v) if v else "0")
     ax.set_xlabel(wrap_label(f"% of {what}", LABEL_WRAP))
     ax.grid(axis="y", visible=False)
     handles, _ = ax.get_legend_handles_labels()
