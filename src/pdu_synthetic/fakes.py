@@ -243,7 +243,7 @@ SURNAMES = (
     "Young",
 )
 
-# Organisations by (sector, main focus of work): (name, sector spellings people type, weight).
+# Sector spellings people type, by kind of organisation.
 _VOL = (
     "Voluntary",
     "voluntary",
@@ -272,57 +272,53 @@ _NHS = ("NHS", " NHS", "nhs", "Statutory", "Statutory sector")
 _PROBATION = ("Probation", "Statutory", "statutory")
 _POLICE = ("Police", "Statutory")
 
-ORGANISATIONS: dict[tuple[str, str], list[tuple[str, tuple[str, ...], int]]] = {
-    ("voluntary", "Housing"): [
-        ("Lacebridge Housing Trust", _VOL, 6),
-        ("Goosegate Supported Housing", _VOL, 3),
-        ("Trent Valley Hostels", _VOL, 3),
-        ("Northgate Tenancy Support", _VOL, 2),
-        ("Elm Bank Foyer", _VOL, 1),
-        ("Canal Side Night Shelter", _VOL, 1),
-    ],
-    ("voluntary", "Women's services"): [
-        ("Rosehill Women's Centre", _VOL, 3),
-        ("Hollybrook Refuge", _VOL, 2),
-        ("Women Forward Project", _VOL, 1),
-    ],
-    ("voluntary", "Offending"): [
-        ("Second Chance Mentoring", _VOL, 2),
-        ("Gatehouse Resettlement Project", _VOL, 1),
-    ],
-    ("voluntary", "Mental health"): [("Mindspace Peer Support", _VOL, 2), ("Open Door Wellbeing", _VOL, 1)],
-    ("voluntary", "Substance misuse"): [
-        ("Clearwater Recovery", _VOL, 2),
-        ("Pathway Drug and Alcohol Service", _VOL, 1),
-    ],
-    ("voluntary", "Other"): [
-        ("Eastside Advice Centre", _VOL, 2),
-        ("Youth Horizons", _VOL, 1),
-        ("Advocacy Matters", _VOL, 2),
-        ("Kindred Family Support", _VOL, 1),
-        ("Community Larder Network", _VOL, 1),
-        ("Lacebridge Housing Trust", _VOL, 2),
-    ],
-    ("statutory", "Housing"): [
-        ("City Council Housing Aid", _COUNCIL, 3),
-        ("City Council Tenancy Services", _COUNCIL, 2),
-    ],
-    ("statutory", "Women's services"): [("City Council Domestic Abuse Team", _COUNCIL, 1)],
-    ("statutory", "Offending"): [
-        ("National Probation Service", _PROBATION, 3),
-        ("Police Neighbourhood Team", _POLICE, 1),
-    ],
-    ("statutory", "Mental health"): [
-        ("NHS Community Mental Health Team", _NHS, 2),
-        ("NHS Crisis Resolution Team", _NHS, 1),
-    ],
-    ("statutory", "Substance misuse"): [("NHS Dual Diagnosis Service", _NHS, 1)],
-    ("statutory", "Other"): [
-        ("City Council Community Engagement", _COUNCIL, 2),
-        ("Adult Social Care", _COUNCIL, 2),
-        ("Jobcentre Plus", ("Statutory", "statutory sector"), 1),
-    ],
-}
+_ORGANISATION_ROWS: tuple[tuple[str, str, str, tuple[str, ...], int], ...] = (
+    # (sector, main focus of work, name, sector spellings people type, weight)
+    ("voluntary", "Housing", "Lacebridge Housing Trust", _VOL, 6),
+    ("voluntary", "Housing", "Goosegate Supported Housing", _VOL, 3),
+    ("voluntary", "Housing", "Trent Valley Hostels", _VOL, 3),
+    ("voluntary", "Housing", "Northgate Tenancy Support", _VOL, 2),
+    ("voluntary", "Housing", "Elm Bank Foyer", _VOL, 1),
+    ("voluntary", "Housing", "Canal Side Night Shelter", _VOL, 1),
+    ("voluntary", "Women's services", "Rosehill Women's Centre", _VOL, 3),
+    ("voluntary", "Women's services", "Hollybrook Refuge", _VOL, 2),
+    ("voluntary", "Women's services", "Women Forward Project", _VOL, 1),
+    ("voluntary", "Offending", "Second Chance Mentoring", _VOL, 2),
+    ("voluntary", "Offending", "Gatehouse Resettlement Project", _VOL, 1),
+    ("voluntary", "Mental health", "Mindspace Peer Support", _VOL, 2),
+    ("voluntary", "Mental health", "Open Door Wellbeing", _VOL, 1),
+    ("voluntary", "Substance misuse", "Clearwater Recovery", _VOL, 2),
+    ("voluntary", "Substance misuse", "Pathway Drug and Alcohol Service", _VOL, 1),
+    ("voluntary", "Other", "Eastside Advice Centre", _VOL, 2),
+    ("voluntary", "Other", "Youth Horizons", _VOL, 1),
+    ("voluntary", "Other", "Advocacy Matters", _VOL, 2),
+    ("voluntary", "Other", "Kindred Family Support", _VOL, 1),
+    ("voluntary", "Other", "Community Larder Network", _VOL, 1),
+    ("voluntary", "Other", "Lacebridge Housing Trust", _VOL, 2),
+    ("statutory", "Housing", "City Council Housing Aid", _COUNCIL, 3),
+    ("statutory", "Housing", "City Council Tenancy Services", _COUNCIL, 2),
+    ("statutory", "Women's services", "City Council Domestic Abuse Team", _COUNCIL, 1),
+    ("statutory", "Offending", "National Probation Service", _PROBATION, 3),
+    ("statutory", "Offending", "Police Neighbourhood Team", _POLICE, 1),
+    ("statutory", "Mental health", "NHS Community Mental Health Team", _NHS, 2),
+    ("statutory", "Mental health", "NHS Crisis Resolution Team", _NHS, 1),
+    ("statutory", "Substance misuse", "NHS Dual Diagnosis Service", _NHS, 1),
+    ("statutory", "Other", "City Council Community Engagement", _COUNCIL, 2),
+    ("statutory", "Other", "Adult Social Care", _COUNCIL, 2),
+    ("statutory", "Other", "Jobcentre Plus", ("Statutory", "statutory sector"), 1),
+)
+
+
+def _by_cell(rows) -> dict[tuple[str, str], list[tuple[str, tuple[str, ...], int]]]:
+    """(sector, main focus of work) -> its organisations as (name, spellings, weight), in row order."""
+    cells: dict[tuple[str, str], list[tuple[str, tuple[str, ...], int]]] = {}
+    for sector, focus, name, spellings, weight in rows:
+        cells.setdefault((sector, focus), []).append((name, spellings, weight))
+    return cells
+
+
+ORGANISATIONS = _by_cell(_ORGANISATION_ROWS)
+"""Where each invented person works, by the cell of the register they sign in under."""
 
 HUB_PRIVATE_ORGANISATIONS = [
     ("Castle Lettings Ltd", ("Private", "private sector")),

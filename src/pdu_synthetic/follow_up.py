@@ -48,9 +48,7 @@ def _answering(rng, n: int, k: int) -> list[int]:
     return sorted(int(i) for i in rng.choice(n, size=k, replace=False))
 
 
-def _shared_with(
-    rng: np.random.Generator, resp: list[Response], t: targets.InterimRound | targets.FinalRound, others
-) -> None:
+def _shared_with(rng: np.random.Generator, resp: list[Response], t: targets.FollowUpRound, others) -> None:
     """Who each response shared with (none of them besides "I have not shared information")."""
     answering = _answering(rng, len(resp), t["shared_with_answered"])
     _multi(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TypedDict
+from typing import Any, TypedDict, cast
 
 SEED = 20190228
 """Seed of the one random generator everything is drawn from (the report's publication month)."""
@@ -118,21 +118,62 @@ Counts = dict[str, int]
 """Answer -> respondents giving it."""
 
 
-class InterimRound(TypedDict):
-    """What the interim follow-up round is built to reproduce."""
+FOLLOW_UP_ROUNDS = ("interim", "final")
+"""The follow-up rounds, in the order of each pair in ``FOLLOW_UP``."""
 
-    responses: int
-    heard_via: Counts
-    heard_via_answered: int
-    shared_with: Counts
-    shared_with_answered: int
-    made_contact: Counts
-    took_action: Counts
-    pledge_mentions: int
+FOLLOW_UP: dict[str, Any] = {
+    # field: (interim, final). A question's counts are a pair for each answer, or one pair of counts
+    # when only one round asked it; None where a round has no such field or answer.
+    "responses": (7, 29),
+    "blank_responses": (None, 1),
+    "heard_via": {
+        "Word of mouth": (3, 13),
+        "PDU newsletter": (1, 6),
+        "Online platform (hub)": (None, 6),
+        "E-mail from the PDU co-ordinator": (3, 5),
+        "NCVS e-bulletin": (1, 3),
+        "Other (please specify)": (None, 2),
+    },
+    "heard_via_answered": (7, 27),
+    "hub_aware": (None, {"Yes": 11, "No": 18}),
+    "hub_used": (None, {"Yes": 4, "No": 7}),
+    "shared_with": {
+        "Colleagues in my team": (5, 19),
+        "Front line staff": (3, 12),
+        "Managers": (2, 9),
+        "Partner organisations": (1, 7),
+        "Service users": (None, 4),
+        "I have not shared information": (1, 2),
+        "Other (please specify)": (None, 1),
+    },
+    "shared_with_answered": (7, 28),
+    "made_contact": {"Yes": (3, 10), "No": (4, 19)},
+    "took_action": {"Yes": (4, 19), "No": (3, 10)},
+    "action_detail_answered": (None, 16),
+    # outcomes by took_action: improvements are only claimed by people who acted (assumption)
+    "outcomes_if_action": (None, {"Yes": 7, "Not sure": 9, "No": 3}),
+    "outcomes_if_no_action": (None, {"Yes": 0, "Not sure": 3, "No": 7}),
+    "effectiveness": (None, {"Very effective": 15, "Quite effective": 10, "Not effective at all": 4}),
+    "usefulness_answered": (None, 28),
+    "usefulness": (
+        None,
+        {
+            "Presentations": {"Very useful": 13, "Quite useful": 13, "Not useful": 2},
+            "Table discussions": {"Very useful": 17, "Quite useful": 9, "Not useful": 2},
+            "Handouts and resources": {"Very useful": 12, "Quite useful": 13, "Not useful": 3},
+        },
+    ),
+    "pledge_mentions": (2, None),
+}
+"""What each follow-up round is built to reproduce (the interim round asked five questions)."""
+
+MULTI_SELECT = ("heard_via", "shared_with")
+"""Questions ticked in any number: a round lists their answers most common first, the order in
+which they are dealt out (ties in the order of ``FOLLOW_UP``)."""
 
 
-class FinalRound(TypedDict):
-    """What the final follow-up round is built to reproduce."""
+class FollowUpRound(TypedDict, total=False):
+    """One round's column of ``FOLLOW_UP`` (a round has only the fields it asked)."""
 
     responses: int
     blank_responses: int
@@ -150,67 +191,28 @@ class FinalRound(TypedDict):
     effectiveness: Counts
     usefulness_answered: int
     usefulness: dict[str, Counts]
+    pledge_mentions: int
 
 
-INTERIM: InterimRound = {
-    "responses": 7,
-    "heard_via": {
-        "Word of mouth": 3,
-        "E-mail from the PDU co-ordinator": 3,
-        "PDU newsletter": 1,
-        "NCVS e-bulletin": 1,
-    },
-    "heard_via_answered": 7,
-    "shared_with": {
-        "Colleagues in my team": 5,
-        "Front line staff": 3,
-        "Managers": 2,
-        "Partner organisations": 1,
-        "I have not shared information": 1,
-    },
-    "shared_with_answered": 7,
-    "made_contact": {"Yes": 3, "No": 4},
-    "took_action": {"Yes": 4, "No": 3},
-    "pledge_mentions": 2,
-}
-FINAL: FinalRound = {
-    "responses": 29,
-    "blank_responses": 1,
-    "heard_via": {
-        "Word of mouth": 13,
-        "PDU newsletter": 6,
-        "Online platform (hub)": 6,
-        "E-mail from the PDU co-ordinator": 5,
-        "NCVS e-bulletin": 3,
-        "Other (please specify)": 2,
-    },
-    "heard_via_answered": 27,
-    "hub_aware": {"Yes": 11, "No": 18},
-    "hub_used": {"Yes": 4, "No": 7},
-    "shared_with": {
-        "Colleagues in my team": 19,
-        "Front line staff": 12,
-        "Managers": 9,
-        "Partner organisations": 7,
-        "Service users": 4,
-        "I have not shared information": 2,
-        "Other (please specify)": 1,
-    },
-    "shared_with_answered": 28,
-    "made_contact": {"Yes": 10, "No": 19},
-    "took_action": {"Yes": 19, "No": 10},
-    "action_detail_answered": 16,
-    # outcomes by took_action: improvements are only claimed by people who acted (assumption)
-    "outcomes_if_action": {"Yes": 7, "Not sure": 9, "No": 3},
-    "outcomes_if_no_action": {"Yes": 0, "Not sure": 3, "No": 7},
-    "effectiveness": {"Very effective": 15, "Quite effective": 10, "Not effective at all": 4},
-    "usefulness_answered": 28,
-    "usefulness": {
-        "Presentations": {"Very useful": 13, "Quite useful": 13, "Not useful": 2},
-        "Table discussions": {"Very useful": 17, "Quite useful": 9, "Not useful": 2},
-        "Handouts and resources": {"Very useful": 12, "Quite useful": 13, "Not useful": 3},
-    },
-}
+def _in_round(cell: Any, column: int) -> Any:
+    """A round's value of one cell of ``FOLLOW_UP``: its member of a pair, answer by answer."""
+    if isinstance(cell, tuple):
+        return cell[column]
+    return {key: value for key, pair in cell.items() if (value := _in_round(pair, column)) is not None}
+
+
+def follow_up_round(name: str) -> FollowUpRound:
+    """The targets of one follow-up round (``interim`` or ``final``), read from ``FOLLOW_UP``."""
+    column = FOLLOW_UP_ROUNDS.index(name)
+    fields = {field: _in_round(cell, column) for field, cell in FOLLOW_UP.items()}
+    kept = {field: value for field, value in fields.items() if value is not None}
+    for field in MULTI_SELECT:
+        kept[field] = dict(sorted(kept[field].items(), key=lambda answer: -answer[1]))
+    return cast(FollowUpRound, kept)
+
+
+INTERIM = follow_up_round("interim")
+FINAL = follow_up_round("final")
 
 # ---------------------------------------------------------------- hub
 HUB_USERS = {"voluntary": 134, "statutory": 50, "private": 8}
