@@ -101,6 +101,8 @@ def test_new_page_takes_the_next_number_and_everything_a_page_needs(tmp_path):
     assert nb.cells[0].source.startswith("# My question")
     assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code")
     assert any("paths.figures_dir()" in c.source for c in nb.cells)
+    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    assert "store.write_tables({figure_name: table}, paths.tables_dir())" in code and ".to_csv(" not in code
     with pytest.raises(ValueError, match="already exists"):
         new_page.create("my_question", tmp_path)
     with pytest.raises(ValueError, match="NAME='My Question!'"):
@@ -138,3 +140,5 @@ def test_a_new_page_builds_and_is_linked_from_the_index(built_project, tmp_path)
     assert index.find("a", href=f"{path.stem}.html") is not None
     page = (project / "reports/html" / f"{path.stem}.html").read_text(encoding="utf-8")
     assert "My question" in page and 'class="synthetic-banner"' in page and 'rel="prev"' in page
+    table = project / "reports/tables" / f"{path.stem}_sector_by_period.csv"
+    assert table.read_text(encoding="utf-8").startswith("group,label,")  # the example's table, written

@@ -18,6 +18,7 @@ import hashlib
 import sys
 from pathlib import Path
 
+from pdu_analysis import cli
 from pdu_analysis.atomic import write_atomic
 
 SHORT_DIGITS = 12
@@ -70,14 +71,13 @@ def write_stamp(raw: Path, stamp: Path) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    if len(args) != 2:
-        print("usage: python -m pdu_analysis.fingerprint RAW_DIR STAMP", file=sys.stderr)
-        return 2
-    raw, stamp = Path(args[0]), Path(args[1])
+    parser = cli.parser("pdu_analysis.fingerprint", __doc__)
+    parser.add_argument("raw", type=Path, metavar="RAW_DIR", help="the raw folder")
+    parser.add_argument("stamp", type=Path, metavar="STAMP", help="the file the fingerprint is written to")
+    args = parser.parse_args(argv)
+    raw, stamp = args.raw, args.stamp
     if not raw.is_dir():
-        print(f">> error: raw data folder not found: {raw}", file=sys.stderr)
-        return 1
+        return cli.failed("fingerprint", f"raw data folder not found: {raw}")
     write_stamp(raw, stamp)
     return 0
 

@@ -30,7 +30,6 @@ manifest's (outputs are never committed, so a fresh clone has no copy to compare
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import os
 import shutil
@@ -39,6 +38,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from . import cli
+from .atomic import write_atomic
 from .paths import PROJECT_ROOT
 
 MANIFEST = Path("reports") / "MANIFEST.sha256"
@@ -106,7 +107,7 @@ def source_date_epoch(manifest: Path | None = None) -> str | None:
 
 def read_manifest(path: Path) -> dict[str, str]:
     entries = {}
-    for line in path.read_text().splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             checksum, name = line.split(maxsplit=1)
             entries[name.strip()] = checksum
@@ -114,13 +115,15 @@ def read_manifest(path: Path) -> dict[str, str]:
 
 
 def write_manifest(entries: dict[str, str], path: Path) -> None:
+    """Record the checksums (and the build date and commit they were built with), written whole or
+    not at all, so an interrupted ``make manifest`` never leaves half a manifest."""
     lines = ["# SHA-256 of every output `make reports` builds from data/raw (see `make verify`)."]
     for variable, (_, valid) in BUILD_FACTS.items():
         value = os.environ.get(variable, "").strip()
         if value and valid(value):
             lines.append(f"# {variable}={value}")
     lines += [f"{checksum}  {name}" for name, checksum in entries.items()]
-    path.write_text("\n".join(lines) + "\n")
+    write_atomic(path, ("\n".join(lines) + "\n").encode("utf-8"))
 
 
 def compare(expected: dict[str, str], actual: dict[str, str]) -> list[str]:
@@ -254,7 +257,7 @@ def rebuild_with(scratch: Path, boot: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = cli.parser("pdu_analysis.verify", __doc__)
     parser.add_argument(
         "--update",
         action="store_true",

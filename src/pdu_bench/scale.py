@@ -25,6 +25,8 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from pdu_analysis import cli
+
 PHASES = ("build_attendance", "build_surveys", "headline", "gee")
 
 
@@ -131,11 +133,9 @@ def measure(
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    if len(args) != 1:
-        print("usage: python -m pdu_bench.scale RAW_DIR", file=sys.stderr)
-        return 2
-    json.dump(step(Path(args[0]).resolve()), sys.stdout)
+    parser = cli.parser("pdu_bench.scale", __doc__)
+    parser.add_argument("raw", type=Path, metavar="RAW_DIR", help="the raw folder to run the step on")
+    json.dump(step(parser.parse_args(argv).raw.resolve()), sys.stdout)
     print()
     return 0
 

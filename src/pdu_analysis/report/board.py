@@ -12,7 +12,6 @@ machine's folders). Printed once by Chromium, so the PDF keeps the structure tag
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 from markupsafe import Markup
@@ -21,29 +20,27 @@ from .. import paths
 from ..aims.summary import NOT_WRITTEN
 from ..stats import conventions
 from . import chrome, pages
+from .rows import read_rows
 from .snippets import banner_html, legend_html
 from .templating import TEMPLATES, render
 
-
-def _rows(path: Path) -> list[dict[str, str]]:
-    try:
-        with open(path, newline="", encoding="utf-8-sig") as handle:
-            return list(csv.DictReader(handle))
-    except OSError:
-        return []
+SECTION_COLUMNS = ("heading", "findings", "href")
+POINT_COLUMNS = ("heading", "text", "href")
+AIM_COLUMNS = ("heading",)
+"""The columns of ``sections.csv``, ``main_points.csv`` and ``09_aims_summary.csv`` the pack reads."""
 
 
 def pack_html(tables_dir: Path, *, synthetic: bool, study: str) -> str:
     """The board pack as one HTML document (main points, sections, aims, method note), from the
     template ``board_pack.html.j2``."""
-    sections = _rows(tables_dir / "sections.csv")
+    sections = read_rows(tables_dir / "sections.csv", SECTION_COLUMNS)
     anchors = {s["href"].split("#")[-1] for s in sections}
     points = [
         {**p, "anchor": anchor if (anchor := (p["href"] or "").split("#")[-1]) in anchors else None}
-        for p in _rows(tables_dir / "main_points.csv")
+        for p in read_rows(tables_dir / "main_points.csv", POINT_COLUMNS)
         if p.get("text")
     ]
-    summary = _rows(tables_dir / "09_aims_summary.csv")
+    summary = read_rows(tables_dir / "09_aims_summary.csv", AIM_COLUMNS)
     aims = [
         {"heading": r["heading"], "strength": r.get("strength"), "text": r.get("text", "").replace("**", "")}
         for r in summary

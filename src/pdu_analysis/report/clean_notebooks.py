@@ -9,11 +9,11 @@ Exit status 1 lists every notebook with outputs and how to clear them; 0 when al
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
 
+from .. import cli
 from ..errors import PDUInputError
 
 
@@ -61,10 +61,7 @@ def problems(targets: list[Path]) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m pdu_analysis.report.clean_notebooks",
-        description="Fail when a notebook carries outputs or execution counts.",
-    )
+    parser = cli.parser("pdu_analysis.report.clean_notebooks", __doc__)
     parser.add_argument("paths", nargs="+", type=Path, help="notebooks or folders of notebooks")
     found = problems(parser.parse_args(argv).paths)
     for line in found:

@@ -10,8 +10,6 @@ same rules as every other report. A missing headline table gives a page with a c
 
 from __future__ import annotations
 
-import argparse
-import csv
 import re
 import sys
 from pathlib import Path
@@ -19,7 +17,7 @@ from typing import TypedDict
 
 from markupsafe import Markup
 
-from .. import __version__, paths
+from .. import __version__, cli, paths
 from ..calendar_words import month_text
 from ..errors import PDUInputError
 from ..labels import MEASURE_LABELS, survey_wave_labels, wave_label
@@ -28,19 +26,14 @@ from ..store import write_atomic
 from ..wording import numbers
 from . import chrome, provenance
 from . import pages as reading_order
+from .rows import read_rows, shown
 from .snippets import banner_html, legend_html
 from .templating import TEMPLATES, render
 
 COLUMNS = ("measure", "wave", "count", "base", "percent", "ci_low", "ci_high")
 MAIN_POINT_COLUMNS = ("heading", "text", "href")
-
-
-def _read_rows(path: Path) -> list[dict[str, str]]:
-    try:
-        with open(path, newline="", encoding="utf-8") as handle:
-            return list(csv.DictReader(handle))
-    except OSError:
-        return []
+EVENT_COLUMNS = ("kind", "status", "date")
+RESPONSE_COLUMNS = ("survey", "wave", "responded_on")
 
 
 def _month(day: str) -> str:
@@ -51,11 +44,11 @@ def study_text(processed: Path) -> str:
     """What the study is, with the counts read from the tidy tables (so new data update it)."""
     events = [
         r
-        for r in _read_rows(processed / "events.csv")
+        for r in read_rows(processed / "events.csv", EVENT_COLUMNS)
         if r.get("kind") == "learning_event" and r.get("status") == "held"
     ]
     rounds: dict[str, list[str]] = {}
-    for row in _read_rows(processed / "survey_responses.csv"):
+    for row in read_rows(processed / "survey_responses.csv", RESPONSE_COLUMNS):
         if row.get("survey") == "follow_up":
             rounds.setdefault(row["wave"], []).append(row["responded_on"])
     held = (
@@ -81,25 +74,6 @@ def study_text(processed: Path) -> str:
     )
 
 
-def _read_csv(csv_path: Path, columns) -> list[dict[str, str]]:
-    """Rows of a table the build wrote, as dicts; not UTF-8, or a column missing, is a
-    :class:`PDUInputError` naming the file."""
-    try:
-        with open(csv_path, newline="", encoding="utf-8-sig") as handle:
-            reader = csv.DictReader(handle)
-            fields = reader.fieldnames or []
-            rows = list(reader)
-    except (UnicodeDecodeError, csv.Error) as err:
-        raise PDUInputError(f"not a UTF-8 CSV file ({err})", file=_shown(csv_path)) from None
-    missing = [c for c in columns if c not in fields]
-    if missing:
-        raise PDUInputError(
-            f"missing column(s) {', '.join(missing)}; expected {','.join(columns)}",
-            file=_shown(csv_path),
-        )
-    return rows
-
-
 class HeadlineRow(TypedDict):
     """One row of the index's headline table, worded (the base kept for the example of a count)."""
 
@@ -114,7 +88,7 @@ class HeadlineRow(TypedDict):
 def headline_rows(csv_path: Path) -> list[HeadlineRow]:
     """One dict of worded cells per row of the headline figures table (measure, wave, result,
     interval, note); a missing column is a :class:`PDUInputError` naming the file."""
-    rows = _read_csv(csv_path, COLUMNS)
+    rows = read_rows(csv_path, COLUMNS)
     labels = survey_wave_labels()
     out: list[HeadlineRow] = []
     for row in rows:
@@ -133,14 +107,6 @@ def headline_rows(csv_path: Path) -> list[HeadlineRow]:
             }
         )
     return out
-
-
-def _shown(path: Path) -> str:
-    """A path as a reader of the page would look for it: relative to the project when inside."""
-    try:
-        return str(Path(path).resolve().relative_to(paths.PROJECT_ROOT))
-    except ValueError:
-        return str(path)
 
 
 def _page_title(page: Path) -> str:
@@ -170,7 +136,7 @@ def main_points(csv_path: Path) -> list[dict[str, str]]:
     file without the expected columns is a :class:`PDUInputError` naming it."""
     if not csv_path.is_file():
         return []
-    rows = _read_csv(csv_path, MAIN_POINT_COLUMNS)
+    rows = read_rows(csv_path, MAIN_POINT_COLUMNS)
     return [{c: (row[c] or "").strip() for c in MAIN_POINT_COLUMNS} for row in rows if row["text"]]
 
 
@@ -182,7 +148,7 @@ def report_sections(csv_path: Path) -> list[dict[str, str]]:
     opening finding and the link to the section; [] when not built yet."""
     if not csv_path.is_file():
         return []
-    rows = _read_csv(csv_path, SECTION_COLUMNS)
+    rows = read_rows(csv_path, SECTION_COLUMNS)
     return [
         {"heading": r["heading"], "lead": (r["findings"] or "").split("\n\n")[0].strip(), "href": r["href"]}
         for r in rows
@@ -272,7 +238,7 @@ def page_context(out: Path, headline_csv: Path, synthetic: bool | None = None) -
         "synthetic": synthetic,
         "study": study_text(paths.processed_dir()),
         "headline": rows,
-        "headline_missing": None if headline_csv.is_file() else _shown(headline_csv),
+        "headline_missing": None if headline_csv.is_file() else shown(headline_csv),
         "count_example": small[0]["result"] if small else "k of n",
         "words_only_base": conventions.WORDS_ONLY_BASE,
         "indicative_base": conventions.INDICATIVE_BASE,
@@ -312,27 +278,14 @@ def build_index(out: Path, headline_csv: Path | None = None, *, synthetic: bool 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m pdu_analysis.report.index", description="Write the reports' index page."
-    )
-    parser.add_argument(
-        "--out", type=Path, default=None, help="page to write (default: reports/html/index.html)"
-    )
-    parser.add_argument(
-        "--headline",
-        type=Path,
-        default=None,
-        help="headline figures CSV (default: reports/tables/headline_figures.csv)",
+    parser = cli.parser("pdu_analysis.report.index", __doc__)
+    cli.path_option(parser, "--out", "page to write", unless="reports/html/index.html")
+    cli.path_option(
+        parser, "--headline", "headline figures CSV", unless="reports/tables/headline_figures.csv"
     )
     args = parser.parse_args(argv)
     out = args.out or paths.reports_dir() / "html" / "index.html"
-    try:
-        build_index(out, args.headline)
-    except (OSError, PDUInputError) as err:
-        print(f"index failed: {err}", file=sys.stderr)
-        return 1
-    print(f"wrote {out}", file=sys.stderr)
-    return 0
+    return cli.write_step("index", lambda: build_index(out, args.headline), (OSError, PDUInputError))
 
 
 if __name__ == "__main__":

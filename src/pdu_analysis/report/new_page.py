@@ -13,14 +13,13 @@ the data in hand. Nothing else needs editing: ``make reports`` runs it, renders 
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from pathlib import Path
 
 import nbformat
 
-from .. import paths
+from .. import cli, paths
 from . import KERNEL_NAME
 from .pages import AUDIENCES, METADATA_KEY
 
@@ -29,7 +28,7 @@ _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 PARAMETERS = """# Parameters (papermill overrides these; the defaults are what `make reports` uses)
 raw_dir = None  # folder of raw exports; None means data/raw (or PDU_RAW_DIR)"""
 
-SETUP = """from pdu_analysis import bar_chart, crosstab, load, paths, show_figure, show_table
+SETUP = """from pdu_analysis import bar_chart, crosstab, load, paths, show_figure, show_table, store
 from pdu_analysis.clean.waves import applied_cutoff
 from pdu_analysis.labels import period_labels
 
@@ -52,8 +51,7 @@ show_figure(
 )
 shown = table[["group", "label", "count", "base", "text"]]
 show_table(shown, "Attendances by sector and period", csv=figure_name)
-paths.tables_dir().mkdir(parents=True, exist_ok=True)
-table.to_csv(paths.tables_dir() / f"{{figure_name}}.csv", index=False)"""
+store.write_tables({{figure_name: table}}, paths.tables_dir())  # the one table writer, as every page"""
 
 WHERE = """# Where this run's outputs went (the build's reports/, or .scratch/ when run by hand)
 print(f"figures: {paths.figures_dir()}")
@@ -110,19 +108,16 @@ def create(name: str, folder: Path | None = None, *, audience: str = "readers", 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m pdu_analysis.report.new_page", description=__doc__.splitlines()[0]
-    )
+    parser = cli.parser("pdu_analysis.report.new_page", __doc__)
     parser.add_argument("name", help="the page's name, e.g. my_question")
     parser.add_argument("--audience", default="readers", choices=AUDIENCES)
     parser.add_argument("--reads", nargs="*", default=["01", "02"], help="what it reads (see report.rules)")
-    parser.add_argument("--folder", type=Path, default=None)
+    cli.path_option(parser, "--folder", "folder of the notebooks", unless="notebooks/")
     args = parser.parse_args(argv)
     try:
         path = create(args.name, args.folder, audience=args.audience, reads=args.reads)
     except ValueError as err:
-        print(f"new-page: {err}", file=sys.stderr)
-        return 1
+        return cli.failed("new-page", err)
     print(f"created {path}: edit it in `make lab`, then `make reports` builds its page")
     return 0
 

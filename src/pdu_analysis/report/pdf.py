@@ -12,13 +12,14 @@ tags survive; the reviewers' pages and tables stay out of it.
 
 from __future__ import annotations
 
-import argparse
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+from .. import cli
+from ..errors import PDUInputError
 from ..store import write_atomic
 from . import pages
 
@@ -96,19 +97,13 @@ def build_board_pack(
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m pdu_analysis.report.pdf", description=__doc__.splitlines()[0]
-    )
-    parser.add_argument("--html", type=Path, default=Path("reports/html"), help="folder of rendered pages")
-    parser.add_argument("--out", type=Path, default=Path("reports/pdf/board_pack.pdf"), help="PDF to write")
+    parser = cli.parser("pdu_analysis.report.pdf", __doc__)
+    cli.path_option(parser, "--html", "folder of rendered pages", default=Path("reports/html"))
+    cli.path_option(parser, "--out", "PDF to write", default=Path("reports/pdf/board_pack.pdf"))
     args = parser.parse_args(argv)
-    try:
-        out = build_board_pack(args.html, args.out)
-    except PDFError as err:
-        print(f"pdf failed: {err}", file=sys.stderr)
-        return 1
-    print(f"wrote {out}", file=sys.stderr)
-    return 0
+    return cli.write_step(
+        "pdf", lambda: build_board_pack(args.html, args.out), (PDFError, PDUInputError, OSError)
+    )
 
 
 if __name__ == "__main__":

@@ -24,7 +24,6 @@ Why these choices:
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 import time
@@ -32,7 +31,7 @@ from pathlib import Path
 
 import nbformat
 
-from .. import paths
+from .. import cli, paths
 from ..errors import PDUInputError
 from ..store import write_atomic
 from . import chrome, pages, provenance
@@ -277,12 +276,9 @@ def prune_pages(out_dir: Path, stems: set[str]) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m pdu_analysis.report.render",
-        description="Render executed notebooks to self-contained HTML (no code, works offline).",
-    )
+    parser = cli.parser("pdu_analysis.report.render", __doc__)
     parser.add_argument("notebooks", nargs="+", type=Path, help="executed .ipynb files")
-    parser.add_argument("--out", type=Path, default=None, help="output folder (default: reports/html)")
+    cli.path_option(parser, "--out", "output folder", unless="reports/html")
     parser.add_argument(
         "--prune",
         action="store_true",
@@ -303,8 +299,7 @@ def main(argv: list[str] | None = None) -> int:
         state = navigation(args.notebooks)
         written = render_all(to_render(args.notebooks, args.changed, out_dir, state), out_dir)
     except (RenderError, FileNotFoundError, PDUInputError, ValueError) as err:  # ValueError: a page's place
-        print(f"render failed: {err}", file=sys.stderr)
-        return 1
+        return cli.failed("render", err)
     nav = out_dir / NAVIGATION_FILE
     if not nav.is_file() or nav.read_text(encoding="utf-8") != state:
         write_atomic(nav, state.encode("utf-8"))
