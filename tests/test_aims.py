@@ -189,9 +189,9 @@ def test_checked_figures_and_references_render(tmp_path):
     )
     done = _read(path)
     assert done.sections["alpha"] == "Of them, 12 of 20 acted, that is 60%. Also 20 answered."
-    assert done.sections["beta"] == "In interviews 2 of 5 interviewees (assumed) said so."
+    assert done.sections["beta"] == "In interviews 2 of 5 interviewees† said so."
     assert done.sections["Issues arising"].splitlines() == ["- First issue, citing 12.", "- Second issue."]
-    assert "(assumed)" not in _read(path, synthetic=False).sections["beta"]
+    assert "†" not in _read(path, synthetic=False).sections["beta"]
 
 
 def test_a_wrong_figure_names_file_sentence_and_both_figures(tmp_path):

@@ -21,9 +21,10 @@ import pandas as pd
 from pdu_analysis import measures, paths, stats
 from pdu_analysis.errors import PDUInputError
 from pdu_analysis.paths import REFERENCE_DIR
+from pdu_analysis.qual.pooled import pooled_theme_counts
 from pdu_analysis.reference import text_table
 from pdu_analysis.stats import robustness, strength
-from pdu_analysis.wording.numbers import interval_text, points_text, share_text
+from pdu_analysis.wording.numbers import interval_text, k_of_n_text, points_text, share_text
 
 AIMS_FILE = REFERENCE_DIR / paths.AIMS_FILE
 AIM_COLUMNS = ["aim", "order", "heading", "aim_text", "indicator", "kind", "label", "published", "interviews"]
@@ -116,12 +117,12 @@ def _headline_indicator(row, headline: pd.DataFrame, interview_count: int | None
 
 def _theme_indicator(row, themes: pd.DataFrame) -> dict:
     theme, _ = row.indicator.split(".")
-    rows = themes[(themes["survey"] == INTERVIEWS) & (themes["theme"] == theme)]
-    if rows.empty or int(rows["base"].sum()) == 0:
+    pooled = pooled_theme_counts(themes[(themes["survey"] == INTERVIEWS) & (themes["theme"] == theme)])
+    if pooled.empty or int(pooled["base"].sum()) == 0:
         return {"available": False}
-    k, n = int(rows["count"].sum()), int(rows["base"].sum())
+    k, n = int(pooled["count"].sum()), int(pooled["base"].sum())
     # interviews illustrate: a theme raised is weak evidence on its own, never more
-    return _share_indicator(k, n, "weak" if k > 0 else "none", f"{k} of {n} interviewees")
+    return _share_indicator(k, n, "weak" if k > 0 else "none", f"{k_of_n_text(k, n)} interviewees")
 
 
 def _change_indicator(row, attendances: pd.DataFrame) -> dict:

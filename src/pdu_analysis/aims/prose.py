@@ -14,7 +14,7 @@ Any other number in a sentence is refused (a figure nobody can check), as is a c
 indicator outside the aims table (or, in an aim's section, outside that aim's indicators). A
 literal that disagrees with the data stops the build naming the file, the sentence, the figure
 written and the figure computed. While the data are synthetic, a figure the report never
-published is marked "(assumed)" where it appears.
+published carries the mark every page uses (``wording.assumed.MARK``, "†") where it appears.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from pathlib import Path
 
 from pdu_analysis.aims.evidence import Indicator
 from pdu_analysis.errors import PDUInputError
+from pdu_analysis.wording.assumed import MARK
 from pdu_analysis.wording.numbers import percent_text, points_text
 
 ISSUES = "Issues arising"
@@ -40,7 +41,7 @@ CITED = re.compile(
 )
 NUMBER = re.compile(r"\d")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(])")
-ASSUMED_MARK = " (assumed)"
+ASSUMED_MARK = MARK
 
 
 @dataclass(frozen=True)

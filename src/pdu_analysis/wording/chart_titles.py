@@ -91,8 +91,12 @@ def _round_phrase(wave: str, names: Mapping[str, str] | None) -> str:
 
 def lower_first(label: str) -> str:
     """``label`` to go inside a sentence: "Front line staff" -> "front line staff", but "NCVS
-    e-bulletin" and "E-mail from the PDU co-ordinator" keep their capitals where they are names."""
+    e-bulletin", "E-mail from the PDU co-ordinator" and a name in title case ("Making Every Adult
+    Matter": every word of more than three letters capitalised) keep their capitals."""
     text = str(label)
+    long_words = [w for w in text.split() if len(w) > 3]
+    if len(long_words) > 1 and all(w[:1].isupper() for w in long_words):
+        return text
     return text[:1].lower() + text[1:] if len(text) > 1 and text[1].islower() else text
 
 

@@ -19,6 +19,7 @@ import pandas as pd
 from pdu_analysis import measures, paths, reference
 from pdu_analysis.labels import survey_wave_labels
 from pdu_analysis.wording.assumed import Published
+from pdu_analysis.wording.chart_titles import lower_first
 from pdu_analysis.wording.numbers import share_text
 
 SECTION_PAGES = {
@@ -116,7 +117,7 @@ def _scale(ctx: Context, section: str, question: str, lead: str, wave: str | Non
     if not counts or counts[0][2] == 0:
         return None
     n = counts[0][2]
-    parts = [f"{ctx.share(k, n, section)} “{o.lower()}”" for o, k, _ in counts]
+    parts = [f"{ctx.share(k, n, section)} “{lower_first(o)}”" for o, k, _ in counts]
     return f"{lead} {_and(parts)}."
 
 
@@ -196,9 +197,9 @@ def _sharing(ctx: Context, s: str) -> list[str]:
     if counts and counts[0][0][1]:
         (k, n), top = counts[0]
         text = f"Just after the events, {ctx.share(k, n, s)} planned to pass on what they learnt"
-        text += f" to {top.lower()}"
+        text += f" to {lower_first(top)}"
         if len(counts) > 1 and counts[1][0][0]:
-            text += f", ahead of {counts[1][1].lower()}, {ctx.share(counts[1][0][0], n, s)}"
+            text += f", ahead of {lower_first(counts[1][1])}, {ctx.share(counts[1][0][0], n, s)}"
         out.append(text + ".")
     wave = ctx.latest_round()
     options = ctx.options("follow_up", "shared_with")
@@ -209,7 +210,7 @@ def _sharing(ctx: Context, s: str) -> list[str]:
         if n and shared and shared[0][0][0]:
             (k, _), top = shared[0]
             text = f"Months later, in {ctx.round_phrase(wave)}, {ctx.share(k, n, s)} had shared it"
-            text += f" with {top.lower()}"
+            text += f" with {lower_first(top)}"
             none = [g for g in got if " not " in f" {g[1].lower()} "]
             if none:
                 text += f"; {ctx.share(none[0][0][0], n, s)} had not shared it"
@@ -307,8 +308,8 @@ def _model(ctx: Context, s: str) -> list[str]:
         if len(top) and top["count"].max() > 0:
             best = top.iloc[int((top["count"] / top["base"]).to_numpy().argmax())]
             out.append(
-                f"Of the parts of the events, {best['item'].lower()} were most often rated "
-                f"“{best['option'].lower()}” ({ctx.share(int(best['count']), int(best['base']), s)})."
+                f"Of the parts of the events, {lower_first(best['item'])} were most often rated "
+                f"“{lower_first(best['option'])}” ({ctx.share(int(best['count']), int(best['base']), s)})."
             )
     return out
 
@@ -318,8 +319,11 @@ def _themes(ctx: Context, s: str) -> list[str]:
     shares = ctx.shares
     if shares is None or shares.empty:
         return []
+    from pdu_analysis.qual.pooled import pooled_theme_counts
+
     themes = _themes_of(s)
-    rows = shares[shares["theme"].isin(themes) & (shares["count"] > 0)]
+    pooled = pooled_theme_counts(shares[shares["theme"].isin(themes)])
+    rows = pooled[pooled["count"] > 0]
     if rows.empty:
         return []
     best = rows.sort_values(["count", "base"], ascending=[False, True], kind="stable").drop_duplicates(
@@ -328,7 +332,8 @@ def _themes(ctx: Context, s: str) -> list[str]:
     from pdu_analysis.qual.wording import counted_as
 
     parts = [
-        f"{r.label.lower()} ({ctx.share(int(r.count), int(r.base), s)} {counted_as(r.survey, r.question_id)})"
+        f"{lower_first(r.label)} ({ctx.share(int(r.count), int(r.base), s)} "
+        f"{counted_as(r.survey, r.question_id)})"
         for r in best.head(THEMES_PER_SECTION).itertuples()
     ]
     return [f"In the coded open answers and interview notes, people spoke of {_and(parts)}."]
