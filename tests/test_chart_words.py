@@ -165,3 +165,14 @@ def test_labels_inside_a_title_keep_the_capitals_of_names():
     assert ct.lower_first("Front line staff") == "front line staff"
     assert ct.lower_first("NCVS e-bulletin") == "NCVS e-bulletin"
     assert ct.lower_first("E-mail from the PDU co-ordinator") == "E-mail from the PDU co-ordinator"
+
+
+def test_a_question_nobody_answered_gets_the_fallback_title_not_an_error():
+    """Data without a question's answers (another programme's exports) give an empty table."""
+    from pdu_analysis.wording import chart_titles
+
+    empty = pd.DataFrame(columns=["label", "count", "base", "group"])
+    assert chart_titles.top_title(empty, "{Label} came first: {share}") == "Answers given"
+    assert chart_titles.answer_title(empty, "Yes", "follow-up respondents", "had taken action") == (
+        "Follow-up respondents had taken action"
+    )

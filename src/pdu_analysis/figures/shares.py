@@ -108,7 +108,7 @@ def proportion_bars_with_ci(
     what: str = "responses",
     group_colours: Mapping[str, str] | None = None,
     subtitle: str | None = None,
-    xlabel: str = "% (line: 95% Wilson interval)",
+    xlabel: str = "% (line: 95% interval)",
 ) -> Figure:
     """Horizontal bars of shares with their 95% Wilson intervals, labelled with k and n.
 
@@ -193,7 +193,7 @@ def multi_select_bars(
         what=what,
         subtitle=subtitle,
         group_colours=group_colours,
-        xlabel="% of those answering (line: 95% Wilson interval)",
+        xlabel="% of those answering (line: 95% interval)",
     )
 
 

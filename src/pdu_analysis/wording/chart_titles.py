@@ -102,7 +102,7 @@ def lower_first(label: str) -> str:
 
 def _first_group(table: pd.DataFrame) -> pd.DataFrame:
     """The rows of the table's first group (all responses, when it comes first), or all rows."""
-    if "group" not in table:
+    if "group" not in table or table.empty:
         return table
     return table[table["group"] == table["group"].iloc[0]]
 
