@@ -250,3 +250,12 @@ def test_one_caveat_lists_every_small_base_on_the_page():
     assert "Understanding: Early 47, Late 23" in text and "Awareness" not in text
     assert "For the smallest, based on 23 responses" in text
     assert wording.page_base_caveat({"Awareness": b}) is None
+
+
+def test_no_difference_is_said_as_none_not_as_chance():
+    from pdu_analysis.wording.plain import plain_verdict
+
+    none = plain_verdict(0.2, 1.0, -20.0, 20.0, 40.0, "rise")
+    assert none == "there was no difference to the nearest point"
+    some = plain_verdict(3.0, 0.8, -20.0, 26.0, 40.0, "rise")
+    assert some.startswith("the rise of 3 points could be chance")

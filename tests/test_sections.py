@@ -95,3 +95,29 @@ def test_a_themes_base_is_worded_as_interviewees_or_as_responses_to_the_question
     row = book[book["survey"] == "post_event"].iloc[0]
     assert counted_as("interviews", "notes") == "interviewees"
     assert counted_as("post_event", row["question_id"]) == f"responses to “{row['question_text']}”"
+
+
+def test_the_not_sure_note_follows_the_answers():
+    """The note on outcomes is said only when "not sure" was at least as common as "yes"."""
+    from pdu_analysis.wording import sections
+
+    class Ctx:
+        def __init__(self, counts):
+            self.counts = counts
+
+        def options(self, survey, question):
+            return list(self.counts)
+
+        def answer(self, survey, question, option, wave=None):
+            return self.counts[option], sum(self.counts.values())
+
+    more = sections._unsure_note(Ctx({"Yes": 7, "Not sure": 12, "No": 10}), "outcomes_improved", "final")
+    assert more == [
+        "More respondents said “not sure” than “yes”: outcomes for service users are often hard to see "
+        "from a practitioner's seat."
+    ]
+    same = sections._unsure_note(Ctx({"Yes": 5, "Not sure": 5, "No": 1}), "outcomes_improved", "final")
+    assert same[0].startswith("As many respondents said “not sure” as “yes”")
+    fewer = Ctx({"Yes": 12, "Not sure": 7, "No": 10})
+    assert sections._unsure_note(fewer, "outcomes_improved", "final") == []
+    assert sections._unsure_note(Ctx({"Yes": 3, "No": 10}), "outcomes_improved", "final") == []

@@ -142,6 +142,8 @@ def sector_change_point(
             )
         elif kind == "mixed":
             verdict = f"a {direction} of {points_text(size)} that is suggestive but not conclusive"
+        elif size == 0:
+            verdict = "no difference to the nearest point"
         else:
             verdict = f"a difference of {points_text(size)} that could be chance"
         part = f"{phrases[r.first]}, {shown(r.k1, r.n1)}; {phrases[r.second]}, {shown(r.k2, r.n2)}"

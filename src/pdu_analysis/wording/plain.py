@@ -24,11 +24,13 @@ from pdu_analysis import stats
 from pdu_analysis.stats.formatting import round_half_up
 from pdu_analysis.wording.numbers import points_text
 
+NO_DIFFERENCE = "the difference of 0 points"
+
 
 def _observed(diff: float) -> str:
     size = abs(round_half_up(diff))
     if size == 0:
-        return "the difference of 0 points"
+        return NO_DIFFERENCE
     return f"the {'rise' if diff > 0 else 'fall'} of {size:.0f} point{'s' if size != 1 else ''}"
 
 
@@ -37,6 +39,8 @@ def plain_verdict(
 ) -> str:
     """The verdict on one difference in plain words (no test name, p-value or interval)."""
     observed = _observed(diff)
+    if observed == NO_DIFFERENCE:
+        return "there was no difference to the nearest point"
     if not math.isfinite(p_value):
         return f"{observed} cannot be tested with these numbers"
     kind = stats.verdict(p_value, ci_low, ci_high)

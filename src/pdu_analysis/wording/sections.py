@@ -276,10 +276,28 @@ def _outcomes(ctx: Context, s: str) -> list[str]:
     )
     if not line:
         return []
+    return [line, *_unsure_note(ctx, "outcomes_improved", wave)]
+
+
+UNSURE = ("not sure", "don't know", "do not know")
+"""How an answer option saying the respondent could not tell begins (lower case)."""
+
+
+def _unsure_note(ctx: Context, question: str, wave: str) -> list[str]:
+    """A sentence when "not sure" was at least as common as the scale's first answer."""
+    options = ctx.options("follow_up", question)
+    unsure = [o for o in options if o.lower().startswith(UNSURE)]
+    if not options or not unsure or unsure[0] == options[0]:
+        return []
+    first, _ = ctx.answer("follow_up", question, options[0], wave)
+    k, _ = ctx.answer("follow_up", question, unsure[0], wave)
+    if k == 0 or k < first:
+        return []
+    compared = "More respondents said" if k > first else "As many respondents said"
+    than = "than" if k > first else "as"
     return [
-        line,
-        "Outcomes for service users are hard to see from a practitioner's seat, so “not sure” is a "
-        "real answer here.",
+        f"{compared} “{lower_first(unsure[0])}” {than} “{lower_first(options[0])}”: outcomes for service "
+        "users are often hard to see from a practitioner's seat."
     ]
 
 
