@@ -113,6 +113,18 @@ def test_survey_limits_point_counts_the_verdicts_and_gives_the_detectable_range(
     assert none.text.startswith("None of the 3 survey comparisons between rounds or periods is evidence")
     assert "had 5 responses in the" in none.text and "and 20 in the" in none.text
     assert "about 26 to 41 percentage points or more" in none.text
+    assert "attendance register" not in none.text  # not said without the register's count
+    larger = findings.survey_limits_point(
+        _comparisons([0.69, 0.69, 1.0], [float("nan"), 41.4, 25.6]), _responses(5, 20), attendances=80
+    )
+    assert larger.text.endswith(
+        "The attendance register is much larger (80 attendances), so a smaller change in who attends "
+        "can be shown."
+    )
+    close = findings.survey_limits_point(
+        _comparisons([0.69, 0.69, 1.0], [float("nan"), 41.4, 25.6]), _responses(5, 20), attendances=79
+    )
+    assert "attendance register" not in close.text  # 79 is under four times the largest round (20)
 
     one = findings.survey_limits_point(
         _comparisons([0.69, 0.69, 0.01], [float("nan"), 41.4, 25.6]), _responses(6, 21)

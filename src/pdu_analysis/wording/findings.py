@@ -183,11 +183,15 @@ def sector_change_point(
     )
 
 
-def survey_limits_point(comparisons: pd.DataFrame, responses: pd.DataFrame) -> MainPoint | None:
+def survey_limits_point(
+    comparisons: pd.DataFrame, responses: pd.DataFrame, attendances: int | None = None
+) -> MainPoint | None:
     """How many survey comparisons between rounds or periods show change, and what they could show.
 
     ``comparisons`` is :func:`pdu_analysis.compare.comparison_table`. The sentence counts the
     verdicts, names the follow-up rounds' sizes, and gives the range of detectable differences.
+    With ``attendances`` (the register's count) far above the largest round, it says why a change
+    in who attends can be shown when the surveys' changes cannot: the register is larger.
     """
     if comparisons is None or comparisons.empty:
         return None
@@ -227,6 +231,12 @@ def survey_limits_point(comparisons: pd.DataFrame, responses: pd.DataFrame) -> M
         text += (
             f" At these numbers only differences of about {span} or more could "
             "be detected reliably, so smaller changes may be real but cannot be shown."
+        )
+    largest = responses.loc[responses["survey"] == "follow_up", "wave"].value_counts().max()
+    if attendances and mdd and largest and attendances >= 4 * int(largest):
+        text += (
+            f" The attendance register is much larger ({attendances} attendances), so a smaller change "
+            "in who attends can be shown."
         )
     return MainPoint("survey_limits", heading, text, f"{PAGES['compare']}#{anchor(SECTIONS['what_changed'])}")
 
@@ -350,7 +360,7 @@ def main_points(
         published = ctx.published
     found = [
         *lead,
-        survey_limits_point(comparisons, tidy["survey_responses"]),
+        survey_limits_point(comparisons, tidy["survey_responses"], len(tidy["attendances"])),
         sector_change_point(sector_test, attendances=tidy["attendances"], published=published),
         MainPoint(
             "aims",
