@@ -121,6 +121,15 @@ def test_choice_takes_speakers_in_turn_and_keeps_the_dissent(codebook):
     assert voices.choose(table, "knowledge").empty
 
 
+def test_a_quote_already_on_the_page_is_not_chosen_again(codebook):
+    table = voices.voices_table(CODED, codebook, GROUPS)
+    # "Met [name]." informs both model and links; once shown under links it is left out of model
+    shown = voices.choose(table, "links", limit=3)
+    assert "Met [name]." in set(shown["quote"])
+    model = voices.choose(table, "model", limit=3, exclude=set(shown["quote"]))
+    assert model["quote"].tolist() == ["Too much at once.", "Shorter days."]
+
+
 @pytest.fixture(scope="module")
 def shipped(codebook):
     responses = build_surveys(RAW).tables["survey_responses"]

@@ -216,6 +216,10 @@ def quotes_html(quotes) -> Markup:
     return templating.fragment("quotes", quotes=said)
 
 
+QUOTES_SHOWN: set[str] = set()
+"""Quotes this page has shown (a notebook runs in a kernel of its own): none is set twice."""
+
+
 def show_section(ctx, section: str, level: int = 2, quotes_limit: int = 3) -> None:
     """Display one section of the report: heading, findings in plain words, then people's words.
 
@@ -232,7 +236,9 @@ def show_section(ctx, section: str, level: int = 2, quotes_limit: int = 3) -> No
     block = section_html(heading, section, findings, level)
     from pdu_analysis.qual.voices import section_quotes  # the section's quotes
 
-    block += quotes_html(section_quotes(section, limit=quotes_limit))
+    quotes = section_quotes(section, limit=quotes_limit, exclude=QUOTES_SHOWN)
+    QUOTES_SHOWN.update(quotes["quote"].astype(str))
+    block += quotes_html(quotes)
     display({"text/html": str(block), "text/plain": heading + "\n" + "\n".join(findings)}, raw=True)
 
 

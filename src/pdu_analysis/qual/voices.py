@@ -16,6 +16,7 @@ a quote carrying a dissenting theme (``dissent: yes``), one is always among them
 from __future__ import annotations
 
 import functools
+from collections.abc import Collection
 from pathlib import Path
 
 import pandas as pd
@@ -86,9 +87,12 @@ def voices_table(coded: pd.DataFrame, codebook: Codebook, groups: dict[str, str]
     return pd.DataFrame(rows, columns=TABLE_COLUMNS)
 
 
-def choose(table: pd.DataFrame, section: str, limit: int = 3) -> pd.DataFrame:
-    """Up to ``limit`` quotes of a section: kinds of speaker in turn, a dissenting one included."""
-    rows = table[table["section"] == section]
+def choose(table: pd.DataFrame, section: str, limit: int = 3, exclude: Collection[str] = ()) -> pd.DataFrame:
+    """Up to ``limit`` quotes of a section: kinds of speaker in turn, a dissenting one included.
+
+    ``exclude`` holds quotes already shown on the page, so a page never sets one quote twice.
+    """
+    rows = table[(table["section"] == section) & ~table["quote"].isin(list(exclude))]
     if rows.empty or limit <= 0:
         return pd.DataFrame(columns=QUOTE_COLUMNS)
     by_speaker = [list(g.index) for _, g in rows.groupby("speaker", sort=False)]
@@ -114,7 +118,9 @@ def _shipped(raw: str, processed: str) -> pd.DataFrame:
     return voices_table(coded, codebook, interview_groups(Path(raw)))
 
 
-def section_quotes(section: str, limit: int = 3, raw: str | Path | None = None) -> pd.DataFrame:
+def section_quotes(
+    section: str, limit: int = 3, raw: str | Path | None = None, exclude: Collection[str] = ()
+) -> pd.DataFrame:
     """Approved, redacted quotes for one report section: columns ``quote, speaker, theme``.
 
     ``raw`` is the raw folder (default: ``paths.raw_dir()``); the coding sheets are those beside it
@@ -123,4 +129,4 @@ def section_quotes(section: str, limit: int = 3, raw: str | Path | None = None) 
     """
     folder = paths.raw_dir(raw)
     table = _shipped(str(folder), str(paths.processed_dir()))
-    return choose(table, section, limit)
+    return choose(table, section, limit, exclude)
