@@ -271,3 +271,17 @@ def test_no_difference_is_said_as_none_not_as_chance():
     assert none == "there was no difference to the nearest point"
     some = plain_verdict(3.0, 0.8, -20.0, 26.0, 40.0, "rise")
     assert some.startswith("the rise of 3 points could be chance")
+
+
+def test_the_sector_heading_leads_with_the_reports_own_counts_only():
+    from pdu_analysis.wording.assumed import Published
+
+    where = "Who has attended PDU events?"
+    both = Published({where: {(66, 300), (122, 468)}}, synthetic=True)
+    assert findings._as_counted_heading("statutory", [(66, 300), (122, 468)], both, where) == (
+        "The statutory share of attendances rose from 22% to 26%, counted as the reports did"
+    )
+    one = Published({where: {(66, 300)}}, synthetic=True)
+    assert findings._as_counted_heading("statutory", [(66, 300), (122, 468)], one, where) == (
+        "The statutory share of attendances as the reports counted it, and period by period"
+    )

@@ -22,7 +22,7 @@ from pdu_analysis.labels import period_phrases, survey_wave_labels
 from pdu_analysis.measures import ALL
 from pdu_analysis.stats.conventions import ALPHA
 from pdu_analysis.wording.assumed import Published
-from pdu_analysis.wording.numbers import points_text, share_text
+from pdu_analysis.wording.numbers import percent_text, points_text, share_text
 
 MAIN_POINT_COLUMNS = ["key", "heading", "text", "href"]
 
@@ -101,6 +101,19 @@ def _alone_text(alone: int) -> str:
     return f"{alone} would be taken alone, but not once the number of comparisons made is allowed for"
 
 
+def _as_counted_heading(sector: str, counted: list[tuple[int, int]], published: Published, where: str) -> str:
+    """A heading from the shares as the reports counted them, when the report published both ends
+    (a period's own share it never published must not lead); a neutral one otherwise."""
+    ends = [counted[0], counted[-1]] if len(counted) > 1 else []
+    if not ends or any(published.assumed(k, n, where) or not n for k, n in ends):
+        return f"The {sector} share of attendances as the reports counted it, and period by period"
+    (k0, n0), (k1, n1) = ends
+    p0, p1 = percent_text(100 * k0 / n0), percent_text(100 * k1 / n1)
+    moved = "rose" if k1 / n1 > k0 / n0 else "fell" if k1 / n1 < k0 / n0 else "stayed"
+    change = f"stayed at {p1}" if moved == "stayed" or p0 == p1 else f"{moved} from {p0} to {p1}"
+    return f"The {sector} share of attendances {change}, counted as the reports did"
+
+
 def sector_change_point(
     sector_test: pd.DataFrame,
     sector: str = "statutory",
@@ -162,6 +175,7 @@ def sector_change_point(
         + ". The comparison allows for people who came to more than one event."
         + "".join(f" {sentence}" for sentence in firm.get("robustness_sentence", []))
     )
+    counted: list[tuple[int, int]] = []
     if attendances is not None and len(attendances):
         periods = measures.periods_in_order(attendances)
         counted = [
@@ -177,7 +191,7 @@ def sector_change_point(
             )
     last = sector_test.iloc[-1]
     if published is not None and published.assumed(int(last["k2"]), int(last["n2"]), where):
-        heading = f"The {sector} share of attendances as the reports counted it, and period by period"
+        heading = _as_counted_heading(sector, counted, published, where)
     return MainPoint(
         "sector_change", heading, text, f"{PAGES['compare']}#{anchor(SECTIONS['sector_change'])}"
     )
