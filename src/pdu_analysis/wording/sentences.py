@@ -21,6 +21,7 @@ from pdu_analysis.stats.conventions import (
     DISCLOSURE_LOW,
 )
 from pdu_analysis.stats.proportions import base_flag
+from pdu_analysis.wording.assumed import MARK
 from pdu_analysis.wording.numbers import interval_text, share_text
 
 
@@ -319,6 +320,8 @@ def describe(
 ) -> str:
     """Every category's "k of n" in each wave, as one sentence per wave (for text and alt text).
 
+    A row flagged ``assumed`` (:func:`pdu_analysis.figures.flag_assumed`) carries the mark.
+
     Examples
     --------
     >>> t = pd.DataFrame({"option": ["A", "B"], "wave": ["w1", "w1"], "count": [1, 3],
@@ -335,7 +338,10 @@ def describe(
         if most_first:
             rows = rows.sort_values("count", ascending=False, kind="stable")
         name = names.get(wave, "all rounds together" if wave == ALL else wave)
-        items = ", ".join(f"{c} {t}" for c, t in zip(rows[category], rows["text"], strict=True))
+        marks = rows["assumed"].fillna(False).astype(bool) if "assumed" in rows else [False] * len(rows)
+        items = ", ".join(
+            f"{c} {t}{MARK if m else ''}" for c, t, m in zip(rows[category], rows["text"], marks, strict=True)
+        )
         parts.append(f"{name[0].upper() + name[1:]}: {items}.")
     return " ".join(parts)
 
