@@ -77,9 +77,10 @@ class Context:
             raise KeyError(f"section {section!r} is not in data/reference/sections.csv")
         return rows.iloc[0]
 
-    def share(self, k: int, n: int, section: str) -> str:
-        """ "k of n" (with the percent from 30), marked when the report never published it."""
-        return self.published.mark(share_text(k, n, interval=False), k, n, self.report_heading(section))
+    def share(self, k: int, n: int, section: str, *, interval: bool = False) -> str:
+        """ "k of n" (with the percent from 30, and its interval when asked), marked when the report
+        never published it."""
+        return self.published.mark(share_text(k, n, interval=interval), k, n, self.report_heading(section))
 
     def count(self, k: int, section: str) -> str:
         return self.published.mark(str(k), k, None, self.report_heading(section))
