@@ -82,6 +82,19 @@ def _share(k: int, n: int, published: Published | None) -> str:
     return _marked(share_text(int(k), int(n), interval=False), int(k), int(n), published)
 
 
+def _fill(template: str, label: str, k, n, published: Published | None, **extra: str) -> str:
+    """``template`` filled with ``{label}``, ``{Label}`` and ``{share}``; a share the report never
+    published is left out of the title (the chart shows it, marked), so no title leads with one."""
+    if published is not None and published.assumed_in_any(int(k), int(n)):
+        template = template.replace(": {share}", "").replace(" {share}", "").replace("{share}", "")
+    return template.format(
+        label=lower_first(label),
+        Label=label[:1].upper() + label[1:],
+        share=share_text(int(k), int(n), interval=False),
+        **extra,
+    )
+
+
 def _round_phrase(wave: str, names: Mapping[str, str] | None) -> str:
     """ "the final round", "both rounds together" (``names``: wave -> "Final (January 2019)")."""
     if wave == ALL:
@@ -142,12 +155,7 @@ def top_title(
     if rows.empty:
         return fallback
     top = rows.loc[rows["count"].astype("float64").idxmax()]
-    label = str(top["label"])
-    return template.format(
-        label=lower_first(label),
-        Label=label[:1].upper() + label[1:],
-        share=_share(top["count"], top["base"], published),
-    )
+    return _fill(template, str(top["label"]), top["count"], top["base"], published)
 
 
 def answer_title(table: pd.DataFrame, option: str, subject: str, predicate: str) -> str:
@@ -198,13 +206,8 @@ def round_top_title(
     top = rows.loc[rows["count"].astype("float64").idxmax()]
     if int((rows["count"] == top["count"]).sum()) > 1 or int(top["count"]) == 0:
         return fallback
-    label = str(top[category])
-    return template.format(
-        label=lower_first(label),
-        Label=label[:1].upper() + label[1:],
-        share=_share(top["count"], top["base"], published),
-        round=_round_phrase(str(wave), names),
-    )
+    round_words = _round_phrase(str(wave), names)
+    return _fill(template, str(top[category]), top["count"], top["base"], published, round=round_words)
 
 
 def round_first_title(
