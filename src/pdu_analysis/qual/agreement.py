@@ -115,6 +115,24 @@ def kappa_sentence(table: pd.DataFrame) -> str:
     return text + f" Below {FLAG_BELOW}, so to be read with care: {names}."
 
 
+def agreement_point(table: pd.DataFrame) -> str | None:
+    """How far two coders agreed, in the reader's words (no statistic named); None when no theme
+    could be checked. The reviewers' sentence with each kappa is :func:`kappa_sentence`."""
+    estimable = table[table["kappa"].notna()]
+    if estimable.empty:
+        return None
+    low = estimable[estimable["kappa"] < FLAG_BELOW]
+    text = (
+        f"A second person coded {int(table['double_coded'].iloc[0])} of the texts without seeing the "
+        f"first person's codes. Of the {len(estimable)} theme(s) common enough to check (carried by at "
+        f"least {MIN_POSITIVES} of those texts), they agreed well on {len(estimable) - len(low)}"
+    )
+    if low.empty:
+        return text + "."
+    listed = ", ".join(low["label"])
+    return text + f"; the shares of {listed} depend more on who coded, so read them with care."
+
+
 def suggestion_sentence(coded: pd.DataFrame, codebook: Codebook) -> str:
     """How far the keyword suggestions shaped the codes: final codes equal to the suggestion.
 

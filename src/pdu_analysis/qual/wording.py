@@ -15,9 +15,57 @@ from ..clean.interviews import SURVEY as INTERVIEWS
 from ..clean.open_text import OTHER_SUFFIX
 from ..errors import PDUInputError
 from ..wording.numbers import interval_text, share_text
-from .agreement import FLAG_BELOW, MIN_POSITIVES
+from ..wording.plain import REAL_CHANGE, plain_verdict
+from .agreement import FLAG_BELOW, MIN_POSITIVES, agreement_point
+from .shares import MIN_TEST_BASE
 
-__all__ = ["main_points", "progress_table", "question_name", "readable_comparisons", "readable_shares"]
+__all__ = [
+    "main_points",
+    "progress_table",
+    "question_name",
+    "quotes_table",
+    "readable_comparisons",
+    "readable_shares",
+    "reviewer_comparisons",
+]
+
+TOO_FEW = "too few answers to show a difference"
+"""What a reader is told about a theme comparison below the minimum base (counts only)."""
+
+COMPARISON_METHOD = (
+    "Each theme's share is compared between consecutive rounds (post-event answers by the period in "
+    "which they were given, follow-up answers by survey round) with the test used for the closed "
+    "questions: the Newcombe interval for the difference, Fisher's exact test and the difference the "
+    "bases could detect. All the theme comparisons on this page are one family: their p-values are "
+    "adjusted together with Holm's method, and a difference is called evidence of change only when the "
+    "adjusted p is below 0.05 and the interval excludes no change. A pair where either group has fewer "
+    f"than {MIN_TEST_BASE} coded answers is not tested; its counts are shown. Interviews are not compared "
+    "between rounds: interviewees were chosen, not sampled."
+)
+"""How the rounds are compared, for the reviewers' detail."""
+
+AGREEMENT_METHOD = (
+    "For each theme, Cohen's kappa (statsmodels' ``cohens_kappa`` on the 2 x 2 table of present and "
+    "absent calls) measures the two coders' agreement beyond chance (1 is perfect, 0 no better than "
+    f"chance), with its Wald 95% interval; below {FLAG_BELOW} a theme is flagged, because its shares "
+    f"depend on who coded. No kappa is given for a theme fewer than {MIN_POSITIVES} double-coded texts "
+    "carry: one disagreement more or less would move it by 0.3 or more."
+)
+"""What the agreement table measures, for the reviewers' detail."""
+
+CODING_METHOD = (
+    "`make coding-sheets` (``python -m pdu_analysis.qual``) writes one sheet per open question and "
+    "round into the dataset's coding folder (`data/coding/` for the shipped data): free text of the "
+    "surveys, and interview notes split into paragraphs, coded to the themes of "
+    "`data/reference/themes.csv`. Re-running it after new responses arrive adds rows and keeps every "
+    "code entered. The first coder's sheets show the text and the themes its keywords suggest "
+    "(optional help); the second coder's show only the id and the text. The text in the sheets is "
+    "already redacted, so filled sheets can be kept and shared; the words shown on this page are "
+    "taken from the data, not the sheet. Reading a sheet back stops the build on an unknown theme, an "
+    "id not in the data or an unclear approval, naming the sheet, row and column. Shares are k of n "
+    "with the 95% Wilson interval (counts only below a base of 30)."
+)
+"""How the texts were coded and counted, for the methods part of the reviewers' detail."""
 
 
 def question_name(survey: str, question_id: str) -> str:
@@ -117,10 +165,10 @@ def readable_shares(shares: pd.DataFrame, names: dict | None = None) -> pd.DataF
     ).reset_index(drop=True)
 
 
-def readable_comparisons(comparisons: pd.DataFrame) -> pd.DataFrame:
-    """Round comparisons with their sentence, for a table."""
+def _comparison_frame(comparisons: pd.DataFrame, last: str, words: list[str]) -> pd.DataFrame:
+    """question, theme, the two rounds' k of n, then ``last`` holding ``words``."""
     if comparisons.empty:
-        return pd.DataFrame(columns=["question", "theme", "rounds", "comparison"])
+        return pd.DataFrame(columns=["question", "theme", "rounds", last])
     return pd.DataFrame(
         {
             "question": [
@@ -129,14 +177,61 @@ def readable_comparisons(comparisons: pd.DataFrame) -> pd.DataFrame:
             ],
             "theme": comparisons["label"],
             "rounds": [
-                f"{share_text(a, b, interval=False)} \u2192 {share_text(c, d, interval=False)}"
-                for a, b, c, d in zip(
-                    comparisons["k1"], comparisons["n1"], comparisons["k2"], comparisons["n2"], strict=True
+                f"{share_text(a, b, interval=False)} ({f}) \u2192 {share_text(c, d, interval=False)} ({g})"
+                for a, b, f, c, d, g in zip(
+                    comparisons["k1"],
+                    comparisons["n1"],
+                    comparisons["first"],
+                    comparisons["k2"],
+                    comparisons["n2"],
+                    comparisons["second"],
+                    strict=True,
                 )
             ],
-            "comparison": comparisons["sentence"],
+            last: words,
         }
     )
+
+
+def plain_theme_verdict(row) -> str:
+    """A theme comparison in the reader's words: the verdict of :mod:`pdu_analysis.wording.plain`
+    on the Holm-adjusted p, or :data:`TOO_FEW` for a pair below the minimum base."""
+    if not bool(row["tested"]):
+        return f"Not compared: {TOO_FEW}."
+    text = plain_verdict(
+        float(row["diff"]),
+        float(row["p_holm"]),
+        float(row["ci_low"]),
+        float(row["ci_high"]),
+        float(row["mdd"]),
+        str(row["mdd_direction"]),
+    )
+    return text[0].upper() + text[1:] + "."
+
+
+def readable_comparisons(comparisons: pd.DataFrame) -> pd.DataFrame:
+    """Round comparisons for readers: each round's k of n and what the difference shows, in words."""
+    words = [plain_theme_verdict(r) for _, r in comparisons.iterrows()]
+    return _comparison_frame(comparisons, "what it shows", words)
+
+
+def reviewer_comparisons(comparisons: pd.DataFrame) -> pd.DataFrame:
+    """Round comparisons for reviewers: the test's sentence (Fisher, Holm, interval, p)."""
+    words = comparisons["sentence"].tolist() if len(comparisons) else []
+    return _comparison_frame(comparisons, "comparison", words)
+
+
+def quotes_table(voices: pd.DataFrame) -> pd.DataFrame:
+    """Approved quotes with the reader's heading of the report section each informs."""
+    headings = dict(zip(*(reference.report_sections()[c] for c in ("section", "heading")), strict=True))
+    return pd.DataFrame(
+        {
+            "report section": [headings.get(s, s) for s in voices["section"]],
+            "speaker": voices["speaker"],
+            "theme": voices["theme"],
+            "quote": voices["quote"],
+        }
+    ).reset_index(drop=True)
 
 
 def main_points(
@@ -157,7 +252,8 @@ def main_points(
             f"{done} of them have been coded to themes, from {len(units)} respondents and interviewees."
             if done
             else "this text is not coded yet: the dataset has no filled coding sheets, so no theme "
-            "shares or quotes can be shown (`make coding-sheets` writes the sheets to fill)."
+            "shares or quotes can be shown (how to write the sheets is in the reviewers' notes at the "
+            "end of this page)."
         )
     ]
     asked = shares[(shares["count"] > 0) & ~shares["question_id"].str.endswith(OTHER_SUFFIX)]
@@ -169,14 +265,9 @@ def main_points(
             "the commonest theme was "
             f"{top['label']}, in {int(top['count'])} of {int(top['base'])} {unit_word(survey)}."
         )
-    estimable = kappa[kappa["kappa"].notna()]
-    if len(estimable):
-        low = int((estimable["kappa"] < FLAG_BELOW).sum())
-        points.append(
-            f"Two coders agreed on {len(estimable) - low} of the {len(estimable)} themes with enough texts "
-            f"to a kappa of {FLAG_BELOW} or more, over {int(kappa['double_coded'].iloc[0])} double-coded "
-            f"texts (agreement is not given for themes fewer than {MIN_POSITIVES} of those texts carry)."
-        )
+    agreed = agreement_point(kappa)
+    if agreed:
+        points.append(agreed)
     if comparisons is not None and len(comparisons):
         points.append(comparison_point(comparisons))
     points.append(
@@ -187,20 +278,24 @@ def main_points(
 
 
 def comparison_point(comparisons: pd.DataFrame) -> str:
-    """How many theme comparisons were tested, and how many survive Holm's adjustment."""
-    from .shares import MIN_TEST_BASE
-
+    """How many theme comparisons could be made, and what they show, in the reader's words (the
+    verdicts follow the Holm-adjusted tests: :func:`plain_theme_verdict`)."""
     tested = comparisons[comparisons["tested"].astype(bool)]
-    held = tested[tested["verdict"] == "evidence"]
     untested = len(comparisons) - len(tested)
-    text = (
-        f"{len(tested)} theme comparison(s) between rounds or periods were tested together"
-        f" ({untested} more had fewer than {MIN_TEST_BASE} coded answers in a group and show counts only); "
-    )
-    if held.empty:
-        return text + "none is evidence of change once the number of comparisons is allowed for."
-    listed = ", ".join(held["label"])
-    return text + f"evidence of change after allowing for the number of comparisons: {listed}."
+    held = tested[tested["verdict"] == "evidence"]
+    text = f"{len(tested)} theme(s) had enough coded answers to compare between rounds or periods"
+    if tested.empty:
+        text = "No theme had enough coded answers to compare between rounds or periods"
+    elif held.empty:
+        text += f": none is {REAL_CHANGE} once the number of comparisons is allowed for"
+    else:
+        text += f"; {REAL_CHANGE}, once the number of comparisons is allowed for: {', '.join(held['label'])}"
+    if untested:
+        text += (
+            f"; {untested} more had {TOO_FEW} (fewer than {MIN_TEST_BASE} coded answers in a round "
+            "or period), so only their counts are given"
+        )
+    return text + "."
 
 
 def chart_table(shares: pd.DataFrame, survey: str, question: str, names: dict | None = None) -> pd.DataFrame:
@@ -224,6 +319,7 @@ def chart_table(shares: pd.DataFrame, survey: str, question: str, names: dict | 
 def chart_words(table: pd.DataFrame, survey: str, question: str) -> tuple[str, str, str]:
     """(title stating the finding, caption, alt text) for one question's theme chart; the title
     and the alt text's form come from :mod:`pdu_analysis.wording.chart_titles`."""
+    from ..figures.marks import small_base_note
     from ..wording.chart_titles import alt_text, theme_title
 
     name = question_name(survey, question)
@@ -231,8 +327,8 @@ def chart_words(table: pd.DataFrame, survey: str, question: str) -> tuple[str, s
     bases = "; ".join(f"{g} {int(b)}" for g, b in table.groupby("group", sort=False)["base"].first().items())
     caption = (
         f"Themes coded in answers to '{name}', as a share of the {unit_word(survey)} whose answers were "
-        f"coded, with 95% Wilson intervals where the base is 30 or more (one answer can carry several "
-        f"themes). Bases: {bases}."
+        f"coded, with 95% intervals ({small_base_note()}; one answer can carry several themes). "
+        f"Bases: {bases}."
     )
     numbers = [
         f"{r.label}, {r.group}: {int(r.count)} of {int(r.base)}" for r in table.itertuples(index=False)

@@ -25,6 +25,8 @@ from pdu_analysis.stats.formatting import round_half_up
 from pdu_analysis.wording.numbers import points_text
 
 NO_DIFFERENCE = "the difference of 0 points"
+REAL_CHANGE = "evidence of a real change"
+"""The reader's words for the verdict "evidence" (:func:`pdu_analysis.stats.verdict`)."""
 
 
 def _observed(diff: float) -> str:
@@ -45,7 +47,7 @@ def plain_verdict(
         return f"{observed} cannot be tested with these numbers"
     kind = stats.verdict(p_value, ci_low, ci_high)
     if kind == "evidence":
-        return f"{observed} is evidence of a real change"
+        return f"{observed} is {REAL_CHANGE}"
     if kind == "mixed":
         return f"{observed} points to a change but is not conclusive"
     if mdd is None or not math.isfinite(float(mdd)):
