@@ -6,14 +6,24 @@ visible text (header, main and footer), leaving out closed ``<details>`` and the
 defines such terms on purpose.
 """
 
+import json
 import re
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
+from pdu_analysis.report.pages import read_notebook_places
+
 ROOT = Path(__file__).resolve().parents[1]
-READER_PAGES = ("index", "03_who_attends", "04_event_feedback", "05_follow_up", "06_interim_vs_final")
+
+
+def reader_pages(notebooks: Path = ROOT / "notebooks") -> list[str]:
+    """The index and every notebook whose own metadata places it with the readers' pages."""
+    places = read_notebook_places(sorted(Path(notebooks).glob("*.ipynb")))
+    return ["index", *sorted(stem for stem, place in places.items() if place.audience == "readers")]
+
+
 TERMS = (
     "Fisher",
     "p-value",
@@ -78,10 +88,25 @@ def test_the_scan_finds_terms_in_visible_text_and_ignores_closed_details_and_the
     assert reviewer_terms(visible_text(hidden), targets) == []
 
 
+def test_reader_pages_are_read_from_each_notebooks_metadata(tmp_path):
+    expected = {"index"}
+    for path in (ROOT / "notebooks").glob("*.ipynb"):
+        meta = json.loads(path.read_text(encoding="utf-8"))["metadata"].get("pdu_analysis", {})
+        if meta.get("page", {}).get("audience") == "readers":
+            expected.add(path.stem)
+    assert {"07_open_text", "09_aims"} <= expected
+    assert set(reader_pages()) == expected
+    reader = {"cells": [], "metadata": {"pdu_analysis": {"page": {"audience": "readers"}}}}
+    reviewer = {"cells": [], "metadata": {"pdu_analysis": {"page": {"audience": "reviewers"}}}}
+    (tmp_path / "11_new_findings.ipynb").write_text(json.dumps(reader), encoding="utf-8")
+    (tmp_path / "12_new_method.ipynb").write_text(json.dumps(reviewer), encoding="utf-8")
+    assert reader_pages(tmp_path) == ["index", "11_new_findings"]
+
+
 @pytest.mark.slow
 def test_reader_pages_show_no_reviewer_terms_outside_closed_details(built_project):
     targets = make_targets()
-    for name in READER_PAGES:
+    for name in reader_pages():
         page = (built_project / "reports" / "html" / f"{name}.html").read_text(encoding="utf-8")
         found = reviewer_terms(visible_text(page), targets)
         assert not found, f"{name}.html shows reviewer terms to readers: {found}"
