@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import importlib
 
-__version__ = "1.0.0"
+__version__ = "1.1.0"
 
 _EXPORTS = {
     "load": "pdu_analysis.tidy",
