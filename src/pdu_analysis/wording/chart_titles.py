@@ -192,7 +192,6 @@ def round_top_title(
     table: pd.DataFrame,
     template: str,
     *,
-    category: str = "option",
     names: Mapping[str, str] | None = None,
     published: Published | None = None,
     fallback: str,
@@ -207,7 +206,7 @@ def round_top_title(
     if int((rows["count"] == top["count"]).sum()) > 1 or int(top["count"]) == 0:
         return fallback
     round_words = _round_phrase(str(wave), names)
-    return _fill(template, str(top[category]), top["count"], top["base"], published, round=round_words)
+    return _fill(template, str(top["option"]), top["count"], top["base"], published, round=round_words)
 
 
 def round_first_title(
