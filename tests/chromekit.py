@@ -47,3 +47,10 @@ def offline(context) -> None:
             route.continue_() if route.request.url.startswith(("file:", "data:")) else route.abort()
         ),
     )
+
+
+def offline_page(browser, width: int, height: int = 800):
+    """A page in a new offline context whose viewport is ``width`` by ``height`` CSS pixels."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    offline(context)
+    return context.new_page()

@@ -7,6 +7,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+import chromekit  # noqa: E402
 import rawkit  # noqa: E402
 
 
@@ -25,3 +26,14 @@ def built_project(tmp_path_factory) -> Path:
     scratch = tmp_path_factory.mktemp("built")
     verify.rebuild(scratch, _sys.executable)
     return scratch
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's chromium driven by playwright, one per test module (tests/chromekit.py)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = chromekit.launch(p)
+        yield chromium
+        chromium.close()

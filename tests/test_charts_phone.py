@@ -320,23 +320,11 @@ def test_titles_are_not_drawn_in_the_image():
 
 
 # ------------------------------------------------------------------ the built pages, in chromium
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = chromekit.launch(p)
-        yield chromium
-        chromium.close()
-
-
 @pytest.mark.slow
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [390, 1280])
 def test_reader_charts_fit_the_screen_without_sideways_scroll(built_project, browser, width):
-    context = browser.new_context(viewport={"width": width, "height": 800})
-    chromekit.offline(context)
-    page = context.new_page()
+    page = chromekit.offline_page(browser, width)
     problems, charts = [], 0
     for html_page in sorted((built_project / "reports/html").glob("0*.html")):
         page.goto(html_page.as_uri())
@@ -356,5 +344,5 @@ def test_reader_charts_fit_the_screen_without_sideways_scroll(built_project, bro
                 problems.append(f"{html_page.name} {img['id']}: {img['width']:.0f} px")
             if img["px"] < 8.95:
                 problems.append(f"{html_page.name} {img['id']}: text {img['px']:.2f} px")
-    context.close()
+    page.context.close()
     assert charts >= 20 and not problems, problems

@@ -28,23 +28,11 @@ def axe_source() -> str:
     return AXE.read_text(encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = chromekit.launch(p)
-        yield chromium
-        chromium.close()
-
-
 @pytest.mark.parametrize("width", [390, 1280])
 def test_axe_finds_no_violation_on_any_page(built_project, browser, axe_source, width):
     pages = sorted((built_project / "reports/html").glob("*.html"))
     assert len(pages) > 3
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    chromekit.offline(context)
-    page = context.new_page()
+    page = chromekit.offline_page(browser, width, 900)
     found = {}
     for html_page in pages:
         page.goto(html_page.as_uri())
@@ -60,7 +48,7 @@ def test_axe_finds_no_violation_on_any_page(built_project, browser, axe_source, 
                  .filter(b => !b.closest('header, main, footer, nav, aside, [role=region]')).length"""
         )
         assert banner_outside == 0, f"{html_page.name}: the banner sits outside any landmark"
-    context.close()
+    page.context.close()
     assert not found, json.dumps(found, indent=1)
 
 

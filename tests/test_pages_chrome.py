@@ -292,23 +292,11 @@ def _built_pages(built):
     return found
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = chromekit.launch(p)
-        yield chromium
-        chromium.close()
-
-
 @pytest.mark.slow
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [PHONE, ZOOMED])
 def test_no_page_scrolls_sideways_and_chart_text_stays_legible(built_project, browser, width):
-    context = browser.new_context(viewport={"width": width, "height": 800})
-    chromekit.offline(context)
-    page = context.new_page()
+    page = chromekit.offline_page(browser, width)
     wide, small, measured = [], [], 0
     for html_page in _built_pages(built_project):
         page.goto(html_page.as_uri())
@@ -325,7 +313,7 @@ def test_no_page_scrolls_sideways_and_chart_text_stays_legible(built_project, br
             measured += 1
             if size is None or size < 8.95:
                 small.append(f"{html_page.name} {name}: {size}")
-    context.close()
+    page.context.close()
     assert not wide, f"pages wider than {width} px: {wide}"
     assert measured > 0 and not small, f"chart text under 9 px at {width} px: {small}"
 
