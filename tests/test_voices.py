@@ -147,12 +147,19 @@ def test_shipped_data_hold_quotes_for_most_sections(shipped):
     assert table.groupby("section")["dissent"].any()[["model", "involvement"]].all()
 
 
-def test_section_quotes_reads_the_build(shipped, tmp_path, monkeypatch):
+def test_section_quotes_reads_what_the_open_text_notebook_wrote(shipped, tmp_path, monkeypatch):
     responses, table = shipped
     store.write_tables({"survey_responses": responses}, tmp_path)
     monkeypatch.setattr(paths, "processed_dir", lambda: tmp_path)
-    voices._shipped.cache_clear()
+    # before notebook 07 has written its tables, the quotes come from the raw folder and its sheets
     found = voices.section_quotes("model", limit=3, raw=RAW)
     assert list(found.columns) == ["quote", "speaker", "theme"] and len(found) == 3
     assert found.equals(voices.choose(table, "model", 3))
+    # once it has, they are read from data/processed: a quote it left out is not shown
+    kept = table[table["quote"] != found["quote"].iloc[0]].assign(
+        dissent=lambda t: t["dissent"].map({True: "yes", False: "no"})
+    )
+    store.write_tables({"section_quotes": kept}, tmp_path)
+    again = voices.section_quotes("model", limit=3, raw=RAW)
+    assert found["quote"].iloc[0] not in set(again["quote"]) and len(again) == 3
     assert voices.section_quotes("no_such_section").empty

@@ -271,6 +271,56 @@ THEME_CODES = pa.DataFrameSchema(
     description="One row per theme a coder gave a free-text answer or interview passage (no text).",
 )
 
+THEME_COUNTS = pa.DataFrameSchema(
+    {
+        "sheet": _col(str, kind=TEXT, description="the coding sheet the units were coded in"),
+        "survey": _col(str, kind=CATEGORY, description="survey of the texts, or 'interviews'"),
+        "question_id": _col(
+            str, kind=CATEGORY, description="the free-text question (or 'notes' for interviews)"
+        ),
+        "round": _col(str, kind=ROUND, description="round or period of the texts"),
+        "theme": _col(str, kind=CATEGORY, description="theme code, as in data/reference/themes.csv"),
+        "label": _col(str, kind=TEXT, description="the theme as readers see it"),
+        "count": _col(
+            "int64",
+            pa.Check.ge(0),
+            kind=COUNT,
+            description="units (respondents, interviewees) with the theme",
+        ),
+        "base": _col(
+            "int64", pa.Check.ge(1), kind=COUNT, description="units whose texts the first coder coded"
+        ),
+    },
+    strict=True,
+    unique=["sheet", "round", "theme"],
+    name="theme counts",
+    description=(
+        "k of n units with each theme, per coding sheet, round and theme, from the first coder's "
+        "codes (no text); written by the open-text notebook for every page that counts a theme."
+    ),
+)
+
+SECTION_QUOTES = pa.DataFrameSchema(
+    {
+        "section": _col(str, kind=CATEGORY, description="report section the quote informs (sections.csv)"),
+        "quote": _col(str, kind=TEXT, description="the approved text, redacted as it was read"),
+        "speaker": _col(str, kind=TEXT, description="the kind of speaker, never a person"),
+        "theme": _col(str, kind=TEXT, description="label of the theme that places it in the section"),
+        "dissent": _col(
+            str, pa.Check.isin(["yes", "no"]), kind=CATEGORY, description="whether that theme records doubt"
+        ),
+        "sheet": _col(str, kind=TEXT, description="the coding sheet that approved it"),
+        "item_id": _col(str, kind=ID, description="the text (a response's answer or an interview passage)"),
+    },
+    strict=True,
+    unique=["section", "sheet", "item_id"],
+    name="section quotes",
+    description=(
+        "One row per quote the first coder approved and report section it informs, in the coding "
+        "sheets' order; written by the open-text notebook for the pages that set quotes beside findings."
+    ),
+)
+
 TIDY = {
     "attendances": ATTENDANCES,
     "people": PEOPLE,
@@ -280,6 +330,8 @@ TIDY = {
     "survey_responses": RESPONSES,
     "survey_answers": ANSWERS,
     "theme_codes": THEME_CODES,
+    "theme_counts": THEME_COUNTS,
+    "section_quotes": SECTION_QUOTES,
 }
 """Every tidy table in data/processed, by file name, with its schema."""
 

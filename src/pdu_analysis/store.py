@@ -103,4 +103,13 @@ def read_processed(name: str, folder: Path | None = None) -> pd.DataFrame:
     return table
 
 
-INTEGER_COLUMNS = {"attendances", "headcount", "questions_answered", "rows_in", "rows_out", "change"}
+INTEGER_COLUMNS = {
+    "attendances",
+    "headcount",
+    "questions_answered",
+    "rows_in",
+    "rows_out",
+    "change",
+    "count",
+    "base",
+}

@@ -11,16 +11,27 @@ validated -> theme shares (``shares``), coder agreement (``agreement``) and appr
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from .. import paths, reference
-from ..clean.interviews import read_interviews
-from ..clean.open_text import read_open_text
-from .codebook import Codebook, load_codebook
-from .redact import redactor_for
+
+if TYPE_CHECKING:
+    from .codebook import Codebook
 
 __all__ = ["Codebook", "analyse", "coded_texts", "coding_dir", "collect_texts", "load_codebook"]
+
+
+def __getattr__(name: str):
+    """``Codebook`` and ``load_codebook`` load on first use: a page that only reads what notebook 07
+    wrote (``qual.handoff``) never imports the codebook's schemas, the readers or the redactor."""
+    if name in ("Codebook", "load_codebook"):
+        from . import codebook
+
+        return getattr(codebook, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 CODING_FOLDER = "coding"
 
@@ -36,6 +47,10 @@ def coding_dir(raw: Path | None = None) -> Path | None:
 
 def collect_texts(raw: Path, responses: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, int]]:
     """Every survey free text and interview passage, redacted, with counts for the cleaning log."""
+    from ..clean.interviews import read_interviews
+    from ..clean.open_text import read_open_text
+    from .redact import redactor_for
+
     redact = redactor_for(raw)
     survey, dropped = read_open_text(raw, responses, redact)
     rounds = reference.waves_by_cutoff()["wave"].tolist()
@@ -70,6 +85,7 @@ def coded_texts(raw: Path, responses: pd.DataFrame, codebook: Codebook | None = 
     the files of the raw folder and of the coding sheets' folder or with the survey responses,
     which make up the key.
     """
+    from .codebook import load_codebook
     from .sheets import read_sheets
 
     codebook = codebook or load_codebook()
@@ -92,6 +108,7 @@ def analyse(
     (approved quotes by report section and kind of speaker).
     """
     from . import agreement, quotes, shares, voices
+    from .codebook import load_codebook
     from .wording import group_names
 
     codebook = load_codebook()

@@ -15,15 +15,16 @@ a quote carrying a dissenting theme (``dissent: yes``), one is always among them
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Collection
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .. import paths, reference, store
-from ..clean.interviews import FOLDER, SURVEY, parse_notes
-from .codebook import Codebook, load_codebook
+from .. import reference
+
+if TYPE_CHECKING:
+    from .codebook import Codebook
 
 QUOTE_COLUMNS = ["quote", "speaker", "theme"]
 TABLE_COLUMNS = ["section", "quote", "speaker", "theme", "dissent", "sheet", "item_id"]
@@ -46,6 +47,8 @@ def with_article(kind: str) -> str:
 
 def interview_groups(raw: Path) -> dict[str, str]:
     """Interview code -> the group the notes say the interviewee belongs to."""
+    from ..clean.interviews import FOLDER, parse_notes  # the interview reader, only when building
+
     folder = Path(raw) / FOLDER
     rounds = reference.waves_by_cutoff()["wave"].tolist()
     groups = {}
@@ -57,6 +60,8 @@ def interview_groups(raw: Path) -> dict[str, str]:
 
 def speaker(survey: str, unit_id: str, groups: dict[str, str]) -> str:
     """The kind of speaker of one text."""
+    from ..clean.interviews import SURVEY
+
     if survey == SURVEY:
         return with_article(groups.get(unit_id, "interviewee"))
     return SURVEY_SPEAKERS.get(survey, OTHER_SPEAKER)
@@ -108,25 +113,15 @@ def choose(table: pd.DataFrame, section: str, limit: int = 3, exclude: Collectio
     return rows.loc[picked, QUOTE_COLUMNS].reset_index(drop=True)
 
 
-@functools.lru_cache(maxsize=4)
-def _shipped(raw: str, processed: str) -> pd.DataFrame:
-    from . import coded_texts
-
-    codebook = load_codebook()
-    responses = store.read_processed("survey_responses", Path(processed))
-    coded = coded_texts(Path(raw), responses, codebook)
-    return voices_table(coded, codebook, interview_groups(Path(raw)))
-
-
 def section_quotes(
     section: str, limit: int = 3, raw: str | Path | None = None, exclude: Collection[str] = ()
 ) -> pd.DataFrame:
     """Approved, redacted quotes for one report section: columns ``quote, speaker, theme``.
 
-    ``raw`` is the raw folder (default: ``paths.raw_dir()``); the coding sheets are those beside it
-    (``qual.coding_dir``) and the survey responses those of ``data/processed``. A section no
-    approved quote informs gives an empty table.
+    The quotes are those notebook 07 wrote (``qual.handoff``); before it has run, those of the
+    raw folder ``raw`` (default ``paths.raw_dir()``) and its coding sheets. A section no approved
+    quote informs gives an empty table.
     """
-    folder = paths.raw_dir(raw)
-    table = _shipped(str(folder), str(paths.processed_dir()))
-    return choose(table, section, limit, exclude)
+    from .handoff import section_quotes as quotes_by_section
+
+    return choose(quotes_by_section(raw), section, limit, exclude)

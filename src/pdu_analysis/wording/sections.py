@@ -404,9 +404,9 @@ def page_context(raw_dir=None, tidy: dict[str, pd.DataFrame] | None = None) -> C
     raw = paths.raw_dir(raw_dir)
     shares = None
     if any(_themes_of(s) for s in QUALITATIVE):
-        from pdu_analysis import qual
+        from pdu_analysis.qual.handoff import theme_counts
 
-        shares = qual.analyse(raw, tidy["survey_responses"])["shares"]
+        shares = theme_counts(raw)  # as the open-text notebook wrote them
     return Context(tidy, published_figures(tidy, synthetic=paths.is_synthetic(raw)), shares)
 
 
