@@ -117,7 +117,8 @@ $(BUILD_ID): FORCE
 
 # How raw inputs enter the build: one variable, so a change in how they are tracked is one line.
 RAW_PREREQ = $(RAW_STAMP)
-CODING_DIR = $(shell PDU_DATA_DIR="$(PDU_DATA_DIR)" PDU_RAW_DIR="$(PDU_RAW_DIR)" $(PY) -m pdu_analysis.paths coding)
+# The coding folder is asked of Python once, the first time a rule needs it (it then keeps its value).
+CODING_DIR = $(eval CODING_DIR := $(shell PDU_DATA_DIR="$(PDU_DATA_DIR)" PDU_RAW_DIR="$(PDU_RAW_DIR)" $(PY) -m pdu_analysis.paths coding))$(CODING_DIR)
 CODING_PREREQ = $(wildcard $(CODING_DIR)/*.xlsx $(CODING_DIR)/second_coder/*.xlsx $(CODING_DIR)/*.md)
 
 $(RAW_STAMP): FORCE
@@ -127,7 +128,7 @@ $(RAW_STAMP): FORCE
 # other notebooks' outputs) is declared in the notebook's metadata and written as rules into
 # $(NOTEBOOK_RULES) (pdu_analysis.report.rules); a parameter goes only to a notebook that takes it.
 NOTEBOOK_RULES := .build/notebooks.mk
-RUN_NOTEBOOK = $(PY) -m pdu_analysis.report.execute $< $@ -p raw_dir "$(RAW_DIR)" \
+RUN_NOTEBOOK = $(PY) -m pdu_analysis.report.execute $< $@ --page-dir $(O)reports/html -p raw_dir "$(RAW_DIR)" \
   $(if $(and $(INTERIM_CUTOFF),$(filter interim_cutoff,$(NOTEBOOK_PARAMETERS))),-p interim_cutoff "$(INTERIM_CUTOFF)")
 COMMON := $(ENV_STAMP) $(PARAMS) $(SRC) $(REFERENCE)
 

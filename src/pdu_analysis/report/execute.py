@@ -36,8 +36,8 @@ import nbformat
 from traitlets.config import Config
 
 from .. import paths
-from ..store import write_atomic
-from . import KERNEL_NAME, warm_kernel
+from ..atomic import write_atomic
+from . import KERNEL_NAME, prerender, warm_kernel
 
 ENGINE_NAME = "pdu-progress"
 INJECTED_TAG = "injected-parameters"
@@ -239,10 +239,11 @@ def _describe(notebook: Path, nb, index: int | None, ename: str, evalue: str, tr
     return f"notebook {notebook.name} failed{where}: {ename}" + (f": {detail}" if detail else "")
 
 
-def _papermill(notebook, tmp, parameters, kernel_name, cell_timeout, on_cell, sockets):
+def _papermill(notebook, tmp, parameters, kernel_name, cell_timeout, on_cell, sockets, kernel_started):
     """papermill on a kernel started first (``warm_kernel``), so its start overlaps papermill's import."""
     config = ipc_config(sockets)
     with warm_kernel.started(notebook, kernel_name, config, KERNEL_ARGUMENTS) as manager:
+        kernel_started()
         import papermill
 
         _register_engine()
@@ -262,7 +263,9 @@ def _papermill(notebook, tmp, parameters, kernel_name, cell_timeout, on_cell, so
         )
 
 
-def _run(notebook, tmp, failed, output, parameters, kernel_name, cell_timeout, on_cell, state):
+def _run(
+    notebook, tmp, failed, output, parameters, kernel_name, cell_timeout, on_cell, state, kernel_started
+):
     """papermill on the pdu-analysis kernel; each way it can fail becomes one ``NotebookFailed``.
 
     papermill is imported only once the kernel is starting (``_papermill``), so its exception
@@ -272,7 +275,9 @@ def _run(notebook, tmp, failed, output, parameters, kernel_name, cell_timeout, o
 
     try:
         with tempfile.TemporaryDirectory(prefix="pdu-kernel-") as sockets:
-            return _papermill(notebook, tmp, parameters, kernel_name, cell_timeout, on_cell, sockets)
+            return _papermill(
+                notebook, tmp, parameters, kernel_name, cell_timeout, on_cell, sockets, kernel_started
+            )
     except NoSuchKernel:
         raise NotebookFailed(
             f"notebook {notebook.name}: the Jupyter kernel '{kernel_name}' is not registered; "
@@ -323,11 +328,14 @@ def execute_notebook(
     progress: bool = True,
     cell_timeout: int | None = 600,
     stream=None,
+    page_dir: str | os.PathLike | None = None,
 ) -> Path:
     """Execute ``notebook`` into ``output``; raise ``NotebookFailed`` (output untouched) on error.
 
     ``parameters`` go to the cell tagged ``parameters``. Progress lines
-    ("running 03_who_attends: cell 5/23") go to ``stream`` (stderr by default).
+    ("running 03_who_attends: cell 5/23") go to ``stream`` (stderr by default). With ``page_dir``
+    the page is rendered there too, by this process (``prerender``), when every other notebook
+    has run, so the neighbours' headings are known.
     """
     stream = stream or sys.stderr
     notebook, output = Path(notebook), Path(output)
@@ -349,9 +357,34 @@ def execute_notebook(
         if printer:
             printer(nb, index)
 
+    renderer: list[prerender.PageRenderer] = []
+    if page_dir is not None:
+        prerender.forget(Path(page_dir), output.stem)
+    if page_dir is not None and prerender.enabled():
+        wanted = prerender.every_page_ran(output, notebook.parent)
+
+        def kernel_started() -> None:  # nbconvert loads on this core while the kernel imports on the other
+            if wanted:
+                renderer.append(prerender.PageRenderer(Path(page_dir)))
+    else:
+
+        def kernel_started() -> None:
+            pass
+
     started = time.monotonic()
     try:
-        nb = _run(notebook, tmp, failed, output, parameters, kernel_name, cell_timeout, on_cell, state)
+        nb = _run(
+            notebook,
+            tmp,
+            failed,
+            output,
+            parameters,
+            kernel_name,
+            cell_timeout,
+            on_cell,
+            state,
+            kernel_started,
+        )
     except BaseException:  # failure or Ctrl-C: leave no temporary file behind
         tmp.unlink(missing_ok=True)
         raise
@@ -360,9 +393,11 @@ def execute_notebook(
     write_atomic(output, nbformat.writes(scrub(nb, output_path=_shown(output))).encode("utf-8"))
     tmp.unlink(missing_ok=True)
     failed.unlink(missing_ok=True)
+    page = renderer[0].render(output) if renderer else None
     if progress:
         print(
-            f"executed {notebook.stem} in {time.monotonic() - started:.1f} s -> {output}",
+            f"executed {notebook.stem} in {time.monotonic() - started:.1f} s -> {output}"
+            + (f"; page {page}" if page else ""),
             file=stream,
             flush=True,
         )
@@ -389,6 +424,12 @@ def main(argv: list[str] | None = None) -> int:
         "--cell-timeout", type=int, default=600, help="seconds one cell may run (default 600; 0 = no limit)"
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
+    parser.add_argument(
+        "--page-dir",
+        type=Path,
+        default=None,
+        help="also render the page into this folder (the build's reports/html)",
+    )
     args = parser.parse_args(argv)
     parameters = {name: parse_value(value) for name, value in args.parameter}
     try:
@@ -398,6 +439,7 @@ def main(argv: list[str] | None = None) -> int:
             parameters,
             progress=not args.quiet,
             cell_timeout=args.cell_timeout or None,
+            page_dir=args.page_dir,
         )
     except NotebookFailed as failure:
         print(failure, file=sys.stderr)

@@ -23,9 +23,9 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from .. import __version__, fingerprint
+from ..atomic import write_atomic
 from ..calendar_words import day_text
 from ..errors import PDUInputError
-from ..store import write_atomic
 
 NOT_RECORDED = fingerprint.NOT_RECORDED
 DESCRIPTION_FILES = ("PROVENANCE.md", "README.md")

@@ -24,20 +24,17 @@ Why these choices:
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 import time
 from pathlib import Path
 
-import nbformat
-
 from .. import cli, paths
+from ..atomic import write_atomic
 from ..errors import PDUInputError
-from ..store import write_atomic
-from . import chrome, pages, provenance
+from . import pages, prerender
 from .incremental import NAVIGATION_FILE, navigation, to_render
-from .postprocess import finish_page
-from .snippets import banner_html
 
 TEMPLATES = Path(__file__).with_name("templates")
 TEMPLATE_NAME = "pdu_report"
@@ -120,14 +117,19 @@ def raw_folder(nb) -> Path:
 
 
 def notebook_heading(path: Path) -> str:
-    """The first H1 of a notebook's markdown (what its page is called), else a name from its file."""
+    """The first H1 of a notebook's markdown (what its page is called), else a name from its file.
+
+    Read as plain JSON: the render step asks every page's heading before it knows whether it has
+    anything to render, and nbformat's validator would cost more than the answer.
+    """
     try:
-        nb = nbformat.read(path, as_version=4)
+        nb = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        nb = None
-    for cell in nb.cells if nb else []:
-        if cell.cell_type == "markdown":
-            for line in cell.source.splitlines():
+        nb = {}
+    for cell in nb.get("cells", []) if isinstance(nb, dict) else []:
+        if cell.get("cell_type") == "markdown":
+            source = cell.get("source", "")
+            for line in ("".join(source) if isinstance(source, list) else source).splitlines():
                 if line.startswith("# "):
                     return " ".join(re.sub(r"[*_`]", "", line[2:]).split())
     return Path(path).stem.lstrip("0123456789_").replace("_", " ").capitalize() or Path(path).stem
@@ -185,6 +187,12 @@ def render_notebook(
     (stem to place, from each notebook's metadata) orders them; by default both are read from
     the executed notebooks beside this one.
     """
+    import nbformat
+
+    from . import chrome, provenance
+    from .postprocess import finish_page
+    from .snippets import banner_html
+
     executed = Path(executed)
     nb = nbformat.read(executed, as_version=4)
     bare = unlabelled_figures(nb)
@@ -258,10 +266,10 @@ def render_all(notebooks, out_dir: Path, *, stream=None) -> list[Path]:
 
 
 def _count_stderr(path: Path) -> int:
-    nb = nbformat.read(path, as_version=4)
+    nb = json.loads(Path(path).read_text(encoding="utf-8"))
     return sum(
         o.get("output_type") == "stream" and o.get("name") == "stderr"
-        for c in nb.cells
+        for c in nb.get("cells", [])
         for o in c.get("outputs", [])
     )
 
@@ -297,7 +305,9 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     try:
         state = navigation(args.notebooks)
-        written = render_all(to_render(args.notebooks, args.changed, out_dir, state), out_dir)
+        wanted = to_render(args.notebooks, args.changed, out_dir, state)
+        todo = [p for p in wanted if not prerender.is_current(p, out_dir, state)]
+        written = render_all(todo, out_dir) if todo else []
     except (RenderError, FileNotFoundError, PDUInputError, ValueError) as err:  # ValueError: a page's place
         return cli.failed("render", err)
     nav = out_dir / NAVIGATION_FILE
@@ -306,7 +316,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.prune:
         for stale in prune_pages(out_dir, {p.stem for p in args.notebooks}):
             print(f"removed {stale} (its notebook is gone)", file=sys.stderr)
-    print(f"rendered {len(written)} page(s) in {time.monotonic() - started:.1f} s", file=sys.stderr)
+    kept = len(wanted) - len(todo)
+    made = f"; kept {kept} made as their notebook ran" if kept else ""
+    print(f"rendered {len(written)} page(s) in {time.monotonic() - started:.1f} s{made}", file=sys.stderr)
     return 0
 
 
