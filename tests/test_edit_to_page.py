@@ -60,3 +60,24 @@ def test_edit_to_page_is_judged_against_five_seconds_and_the_notebooks_that_ran(
     assert extra.status == report.MISSED
     unseen = report.edit_rows({**step, "page_shows_it": False, "notebooks_run": [], "expected": []})[0]
     assert unseen.status == report.FAILED
+
+
+def test_edit_to_page_is_the_median_of_its_runs_and_needs_every_page_right(monkeypatch):
+    times = iter([6.1, 3.9, 4.4])
+    shown = iter([True, True, True])
+
+    def one(ws, name, mark, echo=None):
+        assert mark.strip().startswith("(reworded") and mark.strip().endswith(")")
+        return {
+            "seconds": next(times),
+            "returncode": 0,
+            "notebooks_run": ["04_x"],
+            "page_shows_it": next(shown),
+        }
+
+    monkeypatch.setattr(edit, "_one_edit", one)
+    monkeypatch.setattr(edit.builds, "expected_after_touch", lambda ws, name: ["04_x"])
+    step = edit.measure(None, "04_x.ipynb", runs=3)
+    assert step["seconds"] == 4.4 and step["runs_seconds"] == [6.1, 3.9, 4.4] and step["page_shows_it"]
+    times, shown = iter([4.0, 4.0, 4.0]), iter([True, False, True])
+    assert not edit.measure(None, "04_x.ipynb", runs=3)["page_shows_it"]

@@ -150,6 +150,11 @@ def build_rows(builds: dict) -> list[Row]:
 EDIT_TARGET_S = 5.0
 
 
+def _runs(step: dict) -> str:
+    runs = step.get("runs_seconds") or [step["seconds"]]
+    return ", ".join(f"{s:.2f}" for s in runs)
+
+
 def edit_rows(step: dict | None) -> list[Row]:
     """The edit-to-page row: one caption reworded, until its page shows it."""
     if step is None:
@@ -163,7 +168,7 @@ def edit_rows(step: dict | None) -> list[Row]:
     return [
         Row(
             what,
-            f"{_s(step['seconds'])}, ran: {_names(ran)}",
+            f"{_s(step['seconds'])} (median of {_runs(step)}), ran: {_names(ran)}",
             f"<= {EDIT_TARGET_S:.0f} s, only: {_names(step['expected'])}",
             _check(step["seconds"] <= EDIT_TARGET_S and sorted(ran) == sorted(step["expected"])),
         )
