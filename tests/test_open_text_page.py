@@ -54,6 +54,28 @@ def test_theme_tables_carry_k_n_and_intervals(built_project):
     assert any(r["kappa"] not in ("", "nan") for r in kappa)
 
 
+def test_the_theme_table_marks_a_k_of_n_the_report_never_published_as_the_charts_do():
+    from pdu_analysis.wording.assumed import MARK, Published
+
+    shares = pd.DataFrame(
+        {
+            "survey": ["interviews"] * 3,
+            "question_id": ["notes"] * 3,
+            "round": ["final"] * 3,
+            "label": ["Links between services", "Making Every Adult Matter", "Unused"],
+            "count": [5, 2, 0],
+            "base": [19, 19, 19],
+            "ci_low": [11.8, 2.9, 0.0],
+            "ci_high": [48.8, 31.4, 16.8],
+        }
+    )
+    published = Published({"Links": {(5, 19)}}, synthetic=True)
+    marked = qwords.readable_shares(shares, None, published)["k of n"].tolist()
+    assert marked == ["5 of 19", "2 of 19" + MARK]  # the unused theme is left out
+    real = Published({"Links": {(5, 19)}}, synthetic=False)  # real exports carry no mark
+    assert MARK not in "".join(qwords.readable_shares(shares, None, real)["k of n"])
+
+
 def _comparisons() -> pd.DataFrame:
     """One tested theme comparison that holds after adjustment, one below the minimum base."""
     common = {"survey": "follow_up", "question_id": "action_detail", "first": "interim", "second": "final"}

@@ -16,7 +16,7 @@ from matplotlib.patches import Patch
 
 from pdu_analysis.figures.theme import GREY, LABEL_WRAP, SMALLEST_PT, TEXT_COLOUR
 from pdu_analysis.stats.conventions import WORDS_ONLY_BASE
-from pdu_analysis.wording.assumed import LEGEND, MARK, Published
+from pdu_analysis.wording.assumed import LEGEND, MARK, Published, assumed_rows
 
 HATCH = "///"
 """The hatching of a bar the report never published."""
@@ -82,16 +82,8 @@ def flag_assumed(
     table: pd.DataFrame, published: Published | None, section: str | None = None
 ) -> pd.DataFrame:
     """``table`` with a boolean ``assumed`` column: True where ``count`` of ``base`` is a figure
-    the report never published (in ``section``, or in no section when it is None)."""
-
-    def assumed(k, n) -> bool:
-        if published is None or pd.isna(k) or pd.isna(n):
-            return False
-        if section:
-            return published.assumed(int(k), int(n), section)
-        return published.assumed_in_any(int(k), int(n))
-
-    flags = [assumed(k, n) for k, n in zip(table["count"], table["base"], strict=True)]
+    the report never published (``wording.assumed.assumed_rows``)."""
+    flags = assumed_rows(table, published, section)
     return table.assign(assumed=pd.Series(flags, index=table.index, dtype=bool))
 
 

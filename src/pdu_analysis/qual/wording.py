@@ -143,9 +143,16 @@ def progress_table(coded: pd.DataFrame, names: dict | None = None) -> pd.DataFra
     return pd.DataFrame(rows)
 
 
-def readable_shares(shares: pd.DataFrame, names: dict | None = None) -> pd.DataFrame:
-    """Themes used at least once, with 'k of n' and the 95% interval, by question and round."""
+def readable_shares(shares: pd.DataFrame, names: dict | None = None, published=None) -> pd.DataFrame:
+    """Themes used at least once, with 'k of n' and the 95% interval, by question and round.
+
+    With ``published`` (``wording.assumed.Published``) a k of n the report never published carries
+    the mark, as the same row does in the charts.
+    """
+    from pdu_analysis.wording.assumed import MARK, assumed_rows
+
     used = shares[shares["count"] > 0]
+    marks = [MARK if a else "" for a in assumed_rows(used, published)]
     return pd.DataFrame(
         {
             "question": [
@@ -156,7 +163,8 @@ def readable_shares(shares: pd.DataFrame, names: dict | None = None) -> pd.DataF
             ],
             "theme": used["label"],
             "k of n": [
-                share_text(k, n, interval=False) for k, n in zip(used["count"], used["base"], strict=True)
+                share_text(k, n, interval=False) + mark
+                for k, n, mark in zip(used["count"], used["base"], marks, strict=True)
             ],
             "95% interval": [
                 interval_text(lo, hi) for lo, hi in zip(used["ci_low"], used["ci_high"], strict=True)

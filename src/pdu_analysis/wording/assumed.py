@@ -66,6 +66,21 @@ class Published:
         return f"{text}{MARK}" if self.assumed(count, base, section) else text
 
 
+def assumed_rows(table: pd.DataFrame, published: Published | None, section: str | None = None) -> list[bool]:
+    """Per row of ``table``: True where ``count`` of ``base`` is a figure the report never published
+    (in ``section``, or in no section when it is None, as for a chart or table spanning sections).
+    The one rule for charts (``figures.marks.flag_assumed``) and tables of k of n."""
+
+    def assumed(k, n) -> bool:
+        if published is None or pd.isna(k) or pd.isna(n):
+            return False
+        if section:
+            return published.assumed(int(k), int(n), section)
+        return published.assumed_in_any(int(k), int(n))
+
+    return [assumed(k, n) for k, n in zip(table["count"], table["base"], strict=True)]
+
+
 def published_figures(tidy: dict[str, pd.DataFrame], *, synthetic: bool) -> Published:
     """Run each published figure's recipe on ``tidy``; keep those the data reproduce.
 
