@@ -124,7 +124,7 @@ def test_rounds_compared_in_the_readers_words():
     table = _comparisons()
     shown = qwords.readable_comparisons(table)
     assert shown["what it shows"].tolist() == [
-        "The rise of 50 points is evidence of a real change.",
+        "The rise of 50 points is evidence of change.",
         "Not compared: too few answers to show a difference.",
     ]
     assert shown["rounds"].tolist() == [
@@ -133,13 +133,13 @@ def test_rounds_compared_in_the_readers_words():
     ]
     assert qwords.reviewer_comparisons(table)["comparison"].tolist() == ["reviewer's sentence", "counts only"]
     assert qwords.comparison_point(table) == (
-        "1 theme(s) had enough coded answers to compare between rounds or periods; evidence of a real "
-        "change, once the number of comparisons is allowed for: Taking more time; 1 more had too few "
+        "1 theme(s) had enough coded answers to compare between rounds or periods; evidence of change, "
+        "once the number of comparisons is allowed for: Taking more time; 1 more had too few "
         "answers to show a difference (fewer than 10 coded answers in a round or period), so only their "
         "counts are given."
     )
     none = table.iloc[[0]].assign(verdict="none", p_holm=0.4)
-    assert ": none is evidence of a real change once" in qwords.comparison_point(none)
+    assert ": none is evidence of change once" in qwords.comparison_point(none)
 
 
 def test_coder_agreement_in_the_readers_words_names_no_statistic():

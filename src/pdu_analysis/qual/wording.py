@@ -14,8 +14,9 @@ from .. import labels, reference
 from ..clean.interviews import SURVEY as INTERVIEWS
 from ..clean.open_text import OTHER_SUFFIX
 from ..errors import PDUInputError
+from ..stats.verdict import EVIDENCE_WORDS
 from ..wording.numbers import interval_text, share_text
-from ..wording.plain import REAL_CHANGE, plain_verdict
+from ..wording.plain import plain_verdict
 from .agreement import FLAG_BELOW, MIN_POSITIVES, agreement_point
 from .shares import MIN_TEST_BASE
 
@@ -37,7 +38,7 @@ COMPARISON_METHOD = (
     "which they were given, follow-up answers by survey round) with the test used for the closed "
     "questions: the Newcombe interval for the difference, Fisher's exact test and the difference the "
     "bases could detect. All the theme comparisons on this page are one family: their p-values are "
-    "adjusted together with Holm's method, and a difference is called evidence of change only when the "
+    "adjusted together with Holm's method, and a difference is called " + EVIDENCE_WORDS + " only when the "
     "adjusted p is below 0.05 and the interval excludes no change. A pair where either group has fewer "
     f"than {MIN_TEST_BASE} coded answers is not tested; its counts are shown. Interviews are not compared "
     "between rounds: interviewees were chosen, not sampled."
@@ -295,9 +296,11 @@ def comparison_point(comparisons: pd.DataFrame) -> str:
     if tested.empty:
         text = "No theme had enough coded answers to compare between rounds or periods"
     elif held.empty:
-        text += f": none is {REAL_CHANGE} once the number of comparisons is allowed for"
+        text += f": none is {EVIDENCE_WORDS} once the number of comparisons is allowed for"
     else:
-        text += f"; {REAL_CHANGE}, once the number of comparisons is allowed for: {', '.join(held['label'])}"
+        text += (
+            f"; {EVIDENCE_WORDS}, once the number of comparisons is allowed for: {', '.join(held['label'])}"
+        )
     if untested:
         text += (
             f"; {untested} more had {TOO_FEW} (fewer than {MIN_TEST_BASE} coded answers in a round "

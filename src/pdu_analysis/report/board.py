@@ -19,6 +19,7 @@ from markupsafe import Markup
 from .. import paths
 from ..aims.summary import NOT_WRITTEN
 from ..stats import conventions
+from ..stats.verdict import EVIDENCE_WORDS
 from . import chrome, pages
 from .rows import read_rows
 from .snippets import banner_html, legend_html
@@ -60,6 +61,7 @@ def pack_html(tables_dir: Path, *, synthetic: bool, study: str) -> str:
         not_written=NOT_WRITTEN,
         study=study,
         words_only_base=conventions.WORDS_ONLY_BASE,
+        evidence_words=EVIDENCE_WORDS,
         indicative_base=conventions.INDICATIVE_BASE,
         disclosure_low=conventions.DISCLOSURE_LOW,
         disclosure_high=conventions.DISCLOSURE_HIGH,

@@ -29,6 +29,7 @@ from statsmodels.regression.linear_model import OLS
 from pdu_analysis.calendar_words import day_text
 from pdu_analysis.stats.clustered_compare import compare_periods_clustered
 from pdu_analysis.stats.conventions import ALPHA
+from pdu_analysis.stats.verdict import EVIDENCE_WORDS
 
 SUGGESTIVE = 0.10
 """A check whose p is below this (and whose change points the same way) still supports the change."""
@@ -186,10 +187,10 @@ class Robustness:
         """
         ways = "(by person, by event, both, and with each event left out in turn)"
         if not self.primary_holds:
-            return "is not evidence of change once people who came more than once are allowed for"
+            return f"is not {EVIDENCE_WORDS} once people who came more than once are allowed for"
         if self.rating == "strong":
             return f"holds in all {self.checks} checks of how attendances group {ways}"
-        shaky = "it is suggestive only" if self.rating == "moderate" else "it is not evidence of change"
+        shaky = "it is suggestive only" if self.rating == "moderate" else f"it is not {EVIDENCE_WORDS}"
         return (
             f"holds in {self.held} of {self.checks} checks of how attendances group {ways}, though "
             f"{self.weakest} {shaky}"

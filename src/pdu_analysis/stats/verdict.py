@@ -27,6 +27,11 @@ from pdu_analysis.stats.formatting import format_p, round_half_up, whole
 Verdict = Literal["evidence", "mixed", "none"]
 
 
+EVIDENCE_WORDS = "evidence of change"
+"""How every page and layer words the verdict "evidence" (readers' sentences, reviewers' clauses,
+chart titles, the index): one wording, so a change never reads two ways."""
+
+
 def verdict(p_value: float, ci_low: float, ci_high: float, *, alpha: float = ALPHA) -> Verdict:
     """Classify a comparison by its p-value and its 95% interval for the difference.
 
@@ -121,9 +126,9 @@ def verdict_clause(
     p_text = f"{test} {format_p(p_value)}"
     kind = verdict(p_value, ci_low, ci_high, alpha=alpha)
     if kind == "evidence":
-        return f"{observed} is evidence of change ({p_text}; {interval_text(ci_low, ci_high)})"
+        return f"{observed} is {EVIDENCE_WORDS} ({p_text}; {interval_text(ci_low, ci_high)})"
     if kind == "none":
-        return f"{observed} is not evidence of change ({p_text}; {interval_text(ci_low, ci_high)})"
+        return f"{observed} is not {EVIDENCE_WORDS} ({p_text}; {interval_text(ci_low, ci_high)})"
     ci = f"its 95% CI, {end(ci_low)} to {end(ci_high)} points,"
     if p_value < alpha:
         return (

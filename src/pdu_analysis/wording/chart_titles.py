@@ -24,6 +24,7 @@ import pandas as pd
 
 from pdu_analysis.labels import period_phrases
 from pdu_analysis.measures import ALL
+from pdu_analysis.stats.verdict import EVIDENCE_WORDS
 from pdu_analysis.wording.assumed import Published
 from pdu_analysis.wording.findings import adjusted_kinds
 from pdu_analysis.wording.numbers import share_text
@@ -281,14 +282,13 @@ def differences_title(comparisons: pd.DataFrame) -> str:
     k, n = kinds.count("evidence"), len(kinds)
     if k == 0 and "alone" in kinds:
         return (
-            f"None of these {n} differences between rounds or periods is evidence of change once "
+            f"None of these {n} differences between rounds or periods is {EVIDENCE_WORDS} once "
             "the number of comparisons is allowed for"
         )
     if k == 0:
-        return f"None of these {n} differences between rounds or periods is evidence of change"
+        return f"None of these {n} differences between rounds or periods is {EVIDENCE_WORDS}"
     return (
-        f"{k} of these {n} differences between rounds or periods "
-        f"{'is' if k == 1 else 'are'} evidence of change"
+        f"{k} of these {n} differences between rounds or periods {'is' if k == 1 else 'are'} {EVIDENCE_WORDS}"
     )
 
 

@@ -21,6 +21,7 @@ from pdu_analysis import measures, stats
 from pdu_analysis.labels import period_phrases, survey_wave_labels
 from pdu_analysis.measures import ALL
 from pdu_analysis.stats.conventions import ALPHA
+from pdu_analysis.stats.verdict import EVIDENCE_WORDS
 from pdu_analysis.wording.assumed import Published
 from pdu_analysis.wording.numbers import percent_text, points_text, share_text
 
@@ -147,10 +148,10 @@ def sector_change_point(
         size = abs(stats.round_half_up(r.diff))
         direction = "rise" if r.diff > 0 else "fall"
         if kind == "evidence":
-            verdict = f"a {direction} of {points_text(size)} that is evidence of change"
+            verdict = f"a {direction} of {points_text(size)} that is {EVIDENCE_WORDS}"
         elif kind == "alone":
             verdict = (
-                f"a {direction} of {points_text(size)} that would be evidence of change taken alone, "
+                f"a {direction} of {points_text(size)} that would be {EVIDENCE_WORDS} taken alone, "
                 f"but not once the {len(sector_test)} comparisons between periods are allowed for"
             )
         elif kind == "mixed":
@@ -223,13 +224,13 @@ def survey_limits_point(
     ]
     mdd = [float(v) for v in comparisons["mdd"] if not math.isnan(float(v))]
     if k == 0:
-        text = f"None of the {n} survey comparisons between rounds or periods is evidence of change"
+        text = f"None of the {n} survey comparisons between rounds or periods is {EVIDENCE_WORDS}"
         heading = "The surveys are too small to show change"
     else:
         labels = comparisons.loc[[kind == "evidence" for kind in kinds], "label"].astype(str).tolist()
         text = (
             f"{k} of the {n} survey comparisons between rounds or periods "
-            f"{'is' if k == 1 else 'are'} evidence of change ({_and(labels)})"
+            f"{'is' if k == 1 else 'are'} {EVIDENCE_WORDS} ({_and(labels)})"
         )
         heading = "Few survey measures can show change"
     if alone:

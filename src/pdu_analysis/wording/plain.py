@@ -2,7 +2,7 @@
 
 The reviewer's sentence (:meth:`pdu_analysis.stats.Comparison.sentence` and the clustered one)
 names the test, the p-value and the interval; it goes in the closed reviewers' detail. The reader's
-sentence says the same verdict in plain words: a difference "is evidence of a real change", "points
+sentence says the same verdict in plain words: a difference "is evidence of change", "points
 to a change but is not conclusive", or "could be chance", and, when it could be chance, how large a
 change these numbers could have shown. The verdict is the one rule (:func:`stats.verdict`), so the
 two layers never disagree.
@@ -13,7 +13,7 @@ Examples
 the rise of 10 points could be chance: with these numbers only a rise of about 57 points or
 more would show reliably
 >>> plain_verdict(11.0, 0.009, 3.0, 20.0, 13.0, "rise")
-'the rise of 11 points is evidence of a real change'
+'the rise of 11 points is evidence of change'
 """
 
 from __future__ import annotations
@@ -22,11 +22,10 @@ import math
 
 from pdu_analysis import stats
 from pdu_analysis.stats.formatting import round_half_up
+from pdu_analysis.stats.verdict import EVIDENCE_WORDS
 from pdu_analysis.wording.numbers import points_text
 
 NO_DIFFERENCE = "the difference of 0 points"
-REAL_CHANGE = "evidence of a real change"
-"""The reader's words for the verdict "evidence" (:func:`pdu_analysis.stats.verdict`)."""
 
 
 def _observed(diff: float) -> str:
@@ -47,7 +46,7 @@ def plain_verdict(
         return f"{observed} cannot be tested with these numbers"
     kind = stats.verdict(p_value, ci_low, ci_high)
     if kind == "evidence":
-        return f"{observed} is {REAL_CHANGE}"
+        return f"{observed} is {EVIDENCE_WORDS}"
     if kind == "mixed":
         return f"{observed} points to a change but is not conclusive"
     if mdd is None or not math.isfinite(float(mdd)):
