@@ -182,3 +182,27 @@ def test_the_assumed_figures_legend_is_shown_while_the_data_are_synthetic(built_
 
     text = " ".join(_soup(built_project).get_text(" ", strip=True).split())
     assert LEGEND in text
+
+
+def test_the_main_points_mark_a_themes_k_of_n_the_report_never_published():
+    from pdu_analysis.wording.assumed import MARK, Published
+
+    coded = pd.DataFrame(
+        {"survey": ["follow_up"] * 2, "unit_id": ["u1", "u2"], "coder_1": [["time"], ["time"]]}
+    )
+    shares = pd.DataFrame(
+        {
+            "survey": ["follow_up"],
+            "question_id": ["action_detail"],
+            "round": ["final"],
+            "label": ["Taking more time"],
+            "count": [2],
+            "base": [2],
+        }
+    )
+    kappa = pd.DataFrame(columns=["label", "double_coded", "kappa", "ci_low", "ci_high", "flag"])
+    quotes = pd.DataFrame(columns=["quote"])
+    assumed = qwords.main_points(coded, shares, kappa, quotes, published=Published({}, synthetic=True))
+    assert f"in 2 of 2{MARK} " in assumed
+    shown = qwords.main_points(coded, shares, kappa, quotes, published=Published({"Action": {(2, 2)}}))
+    assert "in 2 of 2 " in shown and MARK not in shown

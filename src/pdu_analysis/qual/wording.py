@@ -250,8 +250,12 @@ def main_points(
     quotes: pd.DataFrame,
     names: dict | None = None,
     comparisons: pd.DataFrame | None = None,
+    published=None,
 ) -> str:
-    """The page's main points as Markdown bullets."""
+    """The page's main points as Markdown bullets (a theme's k of n marked, with ``published``,
+    where the report never published it, as in the page's table and charts)."""
+    from pdu_analysis.wording.assumed import MARK, assumed_rows
+
     units = coded[coded["coder_1"].notna()][["survey", "unit_id"]].drop_duplicates()
     texts = len(coded)
     done = int(coded["coder_1"].notna().sum())
@@ -268,11 +272,13 @@ def main_points(
     asked = shares[(shares["count"] > 0) & ~shares["question_id"].str.endswith(OTHER_SUFFIX)]
     for (survey, question), group in asked.groupby(["survey", "question_id"], sort=False):
         latest = group[group["round"] == group["round"].iloc[-1]]  # rows run in round order
-        top = latest.sort_values("count", ascending=False, kind="stable").iloc[0]
+        top = latest.sort_values("count", ascending=False, kind="stable").iloc[:1]
+        mark = MARK if assumed_rows(top, published)[0] else ""
+        row = top.iloc[0]
         points.append(
-            f"{question_name(survey, question)} \u2014 {_round(top['round'], survey, names)}: "
+            f"{question_name(survey, question)} \u2014 {_round(row['round'], survey, names)}: "
             "the commonest theme was "
-            f"{top['label']}, in {int(top['count'])} of {int(top['base'])} {unit_word(survey)}."
+            f"{row['label']}, in {int(row['count'])} of {int(row['base'])}{mark} {unit_word(survey)}."
         )
     agreed = agreement_point(kappa)
     if agreed:
