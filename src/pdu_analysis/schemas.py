@@ -253,18 +253,34 @@ ANSWERS = pa.DataFrameSchema(
     description="One row per answer: a question (and item) of one response. Free text is not here.",
 )
 
-THEME_CODES = pa.DataFrameSchema(
-    {
-        "sheet": _col(str, kind=TEXT, description="the coding sheet the code was read from"),
-        "survey": _col(str, kind=CATEGORY, description="survey of the text, or 'interviews'"),
+
+def _coded_source(what: str) -> dict[str, pa.Column]:
+    """Survey, question and round of coded free text (``what``: "the text", "the texts")."""
+    return {
+        "survey": _col(str, kind=CATEGORY, description=f"survey of {what}, or 'interviews'"),
         "question_id": _col(
             str, kind=CATEGORY, description="the free-text question (or 'notes' for interviews)"
         ),
-        "round": _col(str, kind=ROUND, description="round or period of the text"),
+        "round": _col(str, kind=ROUND, description=f"round or period of {what}"),
+    }
+
+
+def _text_item() -> pa.Column:
+    return _col(str, kind=ID, description="the text (a response's answer or an interview passage)")
+
+
+def _theme_code() -> pa.Column:
+    return _col(str, kind=CATEGORY, description="theme code, as in data/reference/themes.csv")
+
+
+THEME_CODES = pa.DataFrameSchema(
+    {
+        "sheet": _col(str, kind=TEXT, description="the coding sheet the code was read from"),
+        **_coded_source("the text"),
         "unit_id": _col(str, kind=ID, description="response or interview the text belongs to"),
-        "item_id": _col(str, kind=ID, description="the text (a response's answer or an interview passage)"),
+        "item_id": _text_item(),
         "coder": _col(str, kind=CATEGORY, description="which coder gave the code (1 first, 2 second)"),
-        "theme": _col(str, kind=CATEGORY, description="theme code, as in data/reference/themes.csv"),
+        "theme": _theme_code(),
     },
     strict=True,
     name="theme codes",
@@ -274,12 +290,8 @@ THEME_CODES = pa.DataFrameSchema(
 THEME_COUNTS = pa.DataFrameSchema(
     {
         "sheet": _col(str, kind=TEXT, description="the coding sheet the units were coded in"),
-        "survey": _col(str, kind=CATEGORY, description="survey of the texts, or 'interviews'"),
-        "question_id": _col(
-            str, kind=CATEGORY, description="the free-text question (or 'notes' for interviews)"
-        ),
-        "round": _col(str, kind=ROUND, description="round or period of the texts"),
-        "theme": _col(str, kind=CATEGORY, description="theme code, as in data/reference/themes.csv"),
+        **_coded_source("the texts"),
+        "theme": _theme_code(),
         "label": _col(str, kind=TEXT, description="the theme as readers see it"),
         "count": _col(
             "int64",
@@ -310,7 +322,7 @@ SECTION_QUOTES = pa.DataFrameSchema(
             str, pa.Check.isin(["yes", "no"]), kind=CATEGORY, description="whether that theme records doubt"
         ),
         "sheet": _col(str, kind=TEXT, description="the coding sheet that approved it"),
-        "item_id": _col(str, kind=ID, description="the text (a response's answer or an interview passage)"),
+        "item_id": _text_item(),
     },
     strict=True,
     unique=["section", "sheet", "item_id"],

@@ -239,11 +239,12 @@ def _describe(notebook: Path, nb, index: int | None, ename: str, evalue: str, tr
     return f"notebook {notebook.name} failed{where}: {ename}" + (f": {detail}" if detail else "")
 
 
-def _papermill(notebook, tmp, parameters, kernel_name, cell_timeout, on_cell, sockets, kernel_started):
+def _papermill(notebook, tmp, parameters, kernel_name, cell_timeout, on_cell, sockets, renderer):
     """papermill on a kernel started first (``warm_kernel``), so its start overlaps papermill's import."""
     config = ipc_config(sockets)
     with warm_kernel.started(notebook, kernel_name, config, KERNEL_ARGUMENTS) as manager:
-        kernel_started()
+        if renderer is not None:
+            renderer.start()  # nbconvert loads on this core while the kernel imports on the other
         import papermill
 
         _register_engine()
@@ -263,9 +264,7 @@ def _papermill(notebook, tmp, parameters, kernel_name, cell_timeout, on_cell, so
         )
 
 
-def _run(
-    notebook, tmp, failed, output, parameters, kernel_name, cell_timeout, on_cell, state, kernel_started
-):
+def _run(notebook, tmp, failed, output, parameters, kernel_name, cell_timeout, on_cell, state, renderer):
     """papermill on the pdu-analysis kernel; each way it can fail becomes one ``NotebookFailed``.
 
     papermill is imported only once the kernel is starting (``_papermill``), so its exception
@@ -276,7 +275,7 @@ def _run(
     try:
         with tempfile.TemporaryDirectory(prefix="pdu-kernel-") as sockets:
             return _papermill(
-                notebook, tmp, parameters, kernel_name, cell_timeout, on_cell, sockets, kernel_started
+                notebook, tmp, parameters, kernel_name, cell_timeout, on_cell, sockets, renderer
             )
     except NoSuchKernel:
         raise NotebookFailed(
@@ -357,20 +356,7 @@ def execute_notebook(
         if printer:
             printer(nb, index)
 
-    renderer: list[prerender.PageRenderer] = []
-    if page_dir is not None:
-        prerender.forget(Path(page_dir), output.stem)
-    if page_dir is not None and prerender.enabled():
-        wanted = prerender.every_page_ran(output, notebook.parent)
-
-        def kernel_started() -> None:  # nbconvert loads on this core while the kernel imports on the other
-            if wanted:
-                renderer.append(prerender.PageRenderer(Path(page_dir)))
-    else:
-
-        def kernel_started() -> None:
-            pass
-
+    renderer = prerender.for_run(Path(page_dir), output, notebook.parent) if page_dir is not None else None
     started = time.monotonic()
     try:
         nb = _run(
@@ -383,7 +369,7 @@ def execute_notebook(
             cell_timeout,
             on_cell,
             state,
-            kernel_started,
+            renderer,
         )
     except BaseException:  # failure or Ctrl-C: leave no temporary file behind
         tmp.unlink(missing_ok=True)
@@ -393,7 +379,7 @@ def execute_notebook(
     write_atomic(output, nbformat.writes(scrub(nb, output_path=_shown(output))).encode("utf-8"))
     tmp.unlink(missing_ok=True)
     failed.unlink(missing_ok=True)
-    page = renderer[0].render(output) if renderer else None
+    page = renderer.render(output) if renderer is not None else None
     if progress:
         print(
             f"executed {notebook.stem} in {time.monotonic() - started:.1f} s -> {output}"

@@ -79,6 +79,9 @@ class PageRenderer:
         self._exporter = None
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._warm, name="pdu-page-renderer", daemon=True)
+
+    def start(self) -> None:
+        """Begin loading nbconvert (called once the kernel is starting)."""
         self._thread.start()
 
     def _warm(self) -> None:
@@ -104,6 +107,8 @@ class PageRenderer:
         from . import render
         from .incremental import navigation
 
+        if self._thread.ident is None:  # not started while the kernel ran: load now
+            self._thread.start()
         self._thread.join()
         if self._error is not None or self._exporter is None:
             return None
@@ -121,6 +126,17 @@ def _empty_notebook():
     import nbformat
 
     return nbformat.v4.new_notebook(metadata={"pdu_analysis": {"synthetic_data": True}})
+
+
+def for_run(out_dir: Path, executed: Path, notebooks_folder: Path) -> PageRenderer | None:
+    """The renderer for one run of a notebook, or None when its page is left to the render step.
+
+    The page's old stamp is dropped first, so a stamp is always from the notebook's last run.
+    """
+    forget(out_dir, Path(executed).stem)
+    if not enabled() or not every_page_ran(executed, notebooks_folder):
+        return None
+    return PageRenderer(out_dir)
 
 
 def enabled() -> bool:
